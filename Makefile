@@ -1,0 +1,120 @@
+# nnstep: build, run, test, benchmark, install.
+# `make run` and `make test` first install missing Debian packages (scripts/deps.sh).
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR   = $(PREFIX)/bin
+SHAREDIR = $(PREFIX)/share/nnstep
+MANDIR   = $(PREFIX)/share/man
+
+CC      ?= cc
+VERSION := 1.0.0
+PKGS    := ncursesw jansson
+WARN    := -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 $(WARN) -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED -D_DEFAULT_SOURCE \
+           -DNNSTEP_VERSION='"$(VERSION)"' -DNNSTEP_SHAREDIR='"$(SHAREDIR)"' \
+           -ffp-contract=off -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
+
+# SAN=1 builds everything with AddressSanitizer and UndefinedBehaviorSanitizer
+# into its own folder, so both builds can live side by side.
+ifeq ($(SAN),1)
+BUILD   := build-san
+CFLAGS  += -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+else
+BUILD   ?= build
+endif
+
+SRC      := $(sort $(wildcard src/*/*.c))
+LIB_SRC  := $(filter-out src/cli/main.c,$(SRC))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+MAIN_OBJ := $(BUILD)/src/cli/main.o
+BIN      := $(BUILD)/nnstep
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o) $(BUILD)/tests/unit/main.o
+TEST_BIN := $(BUILD)/unit-tests
+
+all: $(BIN) nnstep
+
+nnstep: $(BIN)
+	@[ "$(BUILD)" = build ] && cp $(BIN) nnstep || true
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+# The engine's inner loops get the full optimiser; results do not change
+# because -ffp-contract=off and no -ffast-math keep every rounding the same.
+$(BUILD)/src/engine/kernels.o: CFLAGS += -O3
+
+$(BUILD)/libnnstep.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(MAIN_OBJ) $(BUILD)/libnnstep.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# Each tests/unit/test_NAME.c defines `Suite *NAME_suite(void)`; the list is
+# generated so that adding a test file needs no other edit.
+$(BUILD)/tests/unit/suites.h: $(TEST_SRC)
+	@mkdir -p $(dir $@)
+	@for f in $(TEST_SRC); do n=$$(basename $$f .c); n=$${n#test_}; \
+	  echo "X($${n}_suite)"; done > $@
+
+$(BUILD)/tests/unit/main.o: tests/unit/main.c $(BUILD)/tests/unit/suites.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -I$(BUILD)/tests/unit $(shell pkg-config --cflags check) -c $< -o $@
+
+$(BUILD)/tests/unit/%.o: tests/unit/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(shell pkg-config --cflags check) -MMD -MP -c $< -o $@
+
+$(TEST_BIN): $(TEST_OBJ) $(BUILD)/libnnstep.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(shell pkg-config --libs check) $(LDLIBS)
+
+deps:
+	@sh scripts/deps.sh build
+
+deps-test:
+	@sh scripts/deps.sh test
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	./nnstep
+
+# The whole suite: unit tests, command-line and terminal tests, then the same
+# again under the sanitizers, then valgrind. Prints one summary line at the end.
+test: deps-test
+	@$(MAKE) --no-print-directory all $(TEST_BIN)
+	@sh tests/run.sh
+
+unit: $(TEST_BIN)
+	$(TEST_BIN)
+
+bench: all
+	@sh scripts/deps.sh bench
+	@$(MAKE) --no-print-directory -C bench
+	@sh bench/run.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/lessons $(DESTDIR)$(SHAREDIR)/datasets
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/nnstep
+	cp -R lessons/. $(DESTDIR)$(SHAREDIR)/lessons/
+	cp -R datasets/. $(DESTDIR)$(SHAREDIR)/datasets/
+	@if [ -d man ]; then install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5; \
+	  for m in man/*.1; do [ -f $$m ] && install -m 644 $$m $(DESTDIR)$(MANDIR)/man1/; done; \
+	  for m in man/*.5; do [ -f $$m ] && install -m 644 $$m $(DESTDIR)$(MANDIR)/man5/; done; true; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/nnstep $(DESTDIR)$(MANDIR)/man1/nnstep.1 $(DESTDIR)$(MANDIR)/man5/nnstep-lesson.5
+	rm -rf $(DESTDIR)$(SHAREDIR)
+
+clean:
+	rm -rf build build-san nnstep
+	@$(MAKE) --no-print-directory -C bench clean 2>/dev/null || true
+
+.PHONY: all deps deps-test run test unit bench install uninstall clean
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
