@@ -1,0 +1,41 @@
+/*
+ * optim.h: optimizers as pure functions over arrays of parameters.
+ * The rules follow the common framework defaults:
+ *   sgd       w -= lr g
+ *   momentum  v = mu v + g;  w -= lr v                     (mu 0.9)
+ *   rmsprop   s = a s + (1-a) g^2;  w -= lr g / (sqrt(s) + eps)   (a 0.99)
+ *   adam      m = b1 m + (1-b1) g;  v = b2 v + (1-b2) g^2;
+ *             w -= lr (m / (1-b1^t)) / (sqrt(v / (1-b2^t)) + eps)  (0.9, 0.999)
+ * with eps 1e-8.
+ */
+#ifndef NNSTEP_OPTIM_H
+#define NNSTEP_OPTIM_H
+
+enum optim {
+	OPT_SGD = 0,
+	OPT_MOMENTUM,
+	OPT_RMSPROP,
+	OPT_ADAM,
+	OPT_COUNT
+};
+
+#define OPT_MOMENTUM_MU 0.9
+#define OPT_RMSPROP_ALPHA 0.99
+#define OPT_ADAM_BETA1 0.9
+#define OPT_ADAM_BETA2 0.999
+#define OPT_EPS 1e-8
+
+const char *optim_name(enum optim o);
+int optim_parse(const char *s);
+/* How many state arrays of the parameters' size the optimizer keeps (0-2). */
+int optim_state_arrays(enum optim o);
+
+/*
+ * One update of n parameters w with gradient g. m and v are the optimizer's
+ * state arrays (unused ones may be NULL); t is the 1-based step number (Adam's
+ * bias correction). When delta is not NULL it receives the change made to w.
+ */
+void optim_step(enum optim o, double lr, long n, double *w, const double *g,
+    double *m, double *v, long t, double *delta);
+
+#endif

@@ -1,0 +1,654 @@
+/* checkpoint.c: save (written directly, row per line) and load (jansson). */
+#define _GNU_SOURCE 1
+#include <errno.h>
+#include <inttypes.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "io/checkpoint.h"
+#include "io/jsonout.h"
+
+struct checkpoint {
+	char *path;
+	json_t *root;
+	struct prep *prep;
+	int ninputs, nlayers;
+	int units[NET_MAX_LAYERS];
+	enum act act[NET_MAX_LAYERS];
+	enum loss loss;
+	double alpha;
+};
+
+/* ---------------------------------------------------------------- saving */
+
+static void
+ckpt_array(FILE *f, const double *v, long n)
+{
+	long i;
+
+	fputc('[', f);
+	for (i = 0; i < n; i++) {
+		if (i)
+			fputc(',', f);
+		jsonout_number(f, v[i]);
+	}
+	fputc(']', f);
+}
+
+static void
+ckpt_rng(FILE *f, const struct rng *r)
+{
+	int i;
+
+	fputc('[', f);
+	for (i = 0; i < 4; i++)
+		fprintf(f, "%s\"%016" PRIx64 "\"", i ? "," : "", r->s[i]);
+	fputc(']', f);
+}
+
+static void
+ckpt_strings(FILE *f, char *const *v, int n)
+{
+	int i;
+
+	fputc('[', f);
+	for (i = 0; i < n; i++) {
+		if (i)
+			fputc(',', f);
+		jsonout_string(f, v[i]);
+	}
+	fputc(']', f);
+}
+
+static void
+ckpt_prep(FILE *f, const struct prep *p)
+{
+	static const char *const tasks[] = { "auto", "regress", "binary", "multiclass" };
+	static const char *const scales[] = { "standard", "minmax", "none" };
+	int i;
+
+	fprintf(f, ",\n\"preprocessing\":{\"task\":\"%s\",\"target\":", tasks[p->task]);
+	jsonout_string(f, p->target ? p->target : "");
+	fprintf(f, ",\n \"classes\":");
+	ckpt_strings(f, p->classes, p->nclasses);
+	fprintf(f, ",\n \"columns\":[");
+	for (i = 0; i < p->ncols; i++) {
+		const struct prep_column *c = &p->cols[i];
+
+		fprintf(f, "%s\n  {\"name\":", i ? "," : "");
+		jsonout_string(f, c->name);
+		fprintf(f, ",\"type\":\"%s\"", c->is_text ? "text" : "number");
+		if (c->is_text) {
+			fprintf(f, ",\"categories\":");
+			ckpt_strings(f, c->cats, c->ncat);
+		} else {
+			fprintf(f, ",\"fill\":");
+			jsonout_number(f, c->fill);
+		}
+		fputc('}', f);
+	}
+	fprintf(f, "],\n \"inputs\":");
+	ckpt_strings(f, p->input_names, p->ninputs);
+	fprintf(f, ",\n \"scale\":\"%s\",\n \"offset\":", scales[p->scale]);
+	ckpt_array(f, p->offset, p->ninputs);
+	fprintf(f, ",\n \"scale_by\":");
+	ckpt_array(f, p->scalev, p->ninputs);
+	fprintf(f, "}");
+}
+
+static int
+ckpt_write(FILE *f, const struct session *s)
+{
+	const struct net *n = s->net;
+	const struct session_pos *p = &s->pos;
+	const struct session_config *c = &s->pos.cfg;
+	int l, j, i;
+
+	/* Mid-batch, the position to resume from is the start of the batch,
+	 * which the newest history snapshot holds (weights are the same). */
+	if (p->phase != PHASE_NONE && p->phase != PHASE_UPDATE && s->ring_count > 0) {
+		int newest = (s->ring_head + s->ring_count - 1) % s->ring_len;
+
+		p = (const struct session_pos *)((const char *)s->ring + (size_t)newest * s->slot_size);
+	}
+	fprintf(f, "{\"format\":\"%s\",\"version\":%d,\"inputs\":%d,\"loss\":\"%s\",\"alpha\":",
+	    CHECKPOINT_FORMAT, CHECKPOINT_VERSION, n->ninputs, loss_name(n->loss));
+	jsonout_number(f, c->alpha);
+	fprintf(f, ",\n\"layers\":[");
+	for (l = 0; l < n->nlayers; l++) {
+		const struct layer *ly = &n->layer[l];
+
+		fprintf(f, "%s\n {\"units\":%d,\"activation\":\"%s\",\"W\":[", l ? "," : "",
+		    ly->out, act_name(ly->act));
+		for (j = 0; j < ly->out; j++) {
+			fprintf(f, "%s\n  ", j ? "," : "");
+			ckpt_array(f, n->param + ly->w_off + (long)j * ly->in, ly->in);
+		}
+		fprintf(f, "],\n  \"b\":");
+		ckpt_array(f, n->param + ly->b_off, ly->out);
+		fputc('}', f);
+	}
+	fprintf(f, "],\n\"optimizer\":{\"name\":\"%s\",\"lr\":", optim_name(c->optimizer));
+	jsonout_number(f, c->lr);
+	fprintf(f, ",\"step\":%ld", p->step);
+	if (optim_state_arrays(c->optimizer) >= 1) {
+		fprintf(f, ",\n \"m\":");
+		ckpt_array(f, s->opt_m, n->nparams);
+	}
+	if (optim_state_arrays(c->optimizer) >= 2) {
+		fprintf(f, ",\n \"v\":");
+		ckpt_array(f, s->opt_v, n->nparams);
+	}
+	fprintf(f, "},\n\"training\":{\"seed\":\"%" PRIu64 "\",\"epoch\":%d,\"batch\":%ld,"
+	    "\"phase\":\"%s\",\"batch_size\":%ld,\"epochs_done\":%d,\"rng\":",
+	    c->seed, p->epoch, p->batch, phase_name(p->phase), s->batch_size, p->nepochs);
+	ckpt_rng(f, &p->rng);
+	fprintf(f, ",\"epoch_rng\":");
+	ckpt_rng(f, &p->epoch_rng);
+	fprintf(f, ",\n \"best_epoch\":%d,\"best_loss\":", p->best_epoch);
+	jsonout_number(f, p->best_loss);
+	fprintf(f, ",\"early_stop_wait\":%d,\"reduce_lr_wait\":%d,\"reduce_lr_best\":",
+	    p->es_wait, p->rlr_wait);
+	jsonout_number(f, p->rlr_best);
+	if (c->early_stop > 0) {
+		fprintf(f, ",\n \"best_weights\":");
+		ckpt_array(f, s->best_param, n->nparams);
+	}
+	fprintf(f, "},\n\"history\":[");
+	for (i = 0; i < p->nepochs && i < s->epochs_cap; i++) {
+		const struct epoch_record *e = &s->epochs[i];
+
+		fprintf(f, "%s\n {\"epoch\":%d,\"loss\":", i ? "," : "", e->epoch);
+		jsonout_number(f, e->loss);
+		fprintf(f, ",\"val_loss\":");
+		jsonout_number(f, e->val_loss);
+		fprintf(f, ",\"lr\":");
+		jsonout_number(f, e->lr);
+		fputc('}', f);
+	}
+	fputc(']', f);
+	if (s->data->prep)
+		ckpt_prep(f, s->data->prep);
+	fprintf(f, "}\n");
+	return ferror(f) ? -1 : 0;
+}
+
+int
+checkpoint_save(const struct session *s, const char *path, char **err)
+{
+	char *tmp;
+	FILE *f;
+	int rc;
+
+	*err = NULL;
+	if (asprintf(&tmp, "%s.tmp.%ld", path, (long)getpid()) < 0) {
+		*err = strdup("out of memory");
+		return -1;
+	}
+	f = fopen(tmp, "w");
+	if (f == NULL) {
+		if (asprintf(err, "%s: cannot write: %s", path, strerror(errno)) < 0)
+			*err = NULL;
+		free(tmp);
+		return -1;
+	}
+	rc = ckpt_write(f, s);
+	if (fflush(f) != 0 || fsync(fileno(f)) != 0)
+		rc = -1;
+	if (fclose(f) != 0)
+		rc = -1;
+	if (rc == 0 && rename(tmp, path) != 0)
+		rc = -1;
+	if (rc != 0) {
+		if (asprintf(err, "%s: cannot save: %s", path, strerror(errno)) < 0)
+			*err = NULL;
+		unlink(tmp);
+	}
+	free(tmp);
+	return rc;
+}
+
+/* --------------------------------------------------------------- loading */
+
+static int
+ckpt_fail(char **err, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int
+ckpt_fail(char **err, const char *path, const char *fmt, ...)
+{
+	char buf[400];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	if (asprintf(err, "%s: %s", path, buf) < 0)
+		*err = NULL;
+	return -1;
+}
+
+/* A JSON number (integer or real) that is finite. */
+static int
+ckpt_number(const json_t *v, double *out)
+{
+	if (json_is_real(v))
+		*out = json_real_value(v);
+	else if (json_is_integer(v))
+		*out = (double)json_integer_value(v);
+	else
+		return -1;
+	return isfinite(*out) ? 0 : -1;
+}
+
+/* Reads n numbers from a JSON array; -1 on length or type problems. */
+static int
+ckpt_numbers(const json_t *a, double *out, long n)
+{
+	long i;
+
+	if (!json_is_array(a) || (long)json_array_size(a) != n)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (ckpt_number(json_array_get(a, (size_t)i), &out[i]) != 0)
+			return -1;
+	return 0;
+}
+
+static int
+ckpt_read_rng(const json_t *a, struct rng *r)
+{
+	int i;
+
+	if (!json_is_array(a) || json_array_size(a) != 4)
+		return -1;
+	for (i = 0; i < 4; i++) {
+		const char *t = json_string_value(json_array_get(a, (size_t)i));
+		char *end;
+
+		if (t == NULL || strlen(t) != 16)
+			return -1;
+		errno = 0;
+		r->s[i] = strtoull(t, &end, 16);
+		if (*end || errno)
+			return -1;
+	}
+	return 0;
+}
+
+static char *
+ckpt_strdup(const json_t *v)
+{
+	const char *s = json_string_value(v);
+
+	return s ? strdup(s) : NULL;
+}
+
+static int
+ckpt_string_list(const json_t *a, char ***out, int *n, int max)
+{
+	size_t i;
+
+	if (!json_is_array(a) || json_array_size(a) > (size_t)max)
+		return -1;
+	*n = (int)json_array_size(a);
+	*out = calloc((size_t)*n + 1, sizeof **out);
+	if (*out == NULL)
+		return -1;
+	for (i = 0; i < json_array_size(a); i++)
+		if (((*out)[i] = ckpt_strdup(json_array_get(a, i))) == NULL)
+			return -1;
+	return 0;
+}
+
+/* Reads "preprocessing"; NULL with *why on a problem. */
+static struct prep *
+ckpt_read_prep(const json_t *o, int ninputs, const char **why)
+{
+	static const char *const tasks[] = { "auto", "regress", "binary", "multiclass" };
+	static const char *const scales[] = { "standard", "minmax", "none" };
+	struct prep *p = calloc(1, sizeof *p);
+	const char *t;
+	const json_t *cols;
+	size_t i;
+	int k;
+
+	*why = "preprocessing is incomplete or malformed";
+	if (p == NULL)
+		return NULL;
+	t = json_string_value(json_object_get(o, "task"));
+	p->task = (enum task)-1;
+	for (k = 0; t && k < 4; k++)
+		if (strcmp(t, tasks[k]) == 0)
+			p->task = (enum task)k;
+	t = json_string_value(json_object_get(o, "scale"));
+	p->scale = (enum scale_kind)-1;
+	for (k = 0; t && k < 3; k++)
+		if (strcmp(t, scales[k]) == 0)
+			p->scale = (enum scale_kind)k;
+	p->target = ckpt_strdup(json_object_get(o, "target"));
+	cols = json_object_get(o, "columns");
+	if ((int)p->task < 0 || (int)p->scale < 0 || p->target == NULL || !json_is_array(cols) ||
+	    json_array_size(cols) > DATA_MAX_COLUMNS ||
+	    ckpt_string_list(json_object_get(o, "classes"), &p->classes, &p->nclasses, 64) ||
+	    ckpt_string_list(json_object_get(o, "inputs"), &p->input_names, &p->ninputs,
+	    NET_MAX_UNITS) || p->ninputs != ninputs)
+		goto bad;
+	p->ncols = (int)json_array_size(cols);
+	p->cols = calloc((size_t)p->ncols + 1, sizeof *p->cols);
+	p->offset = calloc((size_t)ninputs, sizeof(double));
+	p->scalev = calloc((size_t)ninputs, sizeof(double));
+	if (!p->cols || !p->offset || !p->scalev)
+		goto bad;
+	for (i = 0; i < json_array_size(cols); i++) {
+		const json_t *c = json_array_get(cols, i);
+		struct prep_column *pc = &p->cols[i];
+
+		t = json_string_value(json_object_get(c, "type"));
+		pc->name = ckpt_strdup(json_object_get(c, "name"));
+		if (!t || !pc->name)
+			goto bad;
+		pc->is_text = strcmp(t, "text") == 0;
+		if (pc->is_text) {
+			if (ckpt_string_list(json_object_get(c, "categories"), &pc->cats, &pc->ncat,
+			    DATA_MAX_CATEGORIES))
+				goto bad;
+		} else if (strcmp(t, "number") != 0 ||
+		    ckpt_number(json_object_get(c, "fill"), &pc->fill))
+			goto bad;
+	}
+	if (ckpt_numbers(json_object_get(o, "offset"), p->offset, ninputs) ||
+	    ckpt_numbers(json_object_get(o, "scale_by"), p->scalev, ninputs))
+		goto bad;
+	for (k = 0; k < ninputs; k++)
+		if (p->scalev[k] == 0) {
+			*why = "preprocessing has a scale of 0";
+			goto bad;
+		}
+	return p;
+bad:
+	prep_free(p);
+	return NULL;
+}
+
+struct checkpoint *
+checkpoint_load(const char *path, char **err)
+{
+	struct checkpoint *c;
+	json_error_t je;
+	json_t *root, *layers, *v;
+	const char *s;
+	int l, in;
+	size_t i;
+
+	*err = NULL;
+	root = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
+	if (root == NULL) {
+		if (je.line <= 0)
+			ckpt_fail(err, path, "cannot read: %s", je.text);
+		else
+			ckpt_fail(err, path, "line %d column %d: %s (expected a JSON model)",
+			    je.line, je.column, je.text);
+		return NULL;
+	}
+	c = calloc(1, sizeof *c);
+	if (c == NULL) {
+		json_decref(root);
+		*err = strdup("out of memory");
+		return NULL;
+	}
+	c->root = root;
+	c->path = strdup(path);
+#define FAIL(...) do { ckpt_fail(err, path, __VA_ARGS__); checkpoint_free(c); return NULL; } while (0)
+	if (!json_is_object(root))
+		FAIL("not an nnstep model (expected a JSON object)");
+	s = json_string_value(json_object_get(root, "format"));
+	if (s == NULL || strcmp(s, CHECKPOINT_FORMAT) != 0)
+		FAIL("not an nnstep model (expected \"format\":\"%s\")", CHECKPOINT_FORMAT);
+	v = json_object_get(root, "version");
+	if (!json_is_integer(v) || json_integer_value(v) != CHECKPOINT_VERSION)
+		FAIL("unsupported version (expected \"version\":%d)", CHECKPOINT_VERSION);
+	v = json_object_get(root, "inputs");
+	if (!json_is_integer(v) || json_integer_value(v) < 1 ||
+	    json_integer_value(v) > NET_MAX_UNITS)
+		FAIL("\"inputs\" must be a whole number from 1 to %d", NET_MAX_UNITS);
+	c->ninputs = (int)json_integer_value(v);
+	s = json_string_value(json_object_get(root, "loss"));
+	if (s == NULL || loss_parse(s) < 0)
+		FAIL("\"loss\" must be one of mse, mae, huber, bce, cce, hinge");
+	c->loss = loss_parse(s);
+	c->alpha = ACT_LEAKY_ALPHA;
+	v = json_object_get(root, "alpha");
+	if (v && (ckpt_number(v, &c->alpha) || c->alpha < 0))
+		FAIL("\"alpha\" must be a number of 0 or more");
+	layers = json_object_get(root, "layers");
+	if (!json_is_array(layers) || json_array_size(layers) < 1 ||
+	    json_array_size(layers) > NET_MAX_LAYERS)
+		FAIL("\"layers\" must be a list of 1 to %d layers", NET_MAX_LAYERS);
+	c->nlayers = (int)json_array_size(layers);
+	in = c->ninputs;
+	for (l = 0; l < c->nlayers; l++) {
+		json_t *ly = json_array_get(layers, (size_t)l), *w, *b;
+		int a;
+
+		if (!json_is_object(ly))
+			FAIL("layer %d: expected an object with units, activation, W and b", l + 1);
+		v = json_object_get(ly, "units");
+		if (!json_is_integer(v) || json_integer_value(v) < 1 ||
+		    json_integer_value(v) > NET_MAX_UNITS)
+			FAIL("layer %d: \"units\" must be a whole number from 1 to %d", l + 1,
+			    NET_MAX_UNITS);
+		c->units[l] = (int)json_integer_value(v);
+		s = json_string_value(json_object_get(ly, "activation"));
+		if (s == NULL || (a = act_parse(s)) < 0)
+			FAIL("layer %d: unknown activation (expected linear, sigmoid, tanh, relu, "
+			    "leaky_relu, elu or softmax)", l + 1);
+		if (a == ACT_SOFTMAX && l < c->nlayers - 1)
+			FAIL("layer %d: softmax is for the output layer only", l + 1);
+		c->act[l] = a;
+		w = json_object_get(ly, "W");
+		if (!json_is_array(w) || (int)json_array_size(w) != c->units[l])
+			FAIL("layer %d: W must have %d rows (one per unit)", l + 1, c->units[l]);
+		for (i = 0; i < json_array_size(w); i++) {
+			json_t *row = json_array_get(w, i);
+			size_t k;
+
+			if (!json_is_array(row) || (int)json_array_size(row) != in)
+				FAIL("layer %d: W row %zu must have %d numbers (one per input)", l + 1,
+				    i + 1, in);
+			for (k = 0; k < json_array_size(row); k++) {
+				double x;
+
+				if (ckpt_number(json_array_get(row, k), &x))
+					FAIL("layer %d: W[%zu][%zu] is not a finite number", l + 1, i + 1,
+					    k + 1);
+			}
+		}
+		b = json_object_get(ly, "b");
+		if (!json_is_array(b) || (int)json_array_size(b) != c->units[l])
+			FAIL("layer %d: b must have %d numbers (one per unit)", l + 1, c->units[l]);
+		for (i = 0; i < json_array_size(b); i++) {
+			double x;
+
+			if (ckpt_number(json_array_get(b, i), &x))
+				FAIL("layer %d: b[%zu] is not a finite number", l + 1, i + 1);
+		}
+		in = c->units[l];
+	}
+	if (loss_check_output(c->loss, c->act[c->nlayers - 1], c->units[c->nlayers - 1]))
+		FAIL("%s", loss_check_output(c->loss, c->act[c->nlayers - 1],
+		    c->units[c->nlayers - 1]));
+	v = json_object_get(root, "preprocessing");
+	if (v != NULL) {
+		const char *why;
+
+		c->prep = ckpt_read_prep(v, c->ninputs, &why);
+		if (c->prep == NULL)
+			FAIL("%s", why);
+	}
+#undef FAIL
+	return c;
+}
+
+void
+checkpoint_free(struct checkpoint *c)
+{
+	if (c == NULL)
+		return;
+	json_decref(c->root);
+	prep_free(c->prep);
+	free(c->path);
+	free(c);
+}
+
+const struct prep *
+checkpoint_prep(const struct checkpoint *c)
+{
+	return c->prep;
+}
+
+int
+checkpoint_epochs_done(const struct checkpoint *c)
+{
+	const json_t *v = json_object_get(json_object_get(c->root, "training"), "epochs_done");
+
+	return json_is_integer(v) && json_integer_value(v) >= 0 &&
+	    json_integer_value(v) <= 1000000 ? (int)json_integer_value(v) : 0;
+}
+
+void
+checkpoint_config(const struct checkpoint *c, struct session_config *cfg)
+{
+	int l;
+
+	cfg->nhidden = c->nlayers - 1;
+	for (l = 0; l < c->nlayers - 1; l++) {
+		cfg->hidden[l] = c->units[l];
+		cfg->hidden_act[l] = c->act[l];
+	}
+	cfg->out_act = c->act[c->nlayers - 1];
+	cfg->loss = c->loss;
+	cfg->alpha = c->alpha;
+}
+
+int
+checkpoint_apply(const struct checkpoint *c, struct session *s, int resume, char **err)
+{
+	struct net *n = s->net;
+	const json_t *layers = json_object_get(c->root, "layers"), *opt, *tr, *v;
+	struct session_pos *p = &s->pos;
+	int l;
+	size_t j;
+
+	*err = NULL;
+	if (n->ninputs != c->ninputs)
+		return ckpt_fail(err, c->path, "the model has %d inputs but the data has %d",
+		    c->ninputs, n->ninputs);
+	if (n->nlayers != c->nlayers)
+		return ckpt_fail(err, c->path, "the model has %d layers but the network has %d",
+		    c->nlayers, n->nlayers);
+	for (l = 0; l < c->nlayers; l++)
+		if (n->layer[l].out != c->units[l])
+			return ckpt_fail(err, c->path,
+			    "layer %d has %d units in the model but %d in the network", l + 1,
+			    c->units[l], n->layer[l].out);
+	for (l = 0; l < c->nlayers; l++) {
+		const json_t *ly = json_array_get(layers, (size_t)l), *w = json_object_get(ly, "W");
+		struct layer *nl = &n->layer[l];
+
+		for (j = 0; j < json_array_size(w); j++)
+			ckpt_numbers(json_array_get(w, j), n->param + nl->w_off + (long)j * nl->in,
+			    nl->in);
+		ckpt_numbers(json_object_get(ly, "b"), n->param + nl->b_off, nl->out);
+	}
+	if (resume) {
+		const char *name, *ph;
+		json_t *hist;
+		double x;
+		long batch_size;
+
+		opt = json_object_get(c->root, "optimizer");
+		tr = json_object_get(c->root, "training");
+		name = json_string_value(json_object_get(opt, "name"));
+		if (!json_is_object(opt) || !json_is_object(tr) || !name || optim_parse(name) < 0)
+			return ckpt_fail(err, c->path, "no training state to resume (expected "
+			    "\"optimizer\" and \"training\")");
+		if ((int)p->cfg.optimizer == optim_parse(name)) {
+			if (optim_state_arrays(p->cfg.optimizer) >= 1 &&
+			    ckpt_numbers(json_object_get(opt, "m"), s->opt_m, n->nparams))
+				return ckpt_fail(err, c->path, "optimizer state \"m\" must have %ld numbers",
+				    n->nparams);
+			if (optim_state_arrays(p->cfg.optimizer) >= 2 &&
+			    ckpt_numbers(json_object_get(opt, "v"), s->opt_v, n->nparams))
+				return ckpt_fail(err, c->path, "optimizer state \"v\" must have %ld numbers",
+				    n->nparams);
+			v = json_object_get(opt, "step");
+			p->step = json_is_integer(v) ? (long)json_integer_value(v) : 0;
+		}
+		v = json_object_get(opt, "lr");
+		if (ckpt_number(v, &x) == 0 && x > 0)
+			p->cfg.lr = x;
+		if (ckpt_read_rng(json_object_get(tr, "rng"), &p->rng) ||
+		    ckpt_read_rng(json_object_get(tr, "epoch_rng"), &p->epoch_rng))
+			return ckpt_fail(err, c->path, "\"rng\" must be 4 hexadecimal strings");
+		v = json_object_get(tr, "epochs_done");
+		if (!json_is_integer(v) || json_integer_value(v) < 0 ||
+		    json_integer_value(v) > 1000000)
+			return ckpt_fail(err, c->path, "\"epochs_done\" must be a whole number");
+		p->nepochs = (int)json_integer_value(v);
+		v = json_object_get(tr, "epoch");
+		p->epoch = json_is_integer(v) && json_integer_value(v) >= 1 &&
+		    json_integer_value(v) <= 1000000 ? (int)json_integer_value(v) : p->nepochs;
+		v = json_object_get(tr, "batch");
+		p->batch = json_is_integer(v) ? (long)json_integer_value(v) : 0;
+		v = json_object_get(tr, "batch_size");
+		batch_size = json_is_integer(v) ? (long)json_integer_value(v) : 0;
+		ph = json_string_value(json_object_get(tr, "phase"));
+		p->phase = ph && strcmp(ph, "update") == 0 ? PHASE_UPDATE : PHASE_NONE;
+		if (batch_size != s->batch_size || p->batch < 0 || p->batch >= s->nbatches ||
+		    p->epoch < 1) {
+			/* Another batch size: resume at the next epoch boundary. */
+			p->epoch = p->nepochs > 0 ? p->nepochs : 1;
+			p->batch = s->nbatches - 1;
+			p->phase = p->nepochs > 0 ? PHASE_UPDATE : PHASE_NONE;
+			if (p->phase == PHASE_NONE)
+				p->batch = 0;
+		}
+		v = json_object_get(tr, "best_epoch");
+		p->best_epoch = json_is_integer(v) ? (int)json_integer_value(v) : 0;
+		if (ckpt_number(json_object_get(tr, "best_loss"), &p->best_loss))
+			p->best_loss = INFINITY;
+		if (ckpt_number(json_object_get(tr, "reduce_lr_best"), &p->rlr_best))
+			p->rlr_best = INFINITY;
+		v = json_object_get(tr, "early_stop_wait");
+		p->es_wait = json_is_integer(v) ? (int)json_integer_value(v) : 0;
+		v = json_object_get(tr, "reduce_lr_wait");
+		p->rlr_wait = json_is_integer(v) ? (int)json_integer_value(v) : 0;
+		if (ckpt_numbers(json_object_get(tr, "best_weights"), s->best_param, n->nparams))
+			memcpy(s->best_param, n->param, (size_t)n->nparams * sizeof(double));
+		hist = json_object_get(c->root, "history");
+		if (p->nepochs > s->epochs_cap)
+			p->nepochs = s->epochs_cap;
+		for (l = 0; l < p->nepochs; l++) {
+			const json_t *e = json_array_get(hist, (size_t)l);
+			struct epoch_record *r = &s->epochs[l];
+
+			memset(r, 0, sizeof *r);
+			r->epoch = l + 1;
+			r->val_loss = r->val_accuracy = r->val_auc = r->accuracy = NAN;
+			r->lr = p->cfg.lr;
+			if (ckpt_number(json_object_get(e, "loss"), &r->loss))
+				r->loss = NAN;
+			if (ckpt_number(json_object_get(e, "val_loss"), &r->val_loss))
+				r->val_loss = NAN;
+		}
+		p->finished = p->nepochs >= p->cfg.epochs;
+	}
+	session_resync(s);
+	return 0;
+}

@@ -1,0 +1,117 @@
+/* report.c: the final metrics and diagnostics as JSON. */
+#define _GNU_SOURCE 1
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "io/jsonout.h"
+#include "io/report.h"
+
+static void
+report_num(FILE *f, const char *key, double v, int comma)
+{
+	fprintf(f, "%s\"%s\":", comma ? "," : "", key);
+	jsonout_number(f, v);
+}
+
+static void
+report_split(FILE *f, const struct metrics *m, int have, enum task task)
+{
+	if (!have) {
+		fputs("null", f);
+		return;
+	}
+	fputc('{', f);
+	report_num(f, "loss", m->loss, 0);
+	if (task == TASK_REGRESS) {
+		report_num(f, "mse", m->mse, 1);
+		report_num(f, "mae", m->mae, 1);
+		report_num(f, "r2", m->r2, 1);
+	} else {
+		report_num(f, "accuracy", m->accuracy, 1);
+		report_num(f, "precision", m->precision, 1);
+		report_num(f, "recall", m->recall, 1);
+		report_num(f, "f1", m->f1, 1);
+		report_num(f, "auc", m->auc, 1);
+		report_num(f, "baseline_accuracy", m->baseline_accuracy, 1);
+	}
+	fprintf(f, ",\"n\":%ld}", m->n);
+}
+
+void
+report_write_run(FILE *f, const struct session *s, const struct metrics m[3],
+    const int have[3], const char *in)
+{
+	static const char *const names[3] = { "train", "val", "test" };
+	const struct divergence *d = &s->pos.diverged;
+	enum task task = s->data->task;
+	int i, l, base = have[2] ? 2 : (have[1] ? 1 : 0);
+
+	fputc('{', f);
+	for (i = 0; i < 3; i++) {
+		fprintf(f, "%s\n%s\"%s\":", i ? "," : "", in, names[i]);
+		report_split(f, &m[i], have[i], task);
+	}
+	fprintf(f, ",\n%s", in);
+	report_num(f, "threshold", s->pos.cfg.threshold, 0);
+	if (task != TASK_REGRESS)
+		report_num(f, "baseline_accuracy", m[base].baseline_accuracy, 1);
+	fprintf(f, ",\"epochs\":%d", s->pos.nepochs);
+	fprintf(f, ",\n%s\"layers\":[", in);
+	for (l = 0; l < s->net->nlayers; l++) {
+		const struct layer_diag *g = &s->pos.diag[l];
+
+		fprintf(f, "%s\n%s {\"layer\":%d,\"units\":%d,\"activation\":\"%s\"", l ? "," : "",
+		    in, l + 1, s->net->layer[l].out, act_name(s->net->layer[l].act));
+		report_num(f, "dead_fraction", g->dead_fraction, 1);
+		report_num(f, "saturated_fraction", g->saturated_fraction, 1);
+		report_num(f, "grad_rms", g->grad_rms, 1);
+		report_num(f, "dz_rms", g->dz_rms, 1);
+		report_num(f, "update_ratio", g->update_ratio, 1);
+		fputc('}', f);
+	}
+	fprintf(f, "],\n%s", in);
+	report_num(f, "grad_ratio", session_grad_ratio(s), 0);
+	report_num(f, "dead_fraction", session_dead_fraction(s), 1);
+	report_num(f, "saturated_fraction", session_saturated_fraction(s), 1);
+	fputs(",\"diverged\":", f);
+	if (d->set) {
+		fprintf(f, "{\"phase\":\"%s\",\"layer\":%d,\"quantity\":", phase_name(d->phase),
+		    d->layer);
+		jsonout_string(f, d->quantity);
+		fprintf(f, ",\"epoch\":%d,\"batch\":%ld}", d->epoch, d->batch);
+	} else
+		fputs("null", f);
+	fputc('}', f);
+}
+
+int
+report_save(const char *path, const struct session *s, const struct metrics m[3],
+    const int have[3], char **err)
+{
+	char *tmp;
+	FILE *f;
+	int rc = 0;
+
+	if (asprintf(&tmp, "%s.tmp.%ld", path, (long)getpid()) < 0)
+		return -1;
+	f = fopen(tmp, "w");
+	if (f == NULL) {
+		if (asprintf(err, "%s: cannot write: %s", path, strerror(errno)) < 0)
+			*err = NULL;
+		free(tmp);
+		return -1;
+	}
+	report_write_run(f, s, m, have, "");
+	fputc('\n', f);
+	if (fclose(f) != 0 || rename(tmp, path) != 0) {
+		if (asprintf(err, "%s: cannot write: %s", path, strerror(errno)) < 0)
+			*err = NULL;
+		unlink(tmp);
+		rc = -1;
+	}
+	free(tmp);
+	return rc;
+}

@@ -1,0 +1,113 @@
+/* trace.c: JSON Lines of batches, epochs and events. */
+#include "io/jsonout.h"
+#include "io/trace.h"
+
+static void
+trace_matrix(FILE *f, const double *m, int rows, int cols)
+{
+	int r, c;
+
+	fputc('[', f);
+	for (r = 0; r < rows; r++) {
+		fputs(r ? ",[" : "[", f);
+		for (c = 0; c < cols; c++) {
+			if (c)
+				fputc(',', f);
+			jsonout_number(f, m[(long)r * cols + c]);
+		}
+		fputc(']', f);
+	}
+	fputc(']', f);
+}
+
+static void
+trace_row(FILE *f, const double *v, int n)
+{
+	int i;
+
+	fputc('[', f);
+	for (i = 0; i < n; i++) {
+		if (i)
+			fputc(',', f);
+		jsonout_number(f, v[i]);
+	}
+	fputc(']', f);
+}
+
+void
+trace_batch(FILE *f, const struct session *s)
+{
+	const struct net *n = s->net;
+	long i;
+	int l;
+
+	fprintf(f, "{\"event\":\"batch\",\"epoch\":%d,\"batch\":%ld,\"samples\":[",
+	    s->pos.epoch, s->pos.batch);
+	for (i = 0; i < s->batch_n; i++)
+		fprintf(f, "%s%ld", i ? "," : "", s->batch_rows[i]);
+	fputs("],\"loss\":", f);
+	jsonout_number(f, n->batch_loss);
+	fputs(",\"layers\":[", f);
+	for (l = 0; l < n->nlayers; l++) {
+		const struct layer *ly = &n->layer[l];
+
+		fputs(l ? ",{\"W\":" : "{\"W\":", f);
+		trace_matrix(f, s->prev_param + ly->w_off, ly->out, ly->in);
+		fputs(",\"b\":", f);
+		trace_row(f, s->prev_param + ly->b_off, ly->out);
+		fputs(",\"dW\":", f);
+		trace_matrix(f, n->grad + ly->w_off, ly->out, ly->in);
+		fputs(",\"db\":", f);
+		trace_row(f, n->grad + ly->b_off, ly->out);
+		fputs(",\"W_after\":", f);
+		trace_matrix(f, n->param + ly->w_off, ly->out, ly->in);
+		fputs(",\"b_after\":", f);
+		trace_row(f, n->param + ly->b_off, ly->out);
+		fputc('}', f);
+	}
+	fputs("]}\n", f);
+}
+
+void
+trace_epoch(FILE *f, const struct session *s, double seconds)
+{
+	const struct epoch_record *e;
+
+	if (s->pos.nepochs < 1)
+		return;
+	e = &s->epochs[s->pos.nepochs - 1];
+	fprintf(f, "{\"event\":\"epoch\",\"epoch\":%d,\"loss\":", e->epoch);
+	jsonout_number(f, e->loss);
+	fputs(",\"val_loss\":", f);
+	jsonout_number(f, e->val_loss);
+	fputs(",\"accuracy\":", f);
+	jsonout_number(f, e->accuracy);
+	fputs(",\"val_accuracy\":", f);
+	jsonout_number(f, e->val_accuracy);
+	fputs(",\"lr\":", f);
+	jsonout_number(f, e->lr);
+	fputs(",\"dead_fraction\":", f);
+	jsonout_number(f, e->dead_fraction);
+	fputs(",\"saturated_fraction\":", f);
+	jsonout_number(f, e->saturated_fraction);
+	fputs(",\"grad_ratio\":", f);
+	jsonout_number(f, e->grad_ratio);
+	(void)seconds;	/* not written: traces of the same run are byte-identical */
+	fputs("}\n", f);
+}
+
+void
+trace_event(FILE *f, const struct session *s, const struct session_event *e)
+{
+	static const char *const names[] = { "early_stop", "restore", "reduce_lr", "best",
+		"diverged", "finished" };
+
+	fprintf(f, "{\"event\":\"%s\",\"epoch\":%d,\"text\":", names[e->kind], e->epoch);
+	jsonout_string(f, e->text);
+	if (e->kind == EV_DIVERGED) {
+		fprintf(f, ",\"phase\":\"%s\",\"layer\":%d,\"quantity\":",
+		    phase_name(s->pos.diverged.phase), s->pos.diverged.layer);
+		jsonout_string(f, s->pos.diverged.quantity);
+	}
+	fputs("}\n", f);
+}
