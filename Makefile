@@ -14,7 +14,8 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 $(WARN) -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED -D_DEFAULT_SOURCE \
            -DNNSTEP_VERSION='"$(VERSION)"' -DNNSTEP_SHAREDIR='"$(SHAREDIR)"' \
-           -ffp-contract=off -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+           -ffp-contract=off -Isrc \
+           $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
 
 # SAN=1 builds everything with AddressSanitizer and UndefinedBehaviorSanitizer

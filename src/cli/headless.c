@@ -1,0 +1,377 @@
+/* headless.c: nnstep --headless: epochs printed as lines, then a summary. */
+#define _GNU_SOURCE 1
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/headless.h"
+#include "io/checkpoint.h"
+#include "io/report.h"
+#include "io/trace.h"
+
+/* The text rendering of the TUI's screen (src/ui); absent in a build
+ * without the terminal UI. */
+int screen_print(const struct session *s, int w, int h, int color, int ascii, FILE *out)
+    __attribute__((weak));
+
+struct run {
+	struct options opt;		/* this run's settings */
+	struct session *s;
+	char label[80];			/* "act=relu" in a comparison */
+	FILE *trace;
+	const char *checkpoint_path;
+	int failed;			/* a save failed: stop */
+	int quiet_events;
+	long screen_every;
+	int screen_w, screen_h, color, ascii;
+};
+
+static double
+now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void
+run_observe(struct session *s, int what, void *user)
+{
+	struct run *r = user;
+	char *err = NULL;
+
+	if (what == PHASE_UPDATE && r->trace)
+		trace_batch(r->trace, s);
+	if (what >= SESSION_EVENT_BASE) {
+		const struct session_event *e = session_last_event(s);
+
+		if (r->trace)
+			trace_event(r->trace, s, e);
+		if (e->kind == EV_BEST && r->checkpoint_path &&
+		    checkpoint_save(s, r->checkpoint_path, &err) != 0) {
+			fprintf(stderr, "nnstep: %s\n", err ? err : "cannot save the checkpoint");
+			free(err);
+			r->failed = 1;
+		}
+		if (!r->quiet_events && e->kind != EV_BEST && e->kind != EV_FINISHED &&
+		    e->kind != EV_DIVERGED)
+			printf("%s%s%s\n", r->label[0] ? r->label : "", r->label[0] ? ": " : "",
+			    e->text);
+	}
+	if (r->screen_every > 0 && screen_print && what < SESSION_EVENT_BASE &&
+	    s->pos.phase_count % r->screen_every == 0) {
+		screen_print(s, r->screen_w, r->screen_h, r->color, r->ascii, stdout);
+		printf("\f\n");
+	}
+}
+
+struct session *
+run_setup(struct options *o, struct dataset **data, struct checkpoint **ck, char **err)
+{
+	struct session *s;
+
+	*data = NULL;
+	*ck = NULL;
+	if (o->load_path) {
+		*ck = checkpoint_load(o->load_path, err);
+		if (*ck == NULL)
+			return NULL;
+		checkpoint_config(*ck, &o->cfg);
+		/* --epochs counts the epochs to train after the loaded ones. */
+		o->cfg.epochs += checkpoint_epochs_done(*ck);
+	}
+	*data = options_load_data(o, *ck ? checkpoint_prep(*ck) : NULL, err);
+	if (*data == NULL)
+		return NULL;
+	s = session_new(&o->cfg, *data, err);
+	if (s == NULL)
+		return NULL;
+	if (*ck && checkpoint_apply(*ck, s, 1, err) != 0) {
+		session_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+static void
+print_metrics(const char *name, const struct metrics *m, enum task task)
+{
+	if (task == TASK_REGRESS)
+		printf("  %-5s loss %.6f  mse %.6f  mae %.6f  r2 %.4f  (%ld rows)\n", name, m->loss,
+		    m->mse, m->mae, m->r2, m->n);
+	else
+		printf("  %-5s loss %.6f  accuracy %.4f  precision %.4f  recall %.4f  f1 %.4f  "
+		    "auc %.4f  (%ld rows)\n", name, m->loss, m->accuracy, m->precision, m->recall,
+		    m->f1, m->auc, m->n);
+}
+
+/* Final figures of each split; chooses the threshold by cost first. */
+static void
+final_metrics(struct run *r, struct metrics m[3], int have[3])
+{
+	struct session *s = r->s;
+	const struct split *sp[3] = { &s->data->train, &s->data->val, &s->data->test };
+	int i;
+
+	if (r->opt.cost_fn > 0 && s->data->task == TASK_BINARY && !s->pos.diverged.set) {
+		int which = sp[1]->n > 0 ? 1 : 0;
+		struct session_config c = s->pos.cfg;
+		const char *why;
+
+		session_evaluate(s, which, NULL);
+		c.threshold = metrics_best_threshold(sp[which]->n, s->pred[which], sp[which]->label,
+		    r->opt.cost_fn, r->opt.cost_fp, s->metrics_work);
+		if (session_configure(s, &c, &why) == 0 && !r->opt.quiet)
+			printf("threshold %.6g minimises %g x false negatives + %g x false positives "
+			    "on the %s split\n", c.threshold, r->opt.cost_fn, r->opt.cost_fp,
+			    which ? "validation" : "training");
+	}
+	for (i = 0; i < 3; i++) {
+		have[i] = sp[i]->n > 0;
+		memset(&m[i], 0, sizeof m[i]);
+		if (have[i])
+			session_evaluate(s, i, &m[i]);
+	}
+}
+
+static void
+print_epoch(const struct run *r, double ms)
+{
+	const struct session *s = r->s;
+	const struct epoch_record *e = &s->epochs[s->pos.nepochs - 1];
+
+	printf("%s%sepoch %d/%d  loss %.6f", r->label, r->label[0] ? "  " : "", e->epoch,
+	    s->pos.cfg.epochs, e->loss);
+	if (!isnan(e->val_loss))
+		printf("  val_loss %.6f", e->val_loss);
+	if (s->data->task != TASK_REGRESS) {
+		printf("  acc %.4f", e->accuracy);
+		if (!isnan(e->val_accuracy))
+			printf("  val_acc %.4f", e->val_accuracy);
+	} else if (!isnan(e->val_accuracy))
+		printf("  val_r2 %.4f", e->val_accuracy);
+	printf("  (%.1f ms)\n", ms);
+}
+
+static void
+print_divergence(const struct run *r)
+{
+	const struct divergence *d = &r->s->pos.diverged;
+
+	fprintf(stderr, "nnstep: %s%straining diverged at epoch %d, batch %ld: %s of layer %d "
+	    "became NaN or infinite in the %s phase; stopped with the last good state "
+	    "(try a smaller --lr, or --scale standard)\n", r->label, r->label[0] ? ": " : "",
+	    d->epoch, d->batch + 1, d->quantity, d->layer, phase_name(d->phase));
+}
+
+static void
+compare_table(struct run *runs, int n, int epoch)
+{
+	int i, l;
+
+	printf("epoch %d\n  %-18s %12s %12s %6s %6s  grad_rms by layer\n", epoch, "run", "loss",
+	    "val_loss", "dead", "sat");
+	for (i = 0; i < n; i++) {
+		const struct session *s = runs[i].s;
+		const struct epoch_record *e = s->pos.nepochs > 0 ? &s->epochs[s->pos.nepochs - 1] :
+		    NULL;
+
+		if (e == NULL || e->epoch != epoch) {
+			printf("  %-18s %s\n", runs[i].label,
+			    s->pos.diverged.set ? "diverged" : "stopped");
+			continue;
+		}
+		printf("  %-18s %12.6f %12.6f %6.3f %6.3f ", runs[i].label, e->loss, e->val_loss,
+		    e->dead_fraction, e->saturated_fraction);
+		for (l = 0; l < s->net->nlayers; l++)
+			printf(" %.3e", s->pos.diag[l].grad_rms);
+		printf("\n");
+	}
+}
+
+static int
+write_report(struct run *runs, int n, const char *path)
+{
+	char *tmp = NULL, *err = NULL;
+	FILE *f;
+	int i, rc = 0;
+
+	if (n == 1) {
+		struct metrics m[3];
+		int have[3];
+
+		final_metrics(&runs[0], m, have);
+		if (report_save(path, runs[0].s, m, have, &err) != 0) {
+			fprintf(stderr, "nnstep: %s\n", err ? err : path);
+			free(err);
+			return -1;
+		}
+		return 0;
+	}
+	if (asprintf(&tmp, "%s.tmp", path) < 0 || (f = fopen(tmp, "w")) == NULL) {
+		fprintf(stderr, "nnstep: %s: cannot write\n", path);
+		free(tmp);
+		return -1;
+	}
+	fprintf(f, "{\"compare\":\"%s\",\"runs\":[", runs[0].opt.compare_key);
+	for (i = 0; i < n; i++) {
+		struct metrics m[3];
+		int have[3];
+
+		final_metrics(&runs[i], m, have);
+		fprintf(f, "%s\n{\"setting\":\"%s\",\"value\":\"%s\",\"report\":", i ? "," : "",
+		    runs[0].opt.compare_key, runs[0].opt.compare_val[i]);
+		report_write_run(f, runs[i].s, m, have, "  ");
+		fputc('}', f);
+	}
+	fputs("]}\n", f);
+	if (fclose(f) != 0 || rename(tmp, path) != 0) {
+		fprintf(stderr, "nnstep: %s: cannot write\n", path);
+		rc = -1;
+	}
+	free(tmp);
+	return rc;
+}
+
+int
+headless_main(struct options *o)
+{
+	struct run runs[OPT_MAX_COMPARE];
+	struct dataset *data[OPT_MAX_COMPARE] = { 0 };
+	struct checkpoint *ck[OPT_MAX_COMPARE] = { 0 };
+	int nruns = o->ncompare > 0 ? o->ncompare : 1, i, status = 0, active, epoch;
+	FILE *trace = NULL;
+	char *err = NULL;
+
+	memset(runs, 0, sizeof runs);
+	if (o->trace_path && (trace = fopen(o->trace_path, "w")) == NULL) {
+		fprintf(stderr, "nnstep: %s: cannot write the trace\n", o->trace_path);
+		return 1;
+	}
+	for (i = 0; i < nruns; i++) {
+		struct run *r = &runs[i];
+
+		r->opt = *o;
+		if (o->ncompare > 0) {
+			if (options_set(&r->opt, o->compare_key, o->compare_val[i], &err) != 0) {
+				fprintf(stderr, "nnstep: %s\n", err);
+				free(err);
+				status = 2;
+				goto out;
+			}
+			snprintf(r->label, sizeof r->label, "%s=%s", o->compare_key, o->compare_val[i]);
+		}
+		r->s = run_setup(&r->opt, &data[i], &ck[i], &err);
+		if (r->s == NULL) {
+			fprintf(stderr, "nnstep: %s\n", err ? err : "cannot start");
+			free(err);
+			status = 1;
+			goto out;
+		}
+		r->trace = i == 0 ? trace : NULL;
+		r->checkpoint_path = i == 0 ? o->checkpoint_path : NULL;
+		r->quiet_events = o->quiet;
+		r->screen_every = nruns == 1 ? o->screen_every : 0;
+		r->screen_w = o->screen_w ? o->screen_w : 120;
+		r->screen_h = o->screen_h ? o->screen_h : 40;
+		r->color = 0;
+		r->ascii = o->ascii;
+		session_set_observer(r->s, run_observe, r);
+	}
+	if (!o->quiet) {
+		const struct session *s = runs[0].s;
+		int l;
+
+		printf("nnstep: %s, %ld training rows, network %d", s->data->name, s->data->train.n,
+		    s->net->ninputs);
+		for (l = 0; l < s->net->nlayers; l++)
+			printf("-%d", s->net->layer[l].out);
+		printf(", loss %s, %s lr %g, batch %ld\n", loss_name(s->net->loss),
+		    optim_name(s->pos.cfg.optimizer), s->pos.cfg.lr, s->batch_size);
+	}
+	for (epoch = 1;; epoch++) {
+		active = 0;
+		for (i = 0; i < nruns; i++) {
+			struct run *r = &runs[i];
+			double t0;
+			int rc;
+
+			if (r->s->pos.finished || r->s->pos.diverged.set || r->failed)
+				continue;
+			t0 = now_seconds();
+			rc = session_step_epoch(r->s);
+			if (rc == SESSION_DIVERGED) {
+				print_divergence(r);
+				status = 3;
+				if (trace)
+					fflush(trace);
+				continue;
+			}
+			if (r->failed) {
+				status = 1;
+				continue;
+			}
+			active++;
+			if (trace && i == 0)
+				trace_epoch(trace, r->s, now_seconds() - t0);
+			if (nruns == 1 && !o->quiet)
+				print_epoch(r, (now_seconds() - t0) * 1e3);
+		}
+		if (nruns > 1 && active > 0 && !o->quiet)
+			compare_table(runs, nruns, runs[0].s->pos.nepochs > 0 ?
+			    runs[0].s->epochs[runs[0].s->pos.nepochs - 1].epoch : epoch);
+		if (active == 0)
+			break;
+	}
+	for (i = 0; i < nruns; i++) {
+		struct run *r = &runs[i];
+		struct metrics m[3];
+		int have[3], k;
+
+		if (r->s->pos.diverged.set)
+			continue;
+		final_metrics(r, m, have);
+		if (!o->quiet || nruns == 1) {
+			printf("%s%sfinished after %d epochs", r->label, r->label[0] ? ": " : "",
+			    r->s->pos.nepochs);
+			if (r->s->pos.stopped_early)
+				printf(" (stopped early; weights of epoch %d)", r->s->pos.best_epoch);
+			printf("\n");
+			for (k = 0; k < 3; k++)
+				if (have[k])
+					print_metrics(k == 0 ? "train" : k == 1 ? "val" : "test", &m[k],
+					    r->s->data->task);
+			if (r->s->data->task != TASK_REGRESS)
+				printf("  baseline accuracy (always the majority class): %.4f  "
+				    "threshold %.4g\n", m[have[2] ? 2 : have[1] ? 1 : 0].baseline_accuracy,
+				    r->s->pos.cfg.threshold);
+		}
+	}
+	if (o->report_path && write_report(runs, nruns, o->report_path) != 0 && status == 0)
+		status = 1;
+	if (o->save_path && runs[0].s) {
+		if (checkpoint_save(runs[0].s, o->save_path, &err) != 0) {
+			fprintf(stderr, "nnstep: %s\n", err ? err : o->save_path);
+			free(err);
+			if (status == 0)
+				status = 1;
+		}
+	}
+	if (o->screen_w > 0 && runs[0].s && screen_print)
+		screen_print(runs[0].s, o->screen_w, o->screen_h, 0, o->ascii,
+		    stdout);
+out:
+	if (trace && fclose(trace) != 0 && status == 0) {
+		fprintf(stderr, "nnstep: %s: cannot write the trace\n", o->trace_path);
+		status = 1;
+	}
+	for (i = 0; i < nruns; i++) {
+		session_free(runs[i].s);
+		dataset_free(data[i]);
+		checkpoint_free(ck[i]);
+	}
+	return status;
+}
