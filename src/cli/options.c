@@ -316,8 +316,8 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		c->batch = n;
 		o->set_batch = 1;
 	} else if (strcmp(name, "epochs") == 0) {
-		if (parse_long(value, 1, 1000000, &n))
-			BAD("a whole number from 1 to 1000000");
+		if (parse_long(value, 0, 1000000, &n))
+			BAD("a whole number from 1 to 1000000 (0 only with --load)");
 		c->epochs = (int)n;
 		o->set_epochs = 1;
 	} else if (strcmp(name, "init") == 0) {
@@ -593,6 +593,11 @@ options_parse(struct options *o, int argc, char **argv, char **err)
 		snprintf(name, sizeof name, "%s", d->name);
 		if (options_set(o, name, value, err) != 0)
 			return 2;
+	}
+	if (o->cfg.epochs == 0 && o->load_path == NULL) {
+		options_fail(err, "--epochs: '0' is not allowed (expected a whole number from 1 to "
+		    "1000000; 0 only with --load)");
+		return 2;
 	}
 	if ((o->cost_fn > 0) != (o->cost_fp > 0)) {
 		options_fail(err, "--cost-fn and --cost-fp go together (expected both)");

@@ -59,8 +59,9 @@ struct table *table_read_csv(const char *path, char **err);
  * used in messages. */
 struct table *table_parse_csv(const char *name, const char *buf, size_t len, char **err);
 void table_free(struct table *t);
-/* Writes the table as CSV (header row, %.17g numbers, quoting as needed).
- * Returns 0, or -1 with *err. */
+/* Writes the table as CSV (header row, numbers in the shortest of %.15g,
+ * %.16g, %.17g that reads back exactly, missing cells empty, quoting as
+ * needed, LF line ends). Returns 0, or -1 with *err. */
 int table_write_csv(const struct table *t, FILE *out, char **err);
 
 /* ------------------------------------------------------- preprocessing */
@@ -70,14 +71,18 @@ struct prep_column {           /* one input column of the source table */
 	int is_text;
 	int ncat;                  /* text: number of categories (sorted) */
 	char **cats;               /* text: category names, sorted (strcmp) */
-	double fill;               /* numeric: value used by --missing mean */
+	double fill;               /* numeric: value used by --missing mean
+	                              (training mean); text: index in cats of
+	                              the category used (most frequent) */
 };
 
 struct prep {
 	enum task task;
 	char *target;              /* target column name */
 	int nclasses;              /* classification: number of classes */
-	char **classes;            /* class names, sorted; numbers printed %.17g */
+	char **classes;            /* class names, sorted (text by strcmp, numbers
+	                              numerically, printed in the shortest form
+	                              that reads back: "0", "1", "2.5") */
 	int ncols;                 /* input columns of the source (target excluded) */
 	struct prep_column *cols;
 	int ninputs;               /* width after one-hot encoding */
@@ -154,5 +159,10 @@ struct gen_options {
 struct table *gen_table(const char *name, const struct gen_options *o, char **err);
 /* NULL-terminated list of generator names, for --help and errors. */
 extern const char *const gen_names[];
+/* How the generator's target is meant to be learnt: TASK_BINARY or
+ * TASK_MULTICLASS (spiral, blobs: their numeric labels 0..K-1 would be
+ * taken for a regression target by TASK_AUTO); TASK_AUTO for an unknown
+ * name. */
+enum task gen_task(const char *name);
 
 #endif

@@ -103,7 +103,7 @@ session_config_check(const struct session_config *c, const struct dataset *d)
 		return "the learning rate must be a positive number";
 	if (c->batch < 0)
 		return "the batch size must be 0 (whole set) or more";
-	if (c->epochs < 1 || c->epochs > 1000000)
+	if (c->epochs < 0 || c->epochs > 2000000)
 		return "epochs must be between 1 and 1000000";
 	if (!(c->l2 >= 0) || !isfinite(c->l2))
 		return "l2 must be 0 or more";

@@ -1,0 +1,666 @@
+/*
+ * csv.c: tables read from and written to CSV files through libcsv.
+ *
+ * Reading happens in two passes. The first feeds the bytes to libcsv one
+ * physical line at a time (so that the line where every row starts is
+ * known, even when quoted fields hold newlines) and keeps every field as a
+ * string. The second types each column and converts its cells.
+ *
+ * What the reader accepts:
+ *  - a header row naming every column (names unique and not empty);
+ *  - fields quoted with '"' (a quote inside doubled), holding commas and
+ *    newlines; LF, CRLF or CR line ends; a UTF-8 byte-order mark; blank
+ *    lines (skipped); spaces and tabs around a field (ignored everywhere,
+ *    also inside quotes, so " yes" and "yes" are the same category);
+ *  - missing cells: empty, NA or ? (after trimming);
+ *  - a column is numeric when its first cell that is neither missing nor
+ *    "inf"/"nan"-like parses fully as a finite number; then every other cell
+ *    of it must be a finite number or missing. Otherwise it is text.
+ *
+ * Every error names the file, the line where the row starts and the
+ * 1-based field number: "FILE:LINE:COLUMN: what is wrong (what was
+ * expected)". Problems of the whole file use line 1, column 1.
+ */
+#include <csv.h>
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dataset.h"
+#include "datautil.h"
+
+#define CSV_SEGMENT 65536      /* most bytes handed to libcsv at a time */
+#define CSV_BLOCK 4096         /* growth step of libcsv's field buffer */
+
+enum csv_cell { CELL_MISSING, CELL_NUMBER, CELL_NONFINITE, CELL_TEXT };
+
+/* The state of one read. */
+struct csv_reader {
+	const char *name;          /* for messages */
+	char **err;
+	int failed;                /* an error is in *err; ignore the rest */
+	struct csv_parser parser;
+
+	long line;                 /* physical line of the next byte */
+	unsigned char last;        /* last byte fed, to see CR LF as one end */
+	int started;               /* the byte-order mark check is done */
+	int in_row;                /* a row has begun and not ended */
+	long row_line;             /* line where the current row began */
+	long nfield;               /* fields seen in the current row */
+
+	int have_header;
+	long header_end;           /* line where the header row ends */
+	int ncols;
+
+	char *pool;                /* every kept field, NUL-terminated */
+	size_t pool_len, pool_cap;
+	size_t *cell;              /* offsets into pool: header, then rows */
+	size_t ncell, cell_cap;
+	long nrows;
+	long *lines;               /* line of each data row */
+	size_t lines_cap;
+};
+
+/* A header name with its column, for finding duplicates. */
+struct csv_name {
+	const char *name;
+	int col;
+};
+
+static int csv_utf8_valid(const unsigned char *s, size_t len);
+static enum csv_cell csv_classify(const char *s, double *v);
+static void csv_fail(struct csv_reader *r, long line, long col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void csv_on_field(void *s, size_t len, void *data);
+static void csv_on_row(int c, void *data);
+static int csv_name_cmp(const void *a, const void *b);
+static void csv_end_header(struct csv_reader *r);
+static void csv_feed(struct csv_reader *r, const char *buf, size_t len);
+static struct table *csv_finish(struct csv_reader *r);
+static int csv_reader_init(struct csv_reader *r, const char *name, char **err);
+static struct table *csv_reader_end(struct csv_reader *r);
+static void csv_reader_free(struct csv_reader *r);
+static int csv_write_field(FILE *out, const char *s);
+
+/* ------------------------------------------------------------ helpers */
+
+/* Accepts well-formed UTF-8 only: no overlong forms, no surrogates, nothing
+ * above U+10FFFF. */
+static int
+csv_utf8_valid(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = s[i];
+		size_t n, k;
+		uint32_t cp;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF) {
+			n = 1;
+			cp = c & 0x1F;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			n = 2;
+			cp = c & 0x0F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			n = 3;
+			cp = c & 0x07;
+		} else
+			return 0;
+		if (len - i <= n)
+			return 0;
+		for (k = 1; k <= n; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return 0;
+			cp = (cp << 6) | (s[i + k] & 0x3F);
+		}
+		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+		    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+			return 0;
+		i += n + 1;
+	}
+	return 1;
+}
+
+/* s is trimmed. Sets *v for numbers and non-finite numbers. */
+static enum csv_cell
+csv_classify(const char *s, double *v)
+{
+	char *end;
+
+	if (s[0] == '\0' || strcmp(s, "NA") == 0 || strcmp(s, "?") == 0)
+		return CELL_MISSING;
+	if (isspace((unsigned char)s[0]))
+		return CELL_TEXT;
+	errno = 0;
+	*v = strtod(s, &end);
+	if (end == s || *end != '\0')
+		return CELL_TEXT;
+	return isfinite(*v) ? CELL_NUMBER : CELL_NONFINITE;
+}
+
+static void
+csv_fail(struct csv_reader *r, long line, long col, const char *fmt, ...)
+{
+	va_list ap;
+	char *what;
+	int n;
+
+	if (r->failed)
+		return;
+	r->failed = 1;
+	if (r->err == NULL)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	what = data_xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	what[0] = '\0';
+	va_start(ap, fmt);
+	if (n > 0)
+		vsnprintf(what, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	*r->err = data_xasprintf("%s:%ld:%ld: %s", r->name, line, col, what);
+	free(what);
+}
+
+/* ------------------------------------------------------ first pass */
+
+static void
+csv_on_field(void *s, size_t len, void *data)
+{
+	struct csv_reader *r = data;
+	const char *f = s != NULL ? s : "";
+	size_t need;
+
+	if (r->failed)
+		return;
+	r->nfield++;
+	if (!r->have_header) {
+		if (r->nfield > DATA_MAX_COLUMNS) {
+			csv_fail(r, r->row_line, r->nfield,
+			    "more than %d columns (expected at most %d)",
+			    DATA_MAX_COLUMNS, DATA_MAX_COLUMNS);
+			return;
+		}
+	} else if (r->nfield > r->ncols)
+		return;         /* counted; the row is reported when it ends */
+	if (len > DATA_MAX_FIELD) {
+		csv_fail(r, r->row_line, r->nfield,
+		    "field longer than %d bytes (expected at most %d)",
+		    DATA_MAX_FIELD, DATA_MAX_FIELD);
+		return;
+	}
+	if (len > 0 && memchr(f, '\0', len) != NULL) {
+		csv_fail(r, r->row_line, r->nfield,
+		    "NUL byte in field (expected text without NUL bytes)");
+		return;
+	}
+	if (!csv_utf8_valid((const unsigned char *)f, len)) {
+		csv_fail(r, r->row_line, r->nfield,
+		    "invalid UTF-8 in field (expected UTF-8 text)");
+		return;
+	}
+	while (len > 0 && (*f == ' ' || *f == '\t')) {
+		f++;
+		len--;
+	}
+	while (len > 0 && (f[len - 1] == ' ' || f[len - 1] == '\t'))
+		len--;
+
+	need = r->pool_len + len + 1;
+	if (need < len)
+		need = SIZE_MAX;      /* data_xgrow reports it */
+	r->pool = data_xgrow(r->pool, &r->pool_cap, need, 1, 4096);
+	r->cell = data_xgrow(r->cell, &r->cell_cap, r->ncell + 1,
+	    sizeof *r->cell, 256);
+	r->cell[r->ncell++] = r->pool_len;
+	memcpy(r->pool + r->pool_len, f, len);
+	r->pool[r->pool_len + len] = '\0';
+	r->pool_len += len + 1;
+}
+
+static int
+csv_name_cmp(const void *a, const void *b)
+{
+	const struct csv_name *x = a, *y = b;
+	int d = strcmp(x->name, y->name);
+
+	return d != 0 ? d : (x->col > y->col) - (x->col < y->col);
+}
+
+static void
+csv_end_header(struct csv_reader *r)
+{
+	struct csv_name *names;
+	int i, dup = -1, first = -1;
+
+	r->ncols = (int)r->nfield;
+	for (i = 0; i < r->ncols; i++) {
+		if (r->pool[r->cell[i]] == '\0') {
+			csv_fail(r, r->row_line, i + 1,
+			    "empty column name (expected a name for every column)");
+			return;
+		}
+	}
+	/* Sorted by name, then column: in a run of equal names the first
+	 * holds the original and the second the first duplicate of it. */
+	names = data_xcalloc((size_t)r->ncols, sizeof *names);
+	for (i = 0; i < r->ncols; i++) {
+		names[i].name = r->pool + r->cell[i];
+		names[i].col = i;
+	}
+	qsort(names, (size_t)r->ncols, sizeof *names, csv_name_cmp);
+	for (i = 1; i < r->ncols; i++) {
+		if (strcmp(names[i - 1].name, names[i].name) != 0)
+			continue;
+		if (i >= 2 && strcmp(names[i - 2].name, names[i].name) == 0)
+			continue;
+		if (dup < 0 || names[i].col < dup) {
+			dup = names[i].col;
+			first = names[i - 1].col;
+		}
+	}
+	free(names);
+	if (dup >= 0) {
+		char show[DATA_SHOW_MAX + 4];
+
+		data_show(show, sizeof show, r->pool + r->cell[dup]);
+		csv_fail(r, r->row_line, dup + 1,
+		    "duplicate column name \"%s\" (expected unique names; "
+		    "column %d has the same name)", show, first + 1);
+		return;
+	}
+	r->have_header = 1;
+	r->header_end = r->line;
+}
+
+static void
+csv_on_row(int c, void *data)
+{
+	struct csv_reader *r = data;
+
+	(void)c;
+	if (r->failed)
+		return;
+	if (!r->have_header) {
+		csv_end_header(r);
+	} else if (r->nfield != r->ncols) {
+		csv_fail(r, r->row_line,
+		    r->nfield < r->ncols ? r->nfield + 1 : r->ncols + 1,
+		    "row has %ld field%s (expected %d, as in the header)",
+		    r->nfield, r->nfield == 1 ? "" : "s", r->ncols);
+	} else if (r->nrows >= DATA_MAX_ROWS) {
+		csv_fail(r, r->row_line, 1,
+		    "more than %d data rows (expected at most %d)",
+		    DATA_MAX_ROWS, DATA_MAX_ROWS);
+	} else {
+		r->lines = data_xgrow(r->lines, &r->lines_cap,
+		    (size_t)r->nrows + 1, sizeof *r->lines, 256);
+		r->lines[r->nrows++] = r->row_line;
+	}
+	r->in_row = 0;
+	r->nfield = 0;
+}
+
+/* Hands buf to libcsv in pieces that end at a line end (or are at most
+ * CSV_SEGMENT long), keeping count of lines and of where rows start. */
+static void
+csv_feed(struct csv_reader *r, const char *buf, size_t len)
+{
+	size_t i = 0;
+
+	if (!r->started) {
+		r->started = 1;
+		if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+			i = 3;
+	}
+	while (i < len && !r->failed) {
+		size_t j = i, seg, k, done;
+		int ended;
+		unsigned char before;
+
+		while (j < len && j - i < CSV_SEGMENT && buf[j] != '\n' &&
+		    buf[j] != '\r')
+			j++;
+		ended = j < len && (buf[j] == '\n' || buf[j] == '\r');
+		seg = j - i + (ended ? 1 : 0);
+		if (!r->in_row) {
+			/* libcsv skips blanks and line ends before a row. */
+			for (k = i; k < i + seg; k++) {
+				char c = buf[k];
+
+				if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+					r->in_row = 1;
+					r->row_line = r->line;
+					r->nfield = 0;
+					break;
+				}
+			}
+		}
+		done = csv_parse(&r->parser, buf + i, seg, csv_on_field,
+		    csv_on_row, r);
+		if (r->failed)
+			return;
+		if (done != seg) {
+			csv_fail(r, r->row_line, r->nfield + 1,
+			    "misplaced quote (expected quotes only around a "
+			    "whole field, doubled inside it)");
+			return;
+		}
+		if (csv_get_buffer_size(&r->parser) > DATA_MAX_FIELD + CSV_BLOCK) {
+			csv_fail(r, r->row_line, r->nfield + 1,
+			    "field longer than %d bytes (expected at most %d)",
+			    DATA_MAX_FIELD, DATA_MAX_FIELD);
+			return;
+		}
+		if (ended) {
+			before = j > i ? (unsigned char)buf[j - 1] : r->last;
+			if (buf[j] == '\r' || before != '\r')
+				r->line++;
+		}
+		r->last = (unsigned char)buf[i + seg - 1];
+		i += seg;
+	}
+}
+
+/* ------------------------------------------------------ second pass */
+
+static struct table *
+csv_finish(struct csv_reader *r)
+{
+	struct table *t;
+	enum csv_cell *decided;
+	int c;
+	long row;
+	double v;
+
+	if (!r->have_header) {
+		csv_fail(r, 1, 1, "empty file (expected a header row)");
+		return NULL;
+	}
+	if (r->nrows == 0) {
+		csv_fail(r, r->header_end + 1, 1,
+		    "no data rows (expected at least one row after the header)");
+		return NULL;
+	}
+
+	/* The type of a column is that of its first number or text. */
+	decided = data_xcalloc((size_t)r->ncols, sizeof *decided);
+	for (c = 0; c < r->ncols; c++)
+		decided[c] = CELL_MISSING;
+	for (row = 0; row < r->nrows; row++) {
+		const size_t *cells = r->cell + (size_t)(row + 1) * (size_t)r->ncols;
+
+		for (c = 0; c < r->ncols; c++) {
+			enum csv_cell k;
+
+			if (decided[c] != CELL_MISSING)
+				continue;
+			k = csv_classify(r->pool + cells[c], &v);
+			if (k == CELL_NUMBER || k == CELL_TEXT)
+				decided[c] = k;
+		}
+	}
+
+	/* Every cell of a numeric column must be a finite number or missing;
+	 * the first one that is not (in file order) is reported. */
+	for (row = 0; row < r->nrows && !r->failed; row++) {
+		const size_t *cells = r->cell + (size_t)(row + 1) * (size_t)r->ncols;
+
+		for (c = 0; c < r->ncols; c++) {
+			const char *s = r->pool + cells[c];
+			char show[DATA_SHOW_MAX + 4], col[DATA_SHOW_MAX + 4];
+			enum csv_cell k;
+
+			if (decided[c] == CELL_TEXT)
+				continue;
+			k = csv_classify(s, &v);
+			if (k == CELL_NUMBER || k == CELL_MISSING)
+				continue;
+			data_show(show, sizeof show, s);
+			data_show(col, sizeof col, r->pool + r->cell[c]);
+			if (k == CELL_TEXT)
+				csv_fail(r, r->lines[row], c + 1,
+				    "text \"%s\" in numeric column \"%s\" "
+				    "(expected a number)", show, col);
+			else
+				csv_fail(r, r->lines[row], c + 1,
+				    "\"%s\" in column \"%s\" is not a finite "
+				    "number (expected a finite number)", show, col);
+			break;
+		}
+	}
+	if (r->failed) {
+		free(decided);
+		return NULL;
+	}
+
+	t = data_xcalloc(1, sizeof *t);
+	t->source = data_xstrdup(r->name);
+	t->ncols = r->ncols;
+	t->nrows = r->nrows;
+	t->cols = data_xcalloc((size_t)r->ncols, sizeof *t->cols);
+	t->line = data_xreallocarray(NULL, (size_t)r->nrows, sizeof *t->line);
+	memcpy(t->line, r->lines, (size_t)r->nrows * sizeof *t->line);
+	for (c = 0; c < r->ncols; c++) {
+		struct column *col = &t->cols[c];
+
+		col->name = data_xstrdup(r->pool + r->cell[c]);
+		col->is_text = decided[c] == CELL_TEXT;
+		if (col->is_text)
+			col->text = data_xcalloc((size_t)r->nrows, sizeof *col->text);
+		else
+			col->num = data_xreallocarray(NULL, (size_t)r->nrows,
+			    sizeof *col->num);
+		for (row = 0; row < r->nrows; row++) {
+			const char *s = r->pool +
+			    r->cell[(size_t)(row + 1) * (size_t)r->ncols + (size_t)c];
+			enum csv_cell k = csv_classify(s, &v);
+
+			if (col->is_text)
+				col->text[row] = k == CELL_MISSING ? NULL :
+				    data_xstrdup(s);
+			else
+				col->num[row] = k == CELL_MISSING ? NAN : v;
+		}
+	}
+	free(decided);
+	return t;
+}
+
+static void
+csv_reader_free(struct csv_reader *r)
+{
+	csv_free(&r->parser);
+	free(r->pool);
+	free(r->cell);
+	free(r->lines);
+}
+
+static int
+csv_reader_init(struct csv_reader *r, const char *name, char **err)
+{
+	memset(r, 0, sizeof *r);
+	r->name = name;
+	r->err = err;
+	r->line = 1;
+	if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+		data_fail(err, "%s:1:1: cannot start the CSV parser "
+		    "(expected enough memory)", name);
+		return -1;
+	}
+	csv_set_blk_size(&r->parser, CSV_BLOCK);
+	return 0;
+}
+
+/* Ends the input: flushes the last row and builds the table. */
+static struct table *
+csv_reader_end(struct csv_reader *r)
+{
+	struct table *t = NULL;
+
+	if (!r->failed &&
+	    csv_fini(&r->parser, csv_on_field, csv_on_row, r) != 0)
+		csv_fail(r, r->row_line, r->nfield + 1,
+		    "unterminated quoted field (expected a closing quote "
+		    "before the end of the file)");
+	if (!r->failed)
+		t = csv_finish(r);
+	csv_reader_free(r);
+	return t;
+}
+
+/* ---------------------------------------------------------- reading */
+
+struct table *
+table_parse_csv(const char *name, const char *buf, size_t len, char **err)
+{
+	struct csv_reader r;
+	struct data_locale loc;
+	struct table *t;
+
+	if (csv_reader_init(&r, name, err) != 0)
+		return NULL;
+	data_locale_enter(&loc);
+	csv_feed(&r, buf, len);
+	t = csv_reader_end(&r);
+	data_locale_leave(&loc);
+	return t;
+}
+
+struct table *
+table_read_csv(const char *path, char **err)
+{
+	struct csv_reader r;
+	struct data_locale loc;
+	struct table *t;
+	FILE *f;
+	char *buf;
+	size_t n;
+
+	f = fopen(path, "rb");
+	if (f == NULL)
+		return data_fail(err, "%s:1:1: cannot read: %s (expected a "
+		    "readable file)", path, strerror(errno));
+	if (csv_reader_init(&r, path, err) != 0) {
+		fclose(f);
+		return NULL;
+	}
+	buf = data_xmalloc(CSV_SEGMENT);
+	data_locale_enter(&loc);
+	while (!r.failed && (n = fread(buf, 1, CSV_SEGMENT, f)) > 0)
+		csv_feed(&r, buf, n);
+	if (!r.failed && ferror(f))
+		csv_fail(&r, 1, 1, "cannot read: %s (expected a readable file)",
+		    strerror(errno));
+	t = csv_reader_end(&r);
+	data_locale_leave(&loc);
+	free(buf);
+	fclose(f);
+	return t;
+}
+
+void
+table_free(struct table *t)
+{
+	int c;
+	long row;
+
+	if (t == NULL)
+		return;
+	for (c = 0; t->cols != NULL && c < t->ncols; c++) {
+		struct column *col = &t->cols[c];
+
+		free(col->name);
+		free(col->num);
+		if (col->text != NULL)
+			for (row = 0; row < t->nrows; row++)
+				free(col->text[row]);
+		free(col->text);
+	}
+	free(t->cols);
+	free(t->line);
+	free(t->source);
+	free(t);
+}
+
+/* ---------------------------------------------------------- writing */
+
+/* Quotes a field when it holds a delimiter, quote, line end or would lose
+ * surrounding blanks; doubles the quotes inside. */
+static int
+csv_write_field(FILE *out, const char *s)
+{
+	size_t len = strlen(s);
+	int quote = len > 0 && (strpbrk(s, ",\"\r\n") != NULL ||
+	    s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' ||
+	    s[len - 1] == '\t');
+
+	if (!quote)
+		return fputs(s, out) < 0 ? -1 : 0;
+	if (putc('"', out) == EOF)
+		return -1;
+	for (; *s != '\0'; s++) {
+		if (*s == '"' && putc('"', out) == EOF)
+			return -1;
+		if (putc(*s, out) == EOF)
+			return -1;
+	}
+	return putc('"', out) == EOF ? -1 : 0;
+}
+
+int
+table_write_csv(const struct table *t, FILE *out, char **err)
+{
+	struct data_locale loc;
+	char num[DATA_NUMBER_MAX];
+	int c, bad = 0;
+	long row;
+
+	data_locale_enter(&loc);
+	for (c = 0; c < t->ncols && !bad; c++) {
+		if (c > 0 && putc(',', out) == EOF)
+			bad = 1;
+		if (!bad && csv_write_field(out, t->cols[c].name) != 0)
+			bad = 1;
+	}
+	if (!bad && putc('\n', out) == EOF)
+		bad = 1;
+	for (row = 0; row < t->nrows && !bad; row++) {
+		for (c = 0; c < t->ncols && !bad; c++) {
+			const struct column *col = &t->cols[c];
+
+			if (c > 0 && putc(',', out) == EOF)
+				bad = 1;
+			else if (col->is_text) {
+				if (col->text[row] != NULL &&
+				    csv_write_field(out, col->text[row]) != 0)
+					bad = 1;
+			} else if (!isnan(col->num[row])) {
+				data_format_number(num, col->num[row]);
+				if (fputs(num, out) < 0)
+					bad = 1;
+			}
+		}
+		if (!bad && putc('\n', out) == EOF)
+			bad = 1;
+	}
+	if (!bad && fflush(out) != 0)
+		bad = 1;
+	data_locale_leave(&loc);
+	if (bad || ferror(out)) {
+		data_fail(err, "%s: cannot write: %s", t->source,
+		    strerror(errno));
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,242 @@
+/*
+ * datautil.c: memory, messages, number printing and locale switching for the
+ * data layer (see datautil.h).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "datautil.h"
+
+static void util_out_of_memory(void) __attribute__((noreturn));
+
+/* ------------------------------------------------------------- memory */
+
+static void
+util_out_of_memory(void)
+{
+	fputs("nnstep: out of memory\n", stderr);
+	exit(EXIT_FAILURE);
+}
+
+void *
+data_xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+
+	if (p == NULL)
+		util_out_of_memory();
+	return p;
+}
+
+void *
+data_xcalloc(size_t n, size_t size)
+{
+	void *p;
+
+	if (n == 0 || size == 0)
+		n = size = 1;
+	p = calloc(n, size);
+	if (p == NULL)
+		util_out_of_memory();
+	return p;
+}
+
+void *
+data_xreallocarray(void *p, size_t n, size_t size)
+{
+	void *q;
+
+	if (size != 0 && n > SIZE_MAX / size)
+		util_out_of_memory();
+	n *= size;
+	q = realloc(p, n ? n : 1);
+	if (q == NULL)
+		util_out_of_memory();
+	return q;
+}
+
+char *
+data_xstrdup(const char *s)
+{
+	return data_xstrndup(s, strlen(s));
+}
+
+char *
+data_xstrndup(const char *s, size_t n)
+{
+	char *d;
+
+	if (n == SIZE_MAX)
+		util_out_of_memory();
+	d = data_xmalloc(n + 1);
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
+void *
+data_xgrow(void *p, size_t *cap, size_t need, size_t size, size_t first)
+{
+	size_t c = *cap;
+
+	if (need <= c)
+		return p;
+	if (c == 0)
+		c = first;
+	while (c < need) {
+		if (c > SIZE_MAX / 2)
+			util_out_of_memory();
+		c *= 2;
+	}
+	p = data_xreallocarray(p, c, size);
+	*cap = c;
+	return p;
+}
+
+/* ----------------------------------------------------------- messages */
+
+static char *
+util_vasprintf(const char *fmt, va_list ap)
+{
+	va_list aq;
+	int n;
+	char *s;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		return data_xstrdup("(unprintable message)");
+	s = data_xmalloc((size_t)n + 1);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
+}
+
+char *
+data_xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = util_vasprintf(fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+void *
+data_fail(char **err, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err == NULL)
+		return NULL;
+	va_start(ap, fmt);
+	*err = util_vasprintf(fmt, ap);
+	va_end(ap);
+	return NULL;
+}
+
+void
+data_show(char *dst, size_t cap, const char *s)
+{
+	size_t n = 0, i = 0, keep;
+	size_t len = strlen(s);
+
+	if (cap < DATA_SHOW_MAX + 4) {
+		if (cap > 0)
+			dst[0] = '\0';
+		return;
+	}
+	keep = len;
+	if (len > DATA_SHOW_MAX) {
+		keep = DATA_SHOW_MAX;
+		/* Do not cut a UTF-8 sequence: back up over continuation bytes. */
+		while (keep > 0 && ((unsigned char)s[keep] & 0xC0) == 0x80)
+			keep--;
+	}
+	for (i = 0; i < keep; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		dst[n++] = (c < 0x20 || c == 0x7F) ? '?' : (char)c;
+	}
+	if (keep < len) {
+		memcpy(dst + n, "...", 3);
+		n += 3;
+	}
+	dst[n] = '\0';
+}
+
+char *
+data_name_list(const char *const *names, long n, long max)
+{
+	size_t len = 1, pos = 0;
+	long i, shown = n < max ? n : max;
+	char *s;
+
+	for (i = 0; i < shown; i++)
+		len += strlen(names[i]) + 2;
+	len += 5;
+	s = data_xmalloc(len);
+	for (i = 0; i < shown; i++) {
+		size_t l = strlen(names[i]);
+
+		if (i > 0) {
+			memcpy(s + pos, ", ", 2);
+			pos += 2;
+		}
+		memcpy(s + pos, names[i], l);
+		pos += l;
+	}
+	if (shown < n) {
+		memcpy(s + pos, ", ...", 5);
+		pos += 5;
+	}
+	s[pos] = '\0';
+	return s;
+}
+
+const char *
+data_basename(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash != NULL && slash[1] != '\0' ? slash + 1 : path;
+}
+
+/* ------------------------------------------------------------ numbers */
+
+void
+data_format_number(char buf[DATA_NUMBER_MAX], double v)
+{
+	int prec;
+
+	if (v == 0) {
+		strcpy(buf, "0");
+		return;
+	}
+	for (prec = 15; prec <= 17; prec++) {
+		snprintf(buf, DATA_NUMBER_MAX, "%.*g", prec, v);
+		if (prec == 17 || strtod(buf, NULL) == v)
+			return;
+	}
+}
+
+void
+data_locale_enter(struct data_locale *l)
+{
+	l->c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	l->old = l->c != (locale_t)0 ? uselocale(l->c) : (locale_t)0;
+}
+
+void
+data_locale_leave(struct data_locale *l)
+{
+	if (l->c == (locale_t)0)
+		return;
+	uselocale(l->old);
+	freelocale(l->c);
+	l->c = (locale_t)0;
+}

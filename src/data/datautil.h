@@ -1,0 +1,84 @@
+/*
+ * datautil.h: small services shared by the data files: memory that never
+ * returns NULL, error messages, numbers printed so that they read back,
+ * the C locale for parsing and printing, and a seeded random generator.
+ *
+ * Nothing here is part of the public interface of the data layer.
+ */
+#ifndef NNSTEP_DATA_DATAUTIL_H
+#define NNSTEP_DATA_DATAUTIL_H
+
+#include <locale.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ------------------------------------------------------------- memory */
+
+/* These never return NULL: running out of memory prints a message and
+ * exits. Sizes that would overflow count as running out of memory. */
+void *data_xmalloc(size_t size);
+void *data_xcalloc(size_t n, size_t size);
+void *data_xreallocarray(void *p, size_t n, size_t size);
+char *data_xstrdup(const char *s);
+char *data_xstrndup(const char *s, size_t n);
+/* Doubles *cap until it is at least need (starting from first). */
+void *data_xgrow(void *p, size_t *cap, size_t need, size_t size, size_t first);
+
+/* ----------------------------------------------------------- messages */
+
+/* Formats a message into a new string. */
+char *data_xasprintf(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+/* When err is not NULL, stores a new message in *err. Always returns NULL,
+ * so that a failing function can `return data_fail(err, ...)`. */
+void *data_fail(char **err, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+#define DATA_SHOW_MAX 48     /* bytes of a value shown in a message */
+/* Copies s into dst (cap bytes, at least DATA_SHOW_MAX + 4) for a message:
+ * control characters become '?', and a long value is cut at a character
+ * boundary and ends with "...". */
+void data_show(char *dst, size_t cap, const char *s);
+
+/* Appends "a, b, c" (at most max names, then ", ...") to a new string. */
+char *data_name_list(const char *const *names, long n, long max);
+
+/* Last component of a path. */
+const char *data_basename(const char *path);
+
+/* ------------------------------------------------------------ numbers */
+
+#define DATA_NUMBER_MAX 32
+/* The shortest of %.15g, %.16g, %.17g that reads back as exactly v
+ * (e.g. "0.1", "3", "1e-07"); -0 prints as "0". Call within the C locale. */
+void data_format_number(char buf[DATA_NUMBER_MAX], double v);
+
+/* Parsing and printing numbers must not follow the user's LC_NUMERIC (a
+ * comma as decimal point would break every CSV). Entry points of the data
+ * layer switch this thread to the C locale and back. */
+struct data_locale {
+	locale_t c;                /* the C locale, or 0 if it could not be made */
+	locale_t old;              /* the locale to restore */
+};
+void data_locale_enter(struct data_locale *l);
+void data_locale_leave(struct data_locale *l);
+
+/* ------------------------------------------------------ random numbers */
+
+/* splitmix64: tiny, fast, and the same sequence on every platform. */
+struct data_rng {
+	uint64_t state;
+};
+
+void data_rng_seed(struct data_rng *r, uint64_t seed);
+uint64_t data_rng_next(struct data_rng *r);
+/* Uniform in [0, 1) with 53 random bits. */
+double data_rng_uniform(struct data_rng *r);
+/* Uniform integer in [0, n), n > 0. */
+long data_rng_below(struct data_rng *r, long n);
+/* Standard normal (Box-Muller, one value per call). */
+double data_rng_normal(struct data_rng *r);
+/* Fisher-Yates shuffle. */
+void data_rng_shuffle(struct data_rng *r, long *a, long n);
+
+#endif

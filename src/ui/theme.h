@@ -1,0 +1,94 @@
+/*
+ * theme.h: colour roles named by meaning, the three themes that map them
+ * to a terminal (256 colours, 8 colours, none), and the two glyph sets
+ * (Unicode, ASCII).
+ *
+ * Views only ever name a role; tty.c and screen.c ask the theme what it looks
+ * like. Everything a colour says is also said by a glyph or an attribute, so
+ * the colourless theme loses nothing but comfort.
+ */
+#ifndef NNSTEP_THEME_H
+#define NNSTEP_THEME_H
+
+#include <stdint.h>
+
+enum role {
+	C_DEFAULT = 0,
+	C_DIM,			/* secondary text, axes, empty cells */
+	C_BORDER,		/* panel frame */
+	C_BORDER_FOCUS,		/* frame of the focused panel */
+	C_TITLE,		/* panel title */
+	C_TITLE_FOCUS,		/* title of the focused panel */
+	C_STATUS,		/* status bar */
+	C_STATUS_KEY,		/* status bar: the figures */
+	C_PHASE,		/* a phase name that is not the current one */
+	C_PHASE_ACTIVE,		/* the current phase */
+	C_HINT,			/* key-hint bar */
+	C_KEY,			/* a key name in hints and help */
+	C_MESSAGE,		/* one-line message after an action */
+	C_POSITIVE_WEIGHT,
+	C_NEGATIVE_WEIGHT,
+	C_POSITIVE_ACT,		/* a unit with a positive value */
+	C_NEGATIVE_ACT,
+	C_ZERO,			/* a value too small to matter */
+	C_DEAD_UNIT,
+	C_SATURATED_UNIT,
+	C_GRADIENT,		/* backward-pass quantities */
+	C_UPDATE,		/* weight changes */
+	C_CURSOR,		/* the selected neuron */
+	C_WARNING,
+	C_ERROR,		/* divergence */
+	C_GOOD,			/* right answer, improvement */
+	C_TRAIN_LOSS,
+	C_VAL_LOSS,
+	C_EVENT,		/* callback markers on the loss curve */
+	C_EMPHASIS,		/* *word* in narration */
+	C_CLASS0, C_CLASS1, C_CLASS2, C_CLASS3,		/* data points by class */
+	C_REGION0, C_REGION1, C_REGION2, C_REGION3,	/* decision regions, unsure */
+	C_REGION0_SURE, C_REGION1_SURE, C_REGION2_SURE, C_REGION3_SURE,
+	C_BAR,			/* gradient-flow and histogram bars */
+	C_OVERLAY,		/* help and question boxes */
+	C_COUNT
+};
+
+enum theme_kind { THEME_NONE = 0, THEME_8, THEME_256 };
+
+/* What a role looks like: colours are terminal colour numbers (-1 is the
+ * terminal's default; THEME_NONE uses neither); attr is ATTR_* from canvas.h. */
+struct theme_style {
+	int16_t fg, bg;
+	uint8_t attr;
+};
+
+const struct theme_style *theme_style(enum theme_kind k, int role);
+/* Role names ("positive-weight"), for tests and debugging. */
+const char *theme_role_name(int role);
+
+/* Glyphs that views draw with; every one is a single display column. */
+struct glyphs {
+	int unicode;
+	const char *ramp[5];		/* magnitude 0..4: " ░▒▓█" */
+	const char *wpos[3];		/* positive weight, small to large */
+	const char *wneg[3];		/* negative weight */
+	const char *wzero;		/* weight near zero */
+	const char *dead, *saturated;	/* unit markers */
+	const char *pos_sign, *neg_sign;	/* sign beside a unit */
+	const char *hbar[9];		/* horizontal bar eighths, [8] full */
+	const char *vbar[9];		/* vertical bar eighths (histograms) */
+	const char *bar_empty;		/* unfilled part of a bar */
+	const char *box[6];		/* h, v, top-left, top-right, bottom-left, bottom-right */
+	const char *arrow_right, *arrow_left;
+	const char *ellipsis;
+	const char *up, *down;		/* more above / below */
+	const char *times, *delta, *sigma, *infinity;
+	const char *point[4];		/* training points by class */
+	const char *vpoint[4];		/* validation points by class */
+	const char *region[4];		/* decision regions by class */
+	const char *right, *wrong;	/* answer marks */
+	const char *event_mark;		/* vertical marker line */
+	const char *sep;		/* separator in the status bar */
+};
+
+const struct glyphs *glyphs_get(int ascii);
+
+#endif

@@ -1,0 +1,51 @@
+# Checkpoints: round trip, resume bit for bit, atomic save, bad files refused.
+. tests/cli/lib.sh
+N=$NNSTEP
+cd "$T" || exit 1
+C="--headless --quiet --gen moons --layers 8,8 --act relu --optimizer adam --lr 0.01 --dropout 0.2"
+$N $C --epochs 10 --save full.json >/dev/null || exit 1
+$N $C --epochs 4 --save a.json >/dev/null || exit 1
+$N $C --load a.json --epochs 6 --save b.json >/dev/null || exit 1
+check "stop after 4 + resume for 6 equals 10 uninterrupted" cmp -s full.json b.json
+$N $C --load a.json --epochs 0 --save a2.json >/dev/null || exit 1
+check "save, load, save again gives the same file" cmp -s a.json a2.json
+check "format and version" grep -q '^{"format":"nnstep-model","version":1,"inputs":2,"loss":"bce"' a.json
+check "no temporary file left" sh -c "! ls | grep -q tmp"
+# an unwritable target keeps the old file and fails with status 1
+cp a.json keep.json
+mkdir ro && chmod 555 ro
+if [ "$(id -u)" -ne 0 ]; then
+	expect_status 1 "cannot" -- $N $C --epochs 1 --save ro/x.json
+fi
+# bad files: each with its own message, status 1
+printf '{"format":"nnstep-model","version":1,"inputs":2,"loss":"bce","layers":[' > trunc.json
+expect_status 1 "trunc.json: line 1 column" -- $N $C --load trunc.json
+sed 's/"version":1/"version":2/' a.json > v2.json
+expect_status 1 "v2.json: unsupported version (expected \"version\":1)" -- $N $C --load v2.json
+sed 's/"format":"nnstep-model"/"format":"other"/' a.json > fmt.json
+expect_status 1 "fmt.json: not an nnstep model" -- $N $C --load fmt.json
+python3 - <<'PY'
+import json
+m = json.load(open("a.json"))
+m["layers"][0]["W"] = m["layers"][0]["W"][:-1]
+json.dump(m, open("rows.json", "w"))
+m = json.load(open("a.json"))
+m["layers"][1]["W"][0] = m["layers"][1]["W"][0][:-1]
+json.dump(m, open("cols.json", "w"))
+m = json.load(open("a.json"))
+m["layers"][0]["activation"] = "swish"
+json.dump(m, open("act.json", "w"))
+m = json.load(open("a.json"))
+m["inputs"] = 3
+m["layers"][0]["W"] = [r + [0.0] for r in m["layers"][0]["W"]]
+del m["preprocessing"]
+json.dump(m, open("inputs.json", "w"))
+PY
+expect_status 1 "rows.json: layer 1: W must have 8 rows (one per unit)" -- $N $C --load rows.json
+expect_status 1 "cols.json: layer 2: W row 1 must have 8 numbers (one per input)" -- $N $C --load cols.json
+expect_status 1 "act.json: layer 1: unknown activation" -- $N $C --load act.json
+sed 's/\[0\.[0-9]*,/[NaN,/' a.json > nan.json
+expect_status 1 "nan.json: line" -- $N $C --load nan.json
+expect_status 1 "inputs.json: the model has 3 inputs but the data has 2" -- $N $C --load inputs.json
+expect_status 1 "missing.json: cannot read" -- $N $C --load missing.json
+finish
