@@ -160,11 +160,16 @@ static void
 print_divergence(const struct run *r)
 {
 	const struct divergence *d = &r->s->pos.diverged;
+	char where[64];
 
-	fprintf(stderr, "nnstep: %s%straining diverged at epoch %d, batch %ld: %s of layer %d "
-	    "became NaN or infinite in the %s phase; stopped with the last good state "
-	    "(try a smaller --lr, or --scale standard)\n", r->label, r->label[0] ? ": " : "",
-	    d->epoch, d->batch + 1, d->quantity, d->layer, phase_name(d->phase));
+	if (strcmp(d->quantity, "loss") == 0)
+		snprintf(where, sizeof where, "the loss");
+	else
+		snprintf(where, sizeof where, "%s of layer %d", d->quantity, d->layer);
+	fprintf(stderr, "nnstep: %s%straining diverged at epoch %d, batch %ld: %s became NaN or "
+	    "infinite in the %s phase; stopped with the last good state (try a smaller --lr, "
+	    "or --scale standard)\n", r->label, r->label[0] ? ": " : "", d->epoch, d->batch + 1,
+	    where, phase_name(d->phase));
 }
 
 static void

@@ -80,6 +80,8 @@ options_default(struct options *o)
 	o->cfg.batch = 32;
 	data_options_default(&o->data);
 	o->gen.noise = -1;
+	/* One seed drives weights, split, generator, shuffle and dropout. */
+	o->gen.seed = o->data.seed = o->cfg.seed;
 	o->screen_every = 0;
 }
 

@@ -731,8 +731,10 @@ session_phase(struct session *s)
 			s->pos.diverged = d;
 		if (!s->replaying)
 			session_event(s, EV_DIVERGED,
-			    "epoch %d, batch %ld: %s of layer %d became NaN or infinite in the %s phase",
-			    d.epoch, d.batch + 1, d.quantity, d.layer, phase_name(d.phase));
+			    "epoch %d, batch %ld: %s%s%.0d became NaN or infinite in the %s phase",
+			    d.epoch, d.batch + 1, strcmp(d.quantity, "loss") ? d.quantity : "the loss",
+			    strcmp(d.quantity, "loss") ? " of layer " : "",
+			    strcmp(d.quantity, "loss") ? d.layer : 0, phase_name(d.phase));
 		return SESSION_DIVERGED;
 	}
 	s->pos.phase = next;
