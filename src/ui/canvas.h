@@ -99,7 +99,8 @@ void canvas_vline(struct canvas *c, int x, int y, int h, uint32_t cp, int role);
  * without spaces), break between characters. With markup, *word* is drawn in
  * the emphasis role (the asterisks are not shown; \* is a literal asterisk).
  * Returns the number of lines the whole text needs at this width (drawn or
- * not), so callers can size or scroll. A NULL canvas only measures.
+ * not), so callers can size or scroll. A rectangle of height 0 only
+ * measures.
  */
 int canvas_wrap(struct canvas *c, struct rect r, int skip, const char *s, int role,
     int emph_role, int markup);

@@ -1,5 +1,6 @@
 /* test_csv.c: reading and writing tables as CSV, and every loader error. */
 #include <check.h>
+#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -421,7 +422,7 @@ START_TEST(test_mangled_input)
 		char *err = NULL;
 
 		memcpy(buf, base, len);
-		for (e = 0; e < edits; e++) {
+		for (e = 0; e < edits && len > 0; e++) {
 			state = state * 6364136223846793005UL + 1442695040888963407UL;
 			i = (state >> 33) % len;
 			switch ((state >> 20) % 3) {
@@ -447,6 +448,42 @@ START_TEST(test_mangled_input)
 		table_free(t);
 		free(err);
 	}
+}
+END_TEST
+
+/* Every tests/data/csv/bad/NAME.csv fails with the message in NAME.err. */
+START_TEST(test_bad_corpus)
+{
+	const char *dir = "tests/data/csv/bad";
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int files = 0;
+
+	ck_assert_msg(d != NULL, "cannot open %s (run from the top folder)", dir);
+	while ((e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+		char path[512], want[1024], *err = NULL;
+		struct table *t;
+		FILE *f;
+
+		if (len < 5 || strcmp(e->d_name + len - 4, ".csv") != 0)
+			continue;
+		snprintf(path, sizeof path, "%s/%.*s.err", dir, (int)(len - 4),
+		    e->d_name);
+		f = fopen(path, "r");
+		ck_assert_msg(f != NULL, "no %s", path);
+		ck_assert_ptr_nonnull(fgets(want, sizeof want, f));
+		fclose(f);
+		want[strcspn(want, "\n")] = '\0';
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		t = table_read_csv(path, &err);
+		ck_assert_msg(t == NULL, "%s was accepted", path);
+		ck_assert_str_eq(err, want);
+		free(err);
+		files++;
+	}
+	closedir(d);
+	ck_assert_int_ge(files, 10);
 }
 END_TEST
 
@@ -506,8 +543,8 @@ START_TEST(test_write_numbers_read_back)
 	t.cols = &col;
 	t.line = line;
 	out = written(&t);
-	ck_assert_str_eq(out, "v\n0.1\n0.33333333333333331\n-2.5\n1e+300\n"
-	    "4.9406564584124654e-324\n123456789\n0.30000000000000004\n0\n");
+	ck_assert_str_eq(out, "v\n0.1\n0.3333333333333333\n-2.5\n1e+300\n"
+	    "4.94065645841247e-324\n123456789\n0.30000000000000004\n0\n");
 	back = parse(out, &err);
 	ck_assert_ptr_nonnull(back);
 	for (i = 0; i < 8; i++)
@@ -544,6 +581,7 @@ csv_suite(void)
 	tcase_add_test(te, test_error_quotes);
 	tcase_add_test(te, test_error_limits);
 	tcase_add_test(te, test_mangled_input);
+	tcase_add_test(te, test_bad_corpus);
 	tcase_set_timeout(te, 120);
 	suite_add_tcase(s, te);
 
