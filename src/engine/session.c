@@ -937,6 +937,7 @@ session_start(struct session *s, uint64_t seed)
 	struct net *n = s->net;
 
 	memset(&s->pos.diag, 0, sizeof s->pos.diag);
+	s->pos.cfg = s->start_cfg;
 	s->pos.phase_count = 0;
 	s->pos.phase = PHASE_NONE;
 	s->pos.epoch = 1;
@@ -1030,6 +1031,7 @@ session_new(const struct session_config *cfg, const struct dataset *d, char **er
 	s->pos.cfg = *cfg;
 	s->pos.cfg.out_act = sh.out_act;
 	s->pos.cfg.loss = sh.loss;
+	s->start_cfg = s->pos.cfg;
 	s->batch_size = cfg->batch == 0 || cfg->batch > d->train.n ? d->train.n : cfg->batch;
 	s->nbatches = (d->train.n + s->batch_size - 1) / s->batch_size;
 	/* Evaluation runs in chunks of the batch buffers; give small batches room. */
@@ -1147,6 +1149,7 @@ session_configure(struct session *s, const struct session_config *c, const char 
 		s->pos.finished = 0;
 	s->pending = want;
 	s->has_pending = 1;
+	s->start_cfg = want;
 	if (s->pos.phase == PHASE_NONE || s->pos.phase == PHASE_UPDATE) {
 		/* Between batches the change can take effect at once. */
 		s->pos.cfg = want;

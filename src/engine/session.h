@@ -149,6 +149,7 @@ typedef void (*session_observer)(struct session *s, int what, void *user);
 struct session {
 	const struct dataset *data;	/* not owned */
 	struct net *net;
+	struct session_config start_cfg;	/* settings a reset starts from */
 	struct session_config pending;	/* applied at the next batch */
 	int has_pending;
 	struct session_pos pos;
