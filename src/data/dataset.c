@@ -132,7 +132,8 @@ build_list(char *const *names, long n)
 	show = data_xcalloc((size_t)(shown > 0 ? shown : 1), sizeof *show);
 	ptr = data_xcalloc((size_t)(shown > 0 ? shown : 1), sizeof *ptr);
 	for (i = 0; i < shown; i++) {
-		data_show(show[i], sizeof show[i], names[i]);
+		data_show(show[i], sizeof show[i],
+		    names[i] != NULL ? names[i] : "?");
 		ptr[i] = show[i];
 	}
 	s = data_name_list(ptr, shown, shown);
@@ -483,6 +484,7 @@ build_fixed_classes(struct build *b)
 		    "2 to 64)", b->file, f->nclasses);
 		return -1;
 	}
+	b->p->task = f->nclasses == 2 ? TASK_BINARY : TASK_MULTICLASS;
 	for (i = 0; i < b->nkeep; i++) {
 		long row = b->keep[i];
 		const char *s = build_string(tc, row, num);

@@ -200,7 +200,7 @@ metrics_compute(struct metrics *m, enum task task, int width, long n,
 		correct += t == p;
 	}
 	for (c = 0; c < k; c++)
-		if (count[c] > most)
+		if ((double)count[c] > most)
 			most = (double)count[c];
 	m->accuracy = correct / (double)n;
 	m->baseline_accuracy = most / (double)n;

@@ -1,6 +1,7 @@
 /* test_csv.c: reading and writing tables as CSV, and every loader error. */
 #include <check.h>
 #include <dirent.h>
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -554,6 +555,48 @@ START_TEST(test_write_numbers_read_back)
 }
 END_TEST
 
+/* A full device: the write error is reported, not lost. */
+START_TEST(test_write_error)
+{
+	char *err = NULL;
+	struct table *t = parse("a\n1\n", &err);
+	FILE *f = fopen("/dev/full", "w");
+
+	ck_assert_ptr_nonnull(t);
+	if (f != NULL) {
+		ck_assert_int_eq(table_write_csv(t, f, &err), -1);
+		ck_assert_str_eq(err, "data.csv: cannot write: No space left on device");
+		free(err);
+		fclose(f);
+	}
+	table_free(t);
+}
+END_TEST
+
+/* A decimal comma in the user's locale changes nothing (checked where
+ * such a locale is installed). */
+START_TEST(test_numeric_locale)
+{
+	static const char *const names[] = { "de_DE.UTF-8", "de_DE.utf8",
+	    "fr_FR.UTF-8", "fr_FR.utf8", NULL };
+	char *err, *out;
+	struct table *t;
+	int i;
+
+	for (i = 0; names[i] != NULL; i++)
+		if (setlocale(LC_NUMERIC, names[i]) != NULL)
+			break;
+	t = parse("x\n1.5\n", &err);
+	ck_assert_ptr_nonnull(t);
+	ck_assert(t->cols[0].num[0] == 1.5);
+	out = written(t);
+	ck_assert_str_eq(out, "x\n1.5\n");
+	free(out);
+	table_free(t);
+	setlocale(LC_NUMERIC, "C");
+}
+END_TEST
+
 Suite *
 csv_suite(void)
 {
@@ -587,6 +630,8 @@ csv_suite(void)
 
 	tcase_add_test(tw, test_write_round_trip);
 	tcase_add_test(tw, test_write_numbers_read_back);
+	tcase_add_test(tw, test_write_error);
+	tcase_add_test(tw, test_numeric_locale);
 	suite_add_tcase(s, tw);
 	return s;
 }
