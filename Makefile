@@ -75,6 +75,19 @@ $(BUILD)/tests/unit/%.o: tests/unit/%.c
 $(TEST_BIN): $(TEST_OBJ) $(BUILD)/libnnstep.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(shell pkg-config --libs check) $(LDLIBS)
 
+# Fuzz harnesses (tests/fuzz/fuzz_NAME.c) replayed over their corpora through
+# this build; `make fuzz` runs them under libFuzzer (clang).
+FUZZERS     := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+REPLAY_BINS := $(FUZZERS:%=$(BUILD)/fuzz-replay-%)
+FUZZ_SECONDS ?= 60
+
+$(BUILD)/fuzz-replay-%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(BUILD)/libnnstep.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/replay.c $(BUILD)/libnnstep.a $(LDLIBS)
+
+fuzz:
+	@sh scripts/deps.sh test
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh scripts/fuzz.sh $(FUZZERS)
+
 deps:
 	@sh scripts/deps.sh build
 
@@ -88,7 +101,7 @@ run: deps
 # The whole suite: unit tests, command-line and terminal tests, then the same
 # again under the sanitizers, then valgrind. Prints one summary line at the end.
 test: deps-test
-	@$(MAKE) --no-print-directory all $(TEST_BIN)
+	@$(MAKE) --no-print-directory all $(TEST_BIN) $(REPLAY_BINS)
 	@sh tests/run.sh
 
 unit: $(TEST_BIN)
@@ -113,9 +126,9 @@ uninstall:
 	rm -rf $(DESTDIR)$(SHAREDIR)
 
 clean:
-	rm -rf build build-san nnstep
+	rm -rf build build-san build-fuzz nnstep
 	@$(MAKE) --no-print-directory -C bench clean 2>/dev/null || true
 
-.PHONY: all deps deps-test run test unit bench install uninstall clean
+.PHONY: all deps deps-test run test unit bench fuzz install uninstall clean
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -282,6 +282,8 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 				BAD("linear, sigmoid, tanh, relu, leaky_relu or elu (one, or one per hidden layer)");
 			a[k++] = f;
 		}
+		if (k == 0)
+			BAD("linear, sigmoid, tanh, relu, leaky_relu or elu (one, or one per hidden layer)");
 		for (i = 0; i < NET_MAX_LAYERS - 1; i++)
 			c->hidden_act[i] = a[k == 1 ? 0 : (i < k ? i : k - 1)];
 		o->set_act = k;
@@ -618,8 +620,12 @@ options_load_data(const struct options *o, const struct prep *fixed, char **err)
 	*err = NULL;
 	if (o->data_path)
 		t = table_read_csv(o->data_path, err);
-	else if (o->gen_name)
+	else if (o->gen_name) {
 		t = gen_table(o->gen_name, &o->gen, err);
+		/* Generated labels are classes even when there are more than two. */
+		if (dopt.task == TASK_AUTO)
+			dopt.task = gen_task(o->gen_name);
+	}
 	else
 		return dataset_xor();
 	if (t == NULL)

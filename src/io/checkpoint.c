@@ -376,15 +376,13 @@ bad:
 	return NULL;
 }
 
+static struct checkpoint *ckpt_validate(const char *path, json_t *root, char **err);
+
 struct checkpoint *
 checkpoint_load(const char *path, char **err)
 {
-	struct checkpoint *c;
 	json_error_t je;
-	json_t *root, *layers, *v;
-	const char *s;
-	int l, in;
-	size_t i;
+	json_t *root;
 
 	*err = NULL;
 	root = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
@@ -396,6 +394,35 @@ checkpoint_load(const char *path, char **err)
 			    je.line, je.column, je.text);
 		return NULL;
 	}
+	return ckpt_validate(path, root, err);
+}
+
+struct checkpoint *
+checkpoint_parse(const char *name, const char *buf, size_t len, char **err)
+{
+	json_error_t je;
+	json_t *root;
+
+	*err = NULL;
+	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &je);
+	if (root == NULL) {
+		ckpt_fail(err, name, "line %d column %d: %s (expected a JSON model)", je.line,
+		    je.column, je.text);
+		return NULL;
+	}
+	return ckpt_validate(name, root, err);
+}
+
+/* Takes ownership of root. */
+static struct checkpoint *
+ckpt_validate(const char *path, json_t *root, char **err)
+{
+	struct checkpoint *c;
+	json_t *layers, *v;
+	const char *s;
+	int l, in;
+	size_t i;
+
 	c = calloc(1, sizeof *c);
 	if (c == NULL) {
 		json_decref(root);

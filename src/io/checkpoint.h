@@ -27,6 +27,8 @@ struct checkpoint;
 
 /* Reads and validates a checkpoint. Returns NULL with *err ("FILE: ..."). */
 struct checkpoint *checkpoint_load(const char *path, char **err);
+/* The same from a buffer; name is used in messages. */
+struct checkpoint *checkpoint_parse(const char *name, const char *buf, size_t len, char **err);
 void checkpoint_free(struct checkpoint *c);
 /* Preprocessing stored in the checkpoint (NULL when it has none). */
 const struct prep *checkpoint_prep(const struct checkpoint *c);
