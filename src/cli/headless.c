@@ -26,6 +26,7 @@ struct run {
 	int quiet_events;
 	long screen_every;
 	int screen_w, screen_h, color, ascii;
+	int threshold_chosen;		/* --cost-fn/--cost-fp already applied */
 };
 
 static double
@@ -116,7 +117,8 @@ final_metrics(struct run *r, struct metrics m[3], int have[3])
 	const struct split *sp[3] = { &s->data->train, &s->data->val, &s->data->test };
 	int i;
 
-	if (r->opt.cost_fn > 0 && s->data->task == TASK_BINARY && !s->pos.diverged.set) {
+	if (r->opt.cost_fn > 0 && s->data->task == TASK_BINARY && !s->pos.diverged.set &&
+	    !r->threshold_chosen) {
 		int which = sp[1]->n > 0 ? 1 : 0;
 		struct session_config c = s->pos.cfg;
 		const char *why;
@@ -124,6 +126,7 @@ final_metrics(struct run *r, struct metrics m[3], int have[3])
 		session_evaluate(s, which, NULL);
 		c.threshold = metrics_best_threshold(sp[which]->n, s->pred[which], sp[which]->label,
 		    r->opt.cost_fn, r->opt.cost_fp, s->metrics_work);
+		r->threshold_chosen = 1;
 		if (session_configure(s, &c, &why) == 0 && !r->opt.quiet)
 			printf("threshold %.6g minimises %g x false negatives + %g x false positives "
 			    "on the %s split\n", c.threshold, r->opt.cost_fn, r->opt.cost_fp,
