@@ -1,0 +1,570 @@
+/*
+ * canvas.c: the cell grid, UTF-8 text measured in display columns, clipping
+ * and word wrapping.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "canvas.h"
+
+static void canvas_oom(void) __attribute__((noreturn));
+static int canvas_visible(const struct canvas *c, int x, int y);
+
+/* ------------------------------------------------------------- UTF-8 */
+
+int
+utf8_decode(const char *s, size_t n, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t c, min;
+	int len, i;
+
+	if (n == 0) {
+		*cp = 0;
+		return 0;
+	}
+	c = u[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if ((c & 0xe0) == 0xc0)
+		len = 2, c &= 0x1f, min = 0x80;
+	else if ((c & 0xf0) == 0xe0)
+		len = 3, c &= 0x0f, min = 0x800;
+	else if ((c & 0xf8) == 0xf0)
+		len = 4, c &= 0x07, min = 0x10000;
+	else {
+		*cp = 0xfffd;
+		return 1;
+	}
+	if ((size_t)len > n) {
+		*cp = 0xfffd;
+		return 1;
+	}
+	for (i = 1; i < len; i++) {
+		if ((u[i] & 0xc0) != 0x80) {
+			*cp = 0xfffd;
+			return i;
+		}
+		c = (c << 6) | (u[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		c = 0xfffd;
+	*cp = c;
+	return len;
+}
+
+int
+utf8_encode(uint32_t cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xc0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xe0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		out[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	out[0] = (char)(0xf0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+	out[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+/* East Asian wide and fullwidth ranges, for when wcwidth does not know. */
+static const uint32_t canvas_wide[][2] = {
+	{ 0x1100, 0x115f }, { 0x231a, 0x231b }, { 0x2329, 0x232a }, { 0x23e9, 0x23ec },
+	{ 0x2e80, 0x303e }, { 0x3041, 0x33ff }, { 0x3400, 0x4dbf }, { 0x4e00, 0x9fff },
+	{ 0xa000, 0xa4cf }, { 0xa960, 0xa97f }, { 0xac00, 0xd7a3 }, { 0xf900, 0xfaff },
+	{ 0xfe10, 0xfe19 }, { 0xfe30, 0xfe6f }, { 0xff00, 0xff60 }, { 0xffe0, 0xffe6 },
+	{ 0x1f300, 0x1f64f }, { 0x1f900, 0x1f9ff }, { 0x20000, 0x2fffd }, { 0x30000, 0x3fffd },
+};
+
+/* Combining marks and other characters of no width. */
+static const uint32_t canvas_zero[][2] = {
+	{ 0x0300, 0x036f }, { 0x0483, 0x0489 }, { 0x0591, 0x05bd }, { 0x0610, 0x061a },
+	{ 0x064b, 0x065f }, { 0x0e31, 0x0e31 }, { 0x0e34, 0x0e3a }, { 0x1160, 0x11ff },
+	{ 0x200b, 0x200f }, { 0x202a, 0x202e }, { 0x2060, 0x2064 }, { 0x20d0, 0x20ff },
+	{ 0xfe00, 0xfe0f }, { 0xfe20, 0xfe2f }, { 0xfeff, 0xfeff },
+};
+
+static int
+canvas_in(const uint32_t (*t)[2], size_t n, uint32_t cp)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (cp < t[mid][0])
+			hi = mid;
+		else if (cp > t[mid][1])
+			lo = mid + 1;
+		else
+			return 1;
+	}
+	return 0;
+}
+
+int
+cp_width(uint32_t cp)
+{
+	int w;
+
+	if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+		return 0;
+	if (cp < 0x7f)
+		return 1;
+	w = wcwidth((wchar_t)cp);
+	if (w >= 0)
+		return w > 2 ? 2 : w;
+	if (canvas_in(canvas_zero, sizeof canvas_zero / sizeof canvas_zero[0], cp))
+		return 0;
+	if (canvas_in(canvas_wide, sizeof canvas_wide / sizeof canvas_wide[0], cp))
+		return 2;
+	return 1;
+}
+
+int
+text_width(const char *s, long n)
+{
+	size_t len = n < 0 ? strlen(s) : (size_t)n, i = 0;
+	int w = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		i += (size_t)utf8_decode(s + i, len - i, &cp);
+		w += cp_width(cp);
+	}
+	return w;
+}
+
+size_t
+text_fit(const char *s, int w)
+{
+	size_t len = strlen(s), i = 0;
+	int used = 0, cw, k;
+	uint32_t cp;
+
+	while (i < len) {
+		k = utf8_decode(s + i, len - i, &cp);
+		cw = cp_width(cp);
+		if (used + cw > w)
+			break;
+		used += cw;
+		i += (size_t)k;
+	}
+	return i;
+}
+
+/* ------------------------------------------------------------ canvas */
+
+static void
+canvas_oom(void)
+{
+	fputs("nnstep: out of memory\n", stderr);
+	abort();
+}
+
+struct rect
+rect_and(struct rect a, struct rect b)
+{
+	struct rect r;
+	int x2 = a.x + a.w < b.x + b.w ? a.x + a.w : b.x + b.w;
+	int y2 = a.y + a.h < b.y + b.h ? a.y + a.h : b.y + b.h;
+
+	r.x = a.x > b.x ? a.x : b.x;
+	r.y = a.y > b.y ? a.y : b.y;
+	r.w = x2 > r.x ? x2 - r.x : 0;
+	r.h = y2 > r.y ? y2 - r.y : 0;
+	return r;
+}
+
+struct rect
+rect_inset(struct rect r, int n)
+{
+	r.x += n;
+	r.y += n;
+	r.w = r.w > 2 * n ? r.w - 2 * n : 0;
+	r.h = r.h > 2 * n ? r.h - 2 * n : 0;
+	return r;
+}
+
+struct canvas *
+canvas_new(int w, int h, int ascii)
+{
+	struct canvas *c = calloc(1, sizeof *c);
+
+	if (c == NULL)
+		canvas_oom();
+	c->ascii = ascii;
+	canvas_resize(c, w, h);
+	return c;
+}
+
+void
+canvas_free(struct canvas *c)
+{
+	if (c == NULL)
+		return;
+	free(c->cells);
+	free(c);
+}
+
+void
+canvas_resize(struct canvas *c, int w, int h)
+{
+	if (w < 1)
+		w = 1;
+	if (h < 1)
+		h = 1;
+	if (w != c->w || h != c->h || c->cells == NULL) {
+		free(c->cells);
+		c->cells = calloc((size_t)w * (size_t)h, sizeof *c->cells);
+		if (c->cells == NULL)
+			canvas_oom();
+		c->w = w;
+		c->h = h;
+	}
+	canvas_clear(c);
+}
+
+void
+canvas_clear(struct canvas *c)
+{
+	struct cell blank = { ' ', 1, 0, 0, 0 };
+	long i, n = (long)c->w * c->h;
+
+	for (i = 0; i < n; i++)
+		c->cells[i] = blank;
+	c->clip = (struct rect){ 0, 0, c->w, c->h };
+}
+
+struct rect
+canvas_clip(struct canvas *c, struct rect r)
+{
+	struct rect old = c->clip;
+
+	c->clip = rect_and(r, (struct rect){ 0, 0, c->w, c->h });
+	return old;
+}
+
+const struct cell *
+canvas_cell(const struct canvas *c, int x, int y)
+{
+	if (x < 0 || y < 0 || x >= c->w || y >= c->h)
+		return NULL;
+	return &c->cells[(long)y * c->w + x];
+}
+
+static int
+canvas_visible(const struct canvas *c, int x, int y)
+{
+	return x >= c->clip.x && x < c->clip.x + c->clip.w &&
+	    y >= c->clip.y && y < c->clip.y + c->clip.h;
+}
+
+int
+canvas_put(struct canvas *c, int x, int y, uint32_t cp, int role, int attr)
+{
+	struct cell *row, *p;
+	int w;
+
+	if (c->ascii && cp >= 0x80)
+		cp = '?';
+	w = cp_width(cp);
+	if (w == 0 || !canvas_visible(c, x, y))
+		return 0;
+	if (w == 2 && !canvas_visible(c, x + 1, y))
+		return 0;
+	row = &c->cells[(long)y * c->w];
+	p = &row[x];
+	/* Never leave half of a wide character behind. */
+	if (p->width == 0 && x > 0)
+		row[x - 1] = (struct cell){ ' ', 1, row[x - 1].role, row[x - 1].attr, 0 };
+	if (p->width == 2 && w == 1 && x + 1 < c->w)
+		row[x + 1] = (struct cell){ ' ', 1, p->role, p->attr, 0 };
+	if (w == 2 && row[x + 1].width == 2 && x + 2 < c->w)
+		row[x + 2] = (struct cell){ ' ', 1, row[x + 1].role, row[x + 1].attr, 0 };
+	*p = (struct cell){ cp, (uint8_t)w, (uint8_t)role, (uint8_t)attr, 0 };
+	if (w == 2)
+		row[x + 1] = (struct cell){ 0, 0, (uint8_t)role, (uint8_t)attr, 0 };
+	return w;
+}
+
+int
+canvas_text(struct canvas *c, int x, int y, int maxw, int role, int attr, const char *s)
+{
+	size_t len, i = 0;
+	int used = 0, k, cw;
+	uint32_t cp;
+
+	if (s == NULL)
+		return 0;
+	if (maxw < 0)
+		maxw = c->clip.x + c->clip.w - x;
+	len = strlen(s);
+	while (i < len) {
+		k = utf8_decode(s + i, len - i, &cp);
+		i += (size_t)k;
+		if (cp == '\t')
+			cp = ' ';
+		if (c->ascii && cp >= 0x80)
+			cp = '?';
+		cw = cp_width(cp);
+		if (cw == 0)
+			continue;
+		if (used + cw > maxw)
+			break;
+		canvas_put(c, x + used, y, cp, role, attr);
+		used += cw;
+	}
+	return used;
+}
+
+int
+canvas_printf(struct canvas *c, int x, int y, int maxw, int role, int attr,
+    const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	return canvas_text(c, x, y, maxw, role, attr, buf);
+}
+
+int
+canvas_text_cut(struct canvas *c, int x, int y, int maxw, int role, int attr, const char *s)
+{
+	size_t n;
+	char buf[1024];
+
+	if (maxw < 0)
+		maxw = c->clip.x + c->clip.w - x;
+	if (maxw <= 0 || s == NULL)
+		return 0;
+	if (text_width(s, -1) <= maxw)
+		return canvas_text(c, x, y, maxw, role, attr, s);
+	n = text_fit(s, maxw - 1);
+	if (n >= sizeof buf)
+		n = sizeof buf - 1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	n = (size_t)canvas_text(c, x, y, maxw - 1, role, attr, buf);
+	canvas_put(c, x + (int)n, y, c->ascii ? '>' : 0x2026, role, attr);
+	return (int)n + 1;
+}
+
+void
+canvas_fill(struct canvas *c, struct rect r, uint32_t cp, int role, int attr)
+{
+	int x, y, w = cp_width(cp);
+
+	if (w < 1)
+		return;
+	for (y = r.y; y < r.y + r.h; y++)
+		for (x = r.x; x + w <= r.x + r.w; x += w)
+			canvas_put(c, x, y, cp, role, attr);
+}
+
+void
+canvas_paint(struct canvas *c, struct rect r, int role, int attr)
+{
+	int x, y;
+
+	r = rect_and(r, c->clip);
+	for (y = r.y; y < r.y + r.h; y++)
+		for (x = r.x; x < r.x + r.w; x++) {
+			struct cell *p = &c->cells[(long)y * c->w + x];
+
+			p->role = (uint8_t)role;
+			p->attr = (uint8_t)attr;
+		}
+}
+
+void
+canvas_hline(struct canvas *c, int x, int y, int w, uint32_t cp, int role)
+{
+	canvas_fill(c, (struct rect){ x, y, w, 1 }, cp, role, 0);
+}
+
+void
+canvas_vline(struct canvas *c, int x, int y, int h, uint32_t cp, int role)
+{
+	canvas_fill(c, (struct rect){ x, y, 1, h }, cp, role, 0);
+}
+
+/* ------------------------------------------------------------ wrapping */
+
+struct wrap {
+	struct canvas *c;
+	struct rect r;
+	int skip;		/* lines not drawn */
+	int line, col;		/* position in the wrapped text */
+	int role, emph_role;
+	int markup;
+	int emph;		/* inside *...* */
+	const char *para, *para_end;	/* the current paragraph */
+};
+
+static int
+wrap_alnum(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+	    (cp >= 'A' && cp <= 'Z') || cp >= 0x80;
+}
+
+/* Is the '*' at p an emphasis mark? Opening marks need a closing one later
+ * in the paragraph. */
+static int
+wrap_is_mark(const struct wrap *w, const char *p, int open)
+{
+	const char *q;
+	uint32_t prev = p > w->para ? (unsigned char)p[-1] : ' ';
+	uint32_t next = p + 1 < w->para_end ? (unsigned char)p[1] : ' ';
+
+	if (!w->markup)
+		return 0;
+	if (open) {
+		/* closing: after a non-blank, not followed by a letter */
+		return prev != ' ' && !wrap_alnum(next);
+	}
+	if (wrap_alnum(prev) || prev == '*' || prev == '\\' || next == ' ' || next == '*')
+		return 0;
+	for (q = p + 2; q < w->para_end; q++)
+		if (*q == '*' && q[-1] != ' ' && q[-1] != '\\' &&
+		    !(q + 1 < w->para_end && wrap_alnum((unsigned char)q[1])))
+			return 1;
+	return 0;
+}
+
+static void
+wrap_newline(struct wrap *w)
+{
+	w->line++;
+	w->col = 0;
+}
+
+static void
+wrap_emit(struct wrap *w, uint32_t cp, int cw)
+{
+	int y = w->r.y + w->line - w->skip;
+
+	if (w->c != NULL && w->line >= w->skip && y < w->r.y + w->r.h &&
+	    w->col + cw <= w->r.w)
+		canvas_put(w->c, w->r.x + w->col, y, cp, w->emph ? w->emph_role : w->role,
+		    0);
+	w->col += cw;
+}
+
+/*
+ * Walks one word [s, e). With draw 0 it only measures (the emphasis state is
+ * restored afterwards); with draw 1 it emits, breaking lines inside the word
+ * when `split` is set.
+ */
+static int
+wrap_word(struct wrap *w, const char *s, const char *e, int draw, int split)
+{
+	int keep = w->emph, width = 0, k, cw;
+	uint32_t cp;
+
+	while (s < e) {
+		if (w->markup && *s == '\\' && s + 1 < e && s[1] == '*') {
+			s++;
+			cp = '*';
+			k = 1;
+		} else if (*s == '*' && wrap_is_mark(w, s, w->emph)) {
+			w->emph = !w->emph;
+			s++;
+			continue;
+		} else
+			k = utf8_decode(s, (size_t)(e - s), &cp);
+		s += k;
+		if (w->c != NULL && w->c->ascii && cp >= 0x80)
+			cp = '?';
+		cw = cp_width(cp);
+		if (cw == 0)
+			continue;
+		width += cw;
+		if (!draw)
+			continue;
+		if (split && w->col > 0 && w->col + cw > w->r.w)
+			wrap_newline(w);
+		wrap_emit(w, cp, cw);
+	}
+	if (!draw)
+		w->emph = keep;
+	return width;
+}
+
+static void
+wrap_paragraph(struct wrap *w, const char *s, const char *e)
+{
+	const char *p = s, *q;
+	int ww;
+
+	w->para = s;
+	w->para_end = e;
+	w->emph = 0;
+	while (p < e) {
+		while (p < e && *p == ' ')
+			p++;
+		if (p >= e)
+			break;
+		for (q = p; q < e && *q != ' '; q++)
+			;
+		ww = wrap_word(w, p, q, 0, 0);
+		if (w->col > 0 && w->col + 1 + ww <= w->r.w)
+			wrap_emit(w, ' ', 1);
+		else if (w->col > 0 && ww <= w->r.w)
+			wrap_newline(w);
+		else if (w->col > 0)
+			wrap_emit(w, ' ', 1);	/* too long for any line: fill this one */
+		wrap_word(w, p, q, 1, 1);
+		p = q;
+	}
+}
+
+int
+canvas_wrap(struct canvas *c, struct rect r, int skip, const char *s, int role,
+    int emph_role, int markup)
+{
+	struct wrap w;
+	const char *p, *nl;
+
+	if (s == NULL || r.w < 1)
+		return 0;
+	memset(&w, 0, sizeof w);
+	w.c = c;
+	w.r = r;
+	w.skip = skip;
+	w.role = role;
+	w.emph_role = emph_role;
+	w.markup = markup;
+	p = s;
+	for (;;) {
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+			nl = p + strlen(p);
+		wrap_paragraph(&w, p, nl);
+		if (*nl == '\0')
+			break;
+		wrap_newline(&w);
+		p = nl + 1;
+	}
+	return w.line + 1;
+}

@@ -1,0 +1,266 @@
+/*
+ * tty.c: ncurses behind the small interface of tty.h. No other file of
+ * nnstep includes curses.h.
+ */
+#include <curses.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tty.h"
+
+struct tty {
+	SCREEN *scr;
+	enum theme_kind kind;
+	int open;
+	attr_t attr[C_COUNT];		/* attributes of each role */
+	short pair[C_COUNT];		/* colour pair of each role */
+	struct sigaction old[3];	/* handlers to put back */
+};
+
+static const int tty_signals[3] = { SIGINT, SIGTERM, SIGHUP };
+
+/* The terminal must be restored however the program ends; signal handlers
+ * can only set a flag, so these two live at file level. */
+static volatile sig_atomic_t tty_signalled;
+static struct tty *tty_current;
+
+static void
+tty_on_signal(int sig)
+{
+	tty_signalled = sig;
+}
+
+int
+tty_interrupted(void)
+{
+	return tty_signalled;
+}
+
+static void
+tty_atexit(void)
+{
+	if (tty_current != NULL && tty_current->open) {
+		endwin();
+		tty_current->open = 0;
+	}
+}
+
+static attr_t
+tty_attr(int a)
+{
+	attr_t r = A_NORMAL;
+
+	if (a & ATTR_BOLD)
+		r |= A_BOLD;
+	if (a & ATTR_REVERSE)
+		r |= A_REVERSE;
+	if (a & ATTR_UNDERLINE)
+		r |= A_UNDERLINE;
+	if (a & ATTR_DIM)
+		r |= A_DIM;
+	return r;
+}
+
+static void
+tty_colours(struct tty *t, enum theme_kind want)
+{
+	int r;
+
+	t->kind = THEME_NONE;
+	if (want != THEME_NONE && has_colors() && start_color() == OK) {
+		use_default_colors();
+		t->kind = want == THEME_256 && COLORS >= 256 ? THEME_256 : THEME_8;
+	}
+	for (r = 0; r < C_COUNT; r++) {
+		const struct theme_style *st = theme_style(t->kind, r);
+
+		t->attr[r] = tty_attr(st->attr);
+		t->pair[r] = 0;
+		if (t->kind != THEME_NONE && r > 0 && r < COLOR_PAIRS &&
+		    (st->fg >= 0 || st->bg >= 0) && init_pair((short)r, st->fg, st->bg) == OK)
+			t->pair[r] = (short)r;
+	}
+}
+
+struct tty *
+tty_open(enum theme_kind want, enum theme_kind *kind, char **err)
+{
+	static int registered;
+	struct tty *t;
+	struct sigaction sa;
+	int i;
+
+	*err = NULL;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		*err = strdup("the interactive trainer needs a terminal (use --headless to "
+		    "train without one)");
+		return NULL;
+	}
+	t = calloc(1, sizeof *t);
+	if (t == NULL) {
+		*err = strdup("out of memory");
+		return NULL;
+	}
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = tty_on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < 3; i++)
+		sigaction(tty_signals[i], &sa, &t->old[i]);
+	t->scr = newterm(NULL, stdout, stdin);
+	if (t->scr == NULL) {
+		const char *term = getenv("TERM");
+		char buf[200];
+
+		for (i = 0; i < 3; i++)
+			sigaction(tty_signals[i], &t->old[i], NULL);
+		snprintf(buf, sizeof buf, "cannot use the terminal (TERM=%s); use --headless",
+		    term ? term : "");
+		*err = strdup(buf);
+		free(t);
+		return NULL;
+	}
+	t->open = 1;
+	tty_current = t;
+	if (!registered) {
+		atexit(tty_atexit);
+		registered = 1;
+	}
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	set_escdelay(25);
+	mouseinterval(0);
+	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
+	tty_colours(t, want);
+	*kind = t->kind;
+	return t;
+}
+
+void
+tty_close(struct tty *t)
+{
+	int i;
+
+	if (t == NULL)
+		return;
+	if (t->open) {
+		endwin();
+		t->open = 0;
+		for (i = 0; i < 3; i++)
+			sigaction(tty_signals[i], &t->old[i], NULL);
+	}
+	if (t->scr != NULL) {
+		delscreen(t->scr);
+		t->scr = NULL;
+	}
+	if (tty_current == t)
+		tty_current = NULL;
+	free(t);
+}
+
+void
+tty_size(struct tty *t, int *w, int *h)
+{
+	int y, x;
+
+	(void)t;
+	getmaxyx(stdscr, y, x);
+	*w = x;
+	*h = y;
+}
+
+void
+tty_draw(struct tty *t, const struct canvas *c)
+{
+	int x, y, w, h;
+	cchar_t cc;
+	wchar_t wc[2] = { 0, 0 };
+
+	getmaxyx(stdscr, h, w);
+	if (w > c->w)
+		w = c->w;
+	if (h > c->h)
+		h = c->h;
+	for (y = 0; y < h; y++)
+		for (x = 0; x < w; x++) {
+			const struct cell *p = &c->cells[(long)y * c->w + x];
+			int role = p->role < C_COUNT ? p->role : 0;
+
+			if (p->width == 0)
+				continue;
+			if (p->width == 2 && x + 1 >= w)
+				wc[0] = ' ';
+			else
+				wc[0] = (wchar_t)p->cp;
+			setcchar(&cc, wc, t->attr[role] | tty_attr(p->attr), t->pair[role], NULL);
+			mvadd_wch(y, x, &cc);
+		}
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+int
+tty_read(struct tty *t, int timeout_ms, struct tty_event *ev)
+{
+	wint_t ch;
+	int r;
+	MEVENT me;
+
+	(void)t;
+	memset(ev, 0, sizeof *ev);
+	wtimeout(stdscr, timeout_ms);
+	r = wget_wch(stdscr, &ch);
+	if (r == ERR)
+		return 0;
+	if (r == KEY_CODE_YES) {
+		switch (ch) {
+		case KEY_UP: ev->key = TK_UP; break;
+		case KEY_DOWN: ev->key = TK_DOWN; break;
+		case KEY_LEFT: ev->key = TK_LEFT; break;
+		case KEY_RIGHT: ev->key = TK_RIGHT; break;
+		case KEY_ENTER: ev->key = TK_ENTER; break;
+		case KEY_BTAB: ev->key = TK_BTAB; break;
+		case KEY_BACKSPACE: ev->key = TK_BACKSPACE; break;
+		case KEY_PPAGE: ev->key = TK_PGUP; break;
+		case KEY_NPAGE: ev->key = TK_PGDN; break;
+		case KEY_HOME: ev->key = TK_HOME; break;
+		case KEY_END: ev->key = TK_END; break;
+		case KEY_RESIZE: ev->key = TK_RESIZE; break;
+		case KEY_MOUSE:
+			if (getmouse(&me) != OK || !(me.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+				return 0;
+			ev->key = TK_MOUSE;
+			ev->x = me.x;
+			ev->y = me.y;
+			break;
+		default:
+			return 0;
+		}
+		return 1;
+	}
+	switch (ch) {
+	case '\n':
+	case '\r':
+		ev->key = TK_ENTER;
+		break;
+	case '\t':
+		ev->key = TK_TAB;
+		break;
+	case 27:
+		ev->key = TK_ESC;
+		break;
+	case 8:
+	case 127:
+		ev->key = TK_BACKSPACE;
+		break;
+	default:
+		ev->key = (int)ch;
+		break;
+	}
+	return 1;
+}

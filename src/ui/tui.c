@@ -1,0 +1,1199 @@
+/*
+ * tui.c: the interactive program: a key table of actions that drive the
+ * session API, and a loop that reads keys, runs training between frames
+ * while continuing, and redraws once per iteration when something changed.
+ *
+ * Actions return flags (TUI_REDRAW, TUI_QUIT); the loop interprets them.
+ * The frame is drawn by ui_draw (view.c) into a canvas that tty.c copies to
+ * the terminal.
+ */
+#include <langinfo.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/headless.h"
+#include "io/checkpoint.h"
+#include "tty.h"
+#include "tui.h"
+
+#define TUI_REDRAW 0x01
+#define TUI_QUIT 0x02
+
+#define TUI_FRAME_MS 50		/* 20 frames a second while training runs */
+#define TUI_WORK_MS 35		/* at most this much training per frame */
+#define TUI_IDLE_MS 250		/* poll for signals this often when idle */
+#define TUI_MAX_SPEED 4096	/* batches per frame */
+
+struct tui {
+	struct options *o;		/* display settings, save path */
+	int nruns;
+	struct session *run[UI_MAX_RUNS];
+	char label[UI_MAX_RUNS][80];
+	int own;			/* sessions, data, checkpoints are ours to free */
+	struct dataset *data[UI_MAX_RUNS];
+	struct checkpoint *ck[UI_MAX_RUNS];
+	struct options ropt[UI_MAX_RUNS];	/* each run's settings (tui_main) */
+	struct view_cache cache[UI_MAX_RUNS];
+	struct ui_view_state v;
+	struct canvas *cv;
+	struct tty *tty;
+	enum theme_kind theme;
+	int ascii;
+	int w, h;			/* terminal size */
+	int dirty;			/* redraw at the end of this iteration */
+	int quit;
+	unsigned stamp;			/* focus clock (view_state.shown) */
+	long confirm_batch;		/* batch size waiting for y/n */
+	/* lessons */
+	int lesson;
+	struct tui_lesson_hooks hooks;
+	char *title, *text;
+	struct ui_ask ask;
+	char *ask_str[6];		/* question, choices, explanation */
+};
+
+struct tui_key {
+	int key;
+	int (*fn)(struct tui *t, int key);
+};
+
+static void tui_clamp(struct tui *t);
+static void tui_frame(struct tui *t, struct ui_frame *f);
+
+/* ------------------------------------------------------------- helpers */
+
+static double
+tui_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+void
+tui_message(struct tui *t, int role, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(t->v.message, sizeof t->v.message, fmt, ap);
+	va_end(ap);
+	t->v.message_role = role;
+	t->dirty = 1;
+}
+
+static char *
+tui_strdup(const char *s)
+{
+	char *p;
+
+	if (s == NULL)
+		return NULL;
+	p = strdup(s);
+	if (p == NULL) {
+		fputs("nnstep: out of memory\n", stderr);
+		abort();
+	}
+	return p;
+}
+
+/* Units in display layer d (0 = input) of run 0. */
+static int
+tui_units(const struct tui *t, int d)
+{
+	const struct net *n = t->run[0]->net;
+
+	return d == 0 ? n->ninputs : n->layer[d - 1].out;
+}
+
+static void
+tui_clamp(struct tui *t)
+{
+	struct ui_view_state *v = &t->v;
+	const struct net *n = t->run[0]->net;
+
+	if (v->layer < 0)
+		v->layer = 0;
+	if (v->layer > n->nlayers)
+		v->layer = n->nlayers;
+	if (v->unit >= tui_units(t, v->layer))
+		v->unit = tui_units(t, v->layer) - 1;
+	if (v->unit < 0)
+		v->unit = 0;
+	if (v->sample >= n->n)
+		v->sample = n->n > 0 ? n->n - 1 : 0;
+	if (v->sample < 0)
+		v->sample = 0;
+}
+
+static void
+tui_focus_id(struct tui *t, int run, int id)
+{
+	t->v.focus = id;
+	t->v.focus_run = run;
+	t->v.shown[id] = ++t->stamp;
+}
+
+static void
+tui_frame(struct tui *t, struct ui_frame *f)
+{
+	int i;
+
+	memset(f, 0, sizeof *f);
+	f->nruns = t->nruns;
+	for (i = 0; i < t->nruns; i++) {
+		f->run[i] = t->run[i];
+		f->label[i] = t->label[i][0] ? t->label[i] : NULL;
+		f->cache[i] = &t->cache[i];
+	}
+	f->v = &t->v;
+	f->ascii = t->ascii;
+	f->save_available = 1;
+}
+
+/* --------------------------------------------------------------- stepping */
+
+/* Steps every run with fn; says what happened. */
+static int
+tui_step(struct tui *t, int (*fn)(struct session *))
+{
+	int i, finished = 0, diverged = 0, rc;
+
+	t->v.running = 0;
+	for (i = 0; i < t->nruns; i++) {
+		rc = fn(t->run[i]);
+		finished += rc == SESSION_FINISHED;
+		diverged += rc == SESSION_DIVERGED;
+	}
+	if (diverged && t->nruns > 1)
+		tui_message(t, C_ERROR, "%d run%s diverged: b steps back, r resets", diverged,
+		    diverged > 1 ? "s" : "");
+	else if (diverged)
+		tui_message(t, C_ERROR, "diverged: the numbers became NaN or infinite; b steps "
+		    "back, r resets, [ lowers the learning rate");
+	else if (finished == t->nruns)
+		tui_message(t, C_WARNING, "training has finished (%d epochs): r starts again",
+		    t->run[0]->pos.nepochs);
+	tui_clamp(t);
+	return TUI_REDRAW;
+}
+
+static int
+tui_batch_fn(struct session *s)
+{
+	return session_step_batch(s);
+}
+
+static int
+tui_epoch_fn(struct session *s)
+{
+	return session_step_epoch(s);
+}
+
+static int
+tui_phase_fn(struct session *s)
+{
+	return session_step(s);
+}
+
+/* Training between frames while continuing. */
+static void
+tui_tick(struct tui *t)
+{
+	double start = tui_now_ms();
+	int k, i, active, rc;
+
+	for (k = 0; k < t->v.steps_per_frame; k++) {
+		for (i = 0, active = 0; i < t->nruns; i++) {
+			rc = session_step_batch(t->run[i]);
+			active += rc == SESSION_OK;
+		}
+		if (active == 0) {
+			int diverged = 0;
+
+			for (i = 0; i < t->nruns; i++)
+				diverged |= t->run[i]->pos.diverged.set;
+			t->v.running = 0;
+			if (diverged)
+				tui_message(t, C_ERROR, "training diverged and stopped: b steps back, "
+				    "r resets");
+			else
+				tui_message(t, C_GOOD, "training has finished (%d epochs)",
+				    t->run[0]->pos.nepochs);
+			break;
+		}
+		if (tui_now_ms() - start > TUI_WORK_MS)
+			break;
+	}
+	tui_clamp(t);
+	t->dirty = 1;
+}
+
+/* ---------------------------------------------------------------- actions */
+
+static int
+tui_act_phase(struct tui *t, int key)
+{
+	if (t->lesson && key == ' ' && t->hooks.next) {
+		int rc;
+
+		if (t->v.lesson.at_end) {
+			tui_message(t, C_WARNING, "the lesson has ended: b goes back, q quits");
+			return TUI_REDRAW;
+		}
+		t->v.running = 0;
+		rc = t->hooks.next(t, t->hooks.user);
+		if (rc == TUI_LESSON_END)
+			t->v.lesson.at_end = 1;
+		t->v.scroll[P_NARRATION] = 0;
+		tui_clamp(t);
+		return TUI_REDRAW;
+	}
+	return tui_step(t, tui_phase_fn);
+}
+
+static int
+tui_act_batch(struct tui *t, int key)
+{
+	return tui_step(t, tui_batch_fn);
+}
+
+static int
+tui_act_epoch(struct tui *t, int key)
+{
+	return tui_step(t, tui_epoch_fn);
+}
+
+static int
+tui_act_back(struct tui *t, int key)
+{
+	int i, failed = 0;
+
+	t->v.running = 0;
+	if (t->lesson && key == 'b' && t->hooks.prev) {
+		int rc = t->hooks.prev(t, t->hooks.user);
+
+		if (rc != TUI_LESSON_ERROR) {
+			t->v.lesson.at_end = 0;
+			t->v.overlay = OV_NONE;
+		}
+		t->v.scroll[P_NARRATION] = 0;
+		tui_clamp(t);
+		return TUI_REDRAW;
+	}
+	for (i = 0; i < t->nruns; i++)
+		if (session_back(t->run[i]) != 0)
+			failed++;
+	if (failed)
+		tui_message(t, C_WARNING, "no earlier history: the history keeps the last %d "
+		    "phases (and nothing before the start)", t->run[0]->pos.cfg.history_phases);
+	tui_clamp(t);
+	return TUI_REDRAW;
+}
+
+static int
+tui_act_run(struct tui *t, int key)
+{
+	int i, active = 0;
+
+	if (t->v.running) {
+		t->v.running = 0;
+		tui_message(t, C_MESSAGE, "paused");
+		return TUI_REDRAW;
+	}
+	for (i = 0; i < t->nruns; i++)
+		active += !t->run[i]->pos.finished && !t->run[i]->pos.diverged.set;
+	if (active == 0) {
+		tui_message(t, C_WARNING, "nothing to run: training has %s (r resets)",
+		    t->run[0]->pos.diverged.set ? "diverged" : "finished");
+		return TUI_REDRAW;
+	}
+	t->v.running = 1;
+	return TUI_REDRAW;
+}
+
+static int
+tui_act_speed(struct tui *t, int key)
+{
+	int *k = &t->v.steps_per_frame;
+
+	if (key == '-' || key == '_')
+		*k = *k > 1 ? *k / 2 : 1;
+	else
+		*k = *k < TUI_MAX_SPEED ? *k * 2 : TUI_MAX_SPEED;
+	tui_message(t, C_MESSAGE, "%d batch%s per frame", *k, *k == 1 ? "" : "es");
+	return TUI_REDRAW;
+}
+
+static int
+tui_act_reset(struct tui *t, int key)
+{
+	uint64_t seed = t->run[0]->pos.cfg.seed + (key == 'R');
+	int i;
+
+	t->v.running = 0;
+	for (i = 0; i < t->nruns; i++)
+		session_reset(t->run[i], key == 'R' ? t->run[i]->pos.cfg.seed + 1 :
+		    t->run[i]->pos.cfg.seed);
+	tui_message(t, C_MESSAGE, "weights reset from seed %llu%s", (unsigned long long)seed,
+	    key == 'R' ? " (a new seed)" : " (the same numbers again)");
+	tui_clamp(t);
+	return TUI_REDRAW;
+}
+
+/* Text panels scroll with j and k; the others move the neuron cursor. */
+static int
+tui_scrolls(const struct tui *t)
+{
+	return t->v.focus == P_CODE || t->v.focus == P_NARRATION;
+}
+
+static int
+tui_act_move(struct tui *t, int key)
+{
+	struct ui_view_state *v = &t->v;
+	int dy = 0;
+
+	switch (key) {
+	case 'h':
+		v->layer--;
+		break;
+	case 'l':
+		v->layer++;
+		break;
+	case 'k':
+	case TK_UP:
+		dy = -1;
+		break;
+	case 'j':
+	case TK_DOWN:
+		dy = 1;
+		break;
+	default:
+		break;
+	}
+	if (dy && tui_scrolls(t)) {
+		v->scroll[v->focus] += dy;
+		if (v->scroll[v->focus] < 0)
+			v->scroll[v->focus] = 0;
+		return TUI_REDRAW;
+	}
+	if (key == 'h' || key == 'l') {
+		/* Keep the same relative position in the new layer. */
+		v->layer = v->layer < 0 ? 0 : v->layer;
+		v->layer = v->layer > t->run[0]->net->nlayers ? t->run[0]->net->nlayers : v->layer;
+	}
+	v->unit += dy;
+	v->scroll[P_INSPECTOR] = 0;
+	tui_clamp(t);
+	return TUI_REDRAW;
+}
+
+static int
+tui_act_page(struct tui *t, int key)
+{
+	int *sc = &t->v.scroll[t->v.focus];
+
+	*sc += key == TK_PGUP ? -5 : 5;
+	if (*sc < 0)
+		*sc = 0;
+	return TUI_REDRAW;
+}
+
+static int
+tui_act_sample(struct tui *t, int key)
+{
+	const struct net *n = t->run[0]->net;
+
+	t->v.batch_mean = 0;
+	if (n->n == 0) {
+		tui_message(t, C_WARNING, "no batch yet: press space for the forward pass");
+		return TUI_REDRAW;
+	}
+	if (key == ',' || key == '<')
+		t->v.sample = t->v.sample > 0 ? t->v.sample - 1 : n->n - 1;
+	else
+		t->v.sample = t->v.sample + 1 < n->n ? t->v.sample + 1 : 0;
+	return TUI_REDRAW;
+}
+
+static int
+tui_act_mean(struct tui *t, int key)
+{
+	t->v.batch_mean = !t->v.batch_mean;
+	tui_message(t, C_MESSAGE, "the network shows %s", t->v.batch_mean ?
+	    "the mean over the batch" : "one sample of the batch (, and . choose it)");
+	return TUI_REDRAW;
+}
+
+static int
+tui_act_inspect(struct tui *t, int key)
+{
+	tui_focus_id(t, t->v.focus_run, P_INSPECTOR);
+	return TUI_REDRAW;
+}
+
+static int
+tui_act_tab(struct tui *t, int key)
+{
+	struct ui_frame f;
+	int ids[UI_MAX_RUNS * P_COUNT], n, i, cur = -1, id;
+
+	tui_frame(t, &f);
+	n = ui_focus_order(&f, t->w, t->h, ids);
+	if (n == 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (ids[i] == t->v.focus_run * P_COUNT + t->v.focus)
+			cur = i;
+	i = key == TK_BTAB ? (cur <= 0 ? n - 1 : cur - 1) : (cur + 1) % n;
+	id = ids[i];
+	tui_focus_id(t, id / P_COUNT, id % P_COUNT);
+	return TUI_REDRAW;
+}
+
+static int
+tui_act_zoom(struct tui *t, int key)
+{
+	t->v.zoom = !t->v.zoom;
+	return TUI_REDRAW;
+}
+
+static int
+tui_act_log(struct tui *t, int key)
+{
+	t->v.log_loss = !t->v.log_loss;
+	tui_message(t, C_MESSAGE, "loss on a %s scale", t->v.log_loss ? "log" : "linear");
+	return TUI_REDRAW;
+}
+
+/* Applies a change of settings to every run; says when it takes effect. */
+static int
+tui_configure(struct tui *t, void (*change)(struct session_config *, void *), void *arg,
+    const char *what)
+{
+	int i, rc, now = 1;
+	const char *why = NULL;
+
+	for (i = 0; i < t->nruns; i++) {
+		struct session *s = t->run[i];
+		struct session_config c = s->has_pending ? s->pending : s->pos.cfg;
+
+		change(&c, arg);
+		rc = session_configure(s, &c, &why);
+		if (rc < 0) {
+			tui_message(t, C_WARNING, "%s: %s", what, why ? why : "not possible");
+			return TUI_REDRAW;
+		}
+		if (s->has_pending)
+			now = 0;
+	}
+	tui_message(t, C_MESSAGE, "%s%s", what, now ? "" : " (from the next batch)");
+	return TUI_REDRAW;
+}
+
+static void
+tui_set_act(struct session_config *c, void *arg)
+{
+	int l;
+
+	for (l = 0; l < c->nhidden; l++)
+		c->hidden_act[l] = *(enum act *)arg;
+}
+
+static int
+tui_act_activation(struct tui *t, int key)
+{
+	static const enum act order[] = { ACT_SIGMOID, ACT_TANH, ACT_RELU, ACT_LEAKY_RELU, ACT_ELU,
+		ACT_LINEAR };
+	const struct session *s = t->run[0];
+	const struct session_config *c = s->has_pending ? &s->pending : &s->pos.cfg;
+	enum act next;
+	char what[80];
+	int i, at = 0;
+
+	if (c->nhidden == 0) {
+		tui_message(t, C_WARNING, "this network has no hidden layer");
+		return TUI_REDRAW;
+	}
+	for (i = 0; i < 6; i++)
+		if (order[i] == c->hidden_act[0])
+			at = i;
+	next = order[(at + 1) % 6];
+	snprintf(what, sizeof what, "hidden activation: %s", act_name(next));
+	return tui_configure(t, tui_set_act, &next, what);
+}
+
+static void
+tui_set_opt(struct session_config *c, void *arg)
+{
+	c->optimizer = *(enum optim *)arg;
+}
+
+static int
+tui_act_optimizer(struct tui *t, int key)
+{
+	const struct session *s = t->run[0];
+	const struct session_config *c = s->has_pending ? &s->pending : &s->pos.cfg;
+	enum optim next = (enum optim)((c->optimizer + 1) % OPT_COUNT);
+	char what[80];
+
+	snprintf(what, sizeof what, "optimizer: %s (its state starts empty)", optim_name(next));
+	return tui_configure(t, tui_set_opt, &next, what);
+}
+
+static void
+tui_scale_lr(struct session_config *c, void *arg)
+{
+	c->lr *= *(double *)arg;
+}
+
+static int
+tui_act_lr(struct tui *t, int key)
+{
+	const struct session *s = t->run[0];
+	double f = key == ']' ? 3.0 : 1.0 / 3.0;
+	double old = s->has_pending ? s->pending.lr : s->pos.cfg.lr;
+	char what[80], a[32], b[32];
+
+	snprintf(what, sizeof what, "learning rate %s %s %s (%s3)", view_num(a, sizeof a, old, 4),
+	    glyphs_get(t->ascii)->arrow_right, view_num(b, sizeof b, old * f, 4),
+	    key == ']' ? glyphs_get(t->ascii)->times : "/");
+	return tui_configure(t, tui_scale_lr, &f, what);
+}
+
+static int
+tui_act_batch_size(struct tui *t, int key)
+{
+	const struct session *s = t->run[0];
+	long n = s->data->train.n, cur = s->batch_size, want;
+
+	if (!t->own) {
+		tui_message(t, C_WARNING, "the batch size is fixed during a lesson");
+		return TUI_REDRAW;
+	}
+	want = key == '{' ? (cur > 1 ? cur / 2 : 1) : cur * 2;
+	if (want >= n)
+		want = n;
+	if (want == cur) {
+		tui_message(t, C_WARNING, "the batch size is already %s (%ld)", key == '{' ?
+		    "the smallest" : "the whole training set", cur);
+		return TUI_REDRAW;
+	}
+	t->confirm_batch = want;
+	snprintf(t->v.confirm, sizeof t->v.confirm, "Batch size %ld -> %ld%s changes the shape "
+	    "of the batch: this needs a new network, initialised again from seed %llu with the "
+	    "same settings. Start again?", cur, want, want == n ? " (the whole training set)" : "",
+	    (unsigned long long)s->pos.cfg.seed);
+	t->v.overlay = OV_CONFIRM;
+	return TUI_REDRAW;
+}
+
+/* y: makes new sessions with the batch size asked for. */
+static int
+tui_confirm_batch(struct tui *t)
+{
+	struct session *fresh[UI_MAX_RUNS];
+	int i;
+	char *err = NULL;
+
+	for (i = 0; i < t->nruns; i++) {
+		struct session_config c = t->run[i]->pos.cfg;
+
+		c.batch = t->confirm_batch >= t->run[i]->data->train.n ? 0 : t->confirm_batch;
+		fresh[i] = session_new(&c, t->run[i]->data, &err);
+		if (fresh[i] == NULL) {
+			while (--i >= 0)
+				session_free(fresh[i]);
+			tui_message(t, C_WARNING, "cannot change the batch size: %s", err ? err : "?");
+			free(err);
+			return TUI_REDRAW;
+		}
+	}
+	for (i = 0; i < t->nruns; i++) {
+		session_free(t->run[i]);
+		t->run[i] = fresh[i];
+		view_cache_free(&t->cache[i]);
+	}
+	t->v.running = 0;
+	tui_clamp(t);
+	tui_message(t, C_MESSAGE, "new network with batch size %ld", t->run[0]->batch_size);
+	return TUI_REDRAW;
+}
+
+static int
+tui_act_save(struct tui *t, int key)
+{
+	const char *path = t->o->save_path ? t->o->save_path : "nnstep-model.json";
+	const struct session *s = t->run[t->v.focus_run < t->nruns ? t->v.focus_run : 0];
+	char *err = NULL;
+
+	if (checkpoint_save(s, path, &err) != 0) {
+		tui_message(t, C_WARNING, "not saved: %s", err ? err : path);
+		free(err);
+	} else
+		tui_message(t, C_GOOD, "saved the model to %s (epoch %d, batch %ld)", path,
+		    s->pos.epoch, s->pos.batch + 1);
+	return TUI_REDRAW;
+}
+
+static int
+tui_act_help(struct tui *t, int key)
+{
+	t->v.overlay = t->v.overlay == OV_HELP ? OV_NONE : OV_HELP;
+	t->v.help_scroll = 0;
+	return TUI_REDRAW;
+}
+
+static int
+tui_act_escape(struct tui *t, int key)
+{
+	if (t->v.zoom)
+		t->v.zoom = 0;
+	t->v.message[0] = '\0';
+	return TUI_REDRAW;
+}
+
+static int
+tui_act_quit(struct tui *t, int key)
+{
+	return TUI_QUIT;
+}
+
+static int
+tui_act_redraw(struct tui *t, int key)
+{
+	return TUI_REDRAW;
+}
+
+/* Every key; view_status.c's help lists the same. */
+static const struct tui_key tui_keys[] = {
+	{ ' ', tui_act_phase },
+	{ TK_RIGHT, tui_act_phase },
+	{ 'n', tui_act_batch },
+	{ TK_ENTER, tui_act_batch },
+	{ 'e', tui_act_epoch },
+	{ 'c', tui_act_run },
+	{ '+', tui_act_speed },
+	{ '=', tui_act_speed },
+	{ '-', tui_act_speed },
+	{ '_', tui_act_speed },
+	{ 'b', tui_act_back },
+	{ TK_LEFT, tui_act_back },
+	{ TK_BACKSPACE, tui_act_back },
+	{ 'r', tui_act_reset },
+	{ 'R', tui_act_reset },
+	{ 'h', tui_act_move },
+	{ 'j', tui_act_move },
+	{ 'k', tui_act_move },
+	{ 'l', tui_act_move },
+	{ TK_UP, tui_act_move },
+	{ TK_DOWN, tui_act_move },
+	{ TK_PGUP, tui_act_page },
+	{ TK_PGDN, tui_act_page },
+	{ ',', tui_act_sample },
+	{ '.', tui_act_sample },
+	{ '<', tui_act_sample },
+	{ '>', tui_act_sample },
+	{ 'm', tui_act_mean },
+	{ 'i', tui_act_inspect },
+	{ TK_TAB, tui_act_tab },
+	{ TK_BTAB, tui_act_tab },
+	{ 'z', tui_act_zoom },
+	{ 'L', tui_act_log },
+	{ 'a', tui_act_activation },
+	{ 'o', tui_act_optimizer },
+	{ '[', tui_act_lr },
+	{ ']', tui_act_lr },
+	{ '{', tui_act_batch_size },
+	{ '}', tui_act_batch_size },
+	{ 's', tui_act_save },
+	{ '?', tui_act_help },
+	{ TK_ESC, tui_act_escape },
+	{ 'q', tui_act_quit },
+	{ 0x0c, tui_act_redraw },	/* ^L */
+};
+
+/* ---------------------------------------------------------- overlay keys */
+
+static int
+tui_key_help(struct tui *t, int key)
+{
+	switch (key) {
+	case 'j':
+	case TK_DOWN:
+		t->v.help_scroll++;
+		break;
+	case 'k':
+	case TK_UP:
+		t->v.help_scroll = t->v.help_scroll > 0 ? t->v.help_scroll - 1 : 0;
+		break;
+	case TK_PGDN:
+		t->v.help_scroll += 10;
+		break;
+	case TK_PGUP:
+		t->v.help_scroll = t->v.help_scroll > 10 ? t->v.help_scroll - 10 : 0;
+		break;
+	default:
+		t->v.overlay = OV_NONE;
+		break;
+	}
+	return TUI_REDRAW;
+}
+
+static int
+tui_key_confirm(struct tui *t, int key)
+{
+	if (key == 'y' || key == 'Y') {
+		t->v.overlay = OV_NONE;
+		return tui_confirm_batch(t);
+	}
+	if (key == 'n' || key == 'N' || key == TK_ESC || key == 'q') {
+		t->v.overlay = OV_NONE;
+		tui_message(t, C_MESSAGE, "the batch size stays %ld", t->run[0]->batch_size);
+	}
+	return TUI_REDRAW;
+}
+
+static int
+tui_key_ask(struct tui *t, int key)
+{
+	struct ui_lesson *ls = &t->v.lesson;
+
+	if (ls->ask == NULL) {
+		t->v.overlay = OV_NONE;
+		return TUI_REDRAW;
+	}
+	if (ls->answer < 0 && key >= '1' && key < '1' + ls->ask->nchoices) {
+		ls->answer = key - '1';
+		if (t->hooks.answered)
+			t->hooks.answered(t, t->hooks.user, ls->answer, ls->answer == ls->ask->correct);
+		return TUI_REDRAW;
+	}
+	if (ls->answer >= 0 && (key == ' ' || key == TK_ENTER)) {
+		t->v.overlay = OV_NONE;
+		ls->ask = NULL;
+		ls->answer = -1;
+		return tui_act_phase(t, ' ');
+	}
+	if (key == 'q')
+		return TUI_QUIT;
+	if (key == 'b' && t->hooks.prev) {
+		t->v.overlay = OV_NONE;
+		ls->ask = NULL;
+		ls->answer = -1;
+		return tui_act_back(t, 'b');
+	}
+	if (ls->answer < 0)
+		tui_message(t, C_WARNING, "press 1-%d to answer", ls->ask->nchoices);
+	return TUI_REDRAW;
+}
+
+static int
+tui_click(struct tui *t, const struct tty_event *ev)
+{
+	struct ui_frame f;
+	struct ui_hit hit;
+
+	tui_frame(t, &f);
+	ui_hit_test(&f, t->w, t->h, ev->x, ev->y, &hit);
+	if (hit.panel < 0)
+		return 0;
+	if (hit.layer >= 0) {
+		t->v.layer = hit.layer;
+		t->v.unit = hit.unit;
+		t->v.scroll[P_INSPECTOR] = 0;
+		tui_clamp(t);
+		tui_focus_id(t, hit.run, P_INSPECTOR);
+		return TUI_REDRAW;
+	}
+	tui_focus_id(t, hit.run, hit.panel);
+	return TUI_REDRAW;
+}
+
+static int
+tui_key(struct tui *t, const struct tty_event *ev)
+{
+	size_t i;
+	int key = ev->key;
+
+	if (key == TK_RESIZE)
+		return TUI_REDRAW;
+	if (t->w < UI_MIN_W || t->h < UI_MIN_H)
+		return key == 'q' ? TUI_QUIT : 0;
+	t->v.message[0] = '\0';
+	switch (t->v.overlay) {
+	case OV_HELP:
+		return tui_key_help(t, key);
+	case OV_CONFIRM:
+		return tui_key_confirm(t, key);
+	case OV_ASK:
+		return tui_key_ask(t, key);
+	default:
+		break;
+	}
+	if (key == TK_MOUSE)
+		return tui_click(t, ev);
+	for (i = 0; i < sizeof tui_keys / sizeof tui_keys[0]; i++)
+		if (tui_keys[i].key == key)
+			return tui_keys[i].fn(t, key);
+	if (key >= 0x20 && key < 0x7f)
+		tui_message(t, C_WARNING, "the key %c does nothing here: ? lists the keys", key);
+	return TUI_REDRAW;
+}
+
+/* ------------------------------------------------------------------ loop */
+
+static void
+tui_draw(struct tui *t)
+{
+	struct ui_frame f;
+
+	if (t->cv == NULL)
+		t->cv = canvas_new(t->w, t->h, t->ascii);
+	else if (t->cv->w != t->w || t->cv->h != t->h)
+		canvas_resize(t->cv, t->w, t->h);
+	tui_frame(t, &f);
+	ui_draw(&f, t->cv);
+	tty_draw(t->tty, t->cv);
+}
+
+static enum theme_kind
+tui_want_theme(const struct options *o)
+{
+	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	if (o->no_color || (nc && nc[0]) || (term && strcmp(term, "dumb") == 0))
+		return THEME_NONE;
+	return THEME_256;
+}
+
+static int
+tui_want_ascii(const struct options *o)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return o->ascii || cs == NULL || !(strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+int
+tui_run(struct tui *t)
+{
+	struct tty_event ev;
+	char *err = NULL;
+	int flags, sig, timeout;
+	double frame_start;
+
+	t->ascii = tui_want_ascii(t->o);
+	t->tty = tty_open(tui_want_theme(t->o), &t->theme, &err);
+	if (t->tty == NULL) {
+		fprintf(stderr, "nnstep: %s\n", err ? err : "cannot open the terminal");
+		free(err);
+		return 1;
+	}
+	tty_size(t->tty, &t->w, &t->h);
+	if (t->lesson && t->hooks.next) {
+		if (t->hooks.next(t, t->hooks.user) == TUI_LESSON_END)
+			t->v.lesson.at_end = 1;
+		tui_clamp(t);
+	}
+	t->dirty = 1;
+	t->quit = 0;
+	while (!t->quit && !tty_interrupted()) {
+		frame_start = tui_now_ms();
+		if (t->v.running)
+			tui_tick(t);
+		if (t->dirty) {
+			tui_draw(t);
+			t->dirty = 0;
+		}
+		if (t->v.running) {
+			timeout = TUI_FRAME_MS - (int)(tui_now_ms() - frame_start);
+			if (timeout < 1)
+				timeout = 1;
+		} else
+			timeout = TUI_IDLE_MS;
+		/* Handle every key already typed before drawing again. */
+		while (tty_read(t->tty, timeout, &ev)) {
+			if (ev.key == TK_RESIZE)
+				tty_size(t->tty, &t->w, &t->h);
+			flags = tui_key(t, &ev);
+			if (flags & TUI_REDRAW)
+				t->dirty = 1;
+			if (flags & TUI_QUIT) {
+				t->quit = 1;
+				break;
+			}
+			timeout = 0;
+		}
+	}
+	sig = tty_interrupted();
+	tty_close(t->tty);
+	t->tty = NULL;
+	return sig ? 128 + sig : 0;
+}
+
+/* ------------------------------------------------------------ life cycle */
+
+struct tui *
+tui_new(struct options *o, int n, struct session *const *s, const char *const *labels,
+    char **err)
+{
+	struct tui *t;
+	int i;
+
+	*err = NULL;
+	if (n < 1 || n > UI_MAX_RUNS) {
+		*err = tui_strdup("between 1 and 4 runs can be shown");
+		return NULL;
+	}
+	t = calloc(1, sizeof *t);
+	if (t == NULL) {
+		*err = tui_strdup("out of memory");
+		return NULL;
+	}
+	t->o = o;
+	ui_view_init(&t->v);
+	for (i = 0; i < UI_MAX_RUNS; i++)
+		view_cache_init(&t->cache[i]);
+	tui_set_sessions(t, n, s, labels);
+	/* Start on the first hidden neuron (or the output), sample 1. */
+	t->v.layer = 1;
+	t->v.unit = 0;
+	tui_focus_id(t, 0, P_NETWORK);
+	return t;
+}
+
+void
+tui_set_sessions(struct tui *t, int n, struct session *const *s, const char *const *labels)
+{
+	int i;
+
+	if (n < 1)
+		return;
+	if (n > UI_MAX_RUNS)
+		n = UI_MAX_RUNS;
+	t->nruns = n;
+	for (i = 0; i < UI_MAX_RUNS; i++) {
+		view_cache_free(&t->cache[i]);
+		t->run[i] = i < n ? s[i] : NULL;
+		snprintf(t->label[i], sizeof t->label[i], "%s",
+		    i < n && labels && labels[i] ? labels[i] : "");
+	}
+	if (t->v.focus_run >= n)
+		t->v.focus_run = 0;
+	tui_clamp(t);
+	t->dirty = 1;
+}
+
+int
+tui_nsessions(const struct tui *t)
+{
+	return t->nruns;
+}
+
+struct session *
+tui_session(const struct tui *t, int i)
+{
+	return i >= 0 && i < t->nruns ? t->run[i] : NULL;
+}
+
+static void
+tui_free_ask(struct tui *t)
+{
+	int i;
+
+	for (i = 0; i < 6; i++) {
+		free(t->ask_str[i]);
+		t->ask_str[i] = NULL;
+	}
+}
+
+void
+tui_free(struct tui *t)
+{
+	int i;
+
+	if (t == NULL)
+		return;
+	if (t->tty)
+		tty_close(t->tty);
+	for (i = 0; i < UI_MAX_RUNS; i++) {
+		view_cache_free(&t->cache[i]);
+		if (t->own) {
+			session_free(t->run[i]);
+			dataset_free(t->data[i]);
+			checkpoint_free(t->ck[i]);
+		}
+	}
+	canvas_free(t->cv);
+	free(t->title);
+	free(t->text);
+	tui_free_ask(t);
+	free(t);
+}
+
+/* ---------------------------------------------------------------- lessons */
+
+void
+tui_set_lesson(struct tui *t, const struct tui_lesson_hooks *h)
+{
+	t->lesson = h != NULL;
+	if (h)
+		t->hooks = *h;
+	else
+		memset(&t->hooks, 0, sizeof t->hooks);
+	t->v.lesson.active = t->lesson;
+	t->dirty = 1;
+}
+
+void
+tui_lesson_title(struct tui *t, const char *title)
+{
+	free(t->title);
+	t->title = tui_strdup(title);
+	t->v.lesson.title = t->title;
+	t->dirty = 1;
+}
+
+void
+tui_lesson_progress(struct tui *t, int index, int count)
+{
+	t->v.lesson.index = index;
+	t->v.lesson.count = count;
+	t->dirty = 1;
+}
+
+void
+tui_narrate(struct tui *t, const char *text)
+{
+	free(t->text);
+	t->text = tui_strdup(text ? text : "");
+	t->v.lesson.text = t->text;
+	t->v.scroll[P_NARRATION] = 0;
+	t->dirty = 1;
+}
+
+void
+tui_ask(struct tui *t, const struct ui_ask *q)
+{
+	int i;
+
+	tui_free_ask(t);
+	memset(&t->ask, 0, sizeof t->ask);
+	t->ask.nchoices = q->nchoices < 4 ? q->nchoices : 4;
+	t->ask.correct = q->correct;
+	t->ask.question = t->ask_str[0] = tui_strdup(q->question ? q->question : "");
+	for (i = 0; i < t->ask.nchoices; i++)
+		t->ask.choice[i] = t->ask_str[1 + i] = tui_strdup(q->choice[i] ? q->choice[i] : "");
+	t->ask.explain = t->ask_str[5] = tui_strdup(q->explain);
+	t->v.lesson.ask = &t->ask;
+	t->v.lesson.answer = -1;
+	t->v.overlay = OV_ASK;
+	t->dirty = 1;
+}
+
+void
+tui_select(struct tui *t, int layer, int unit)
+{
+	t->v.layer = layer;
+	t->v.unit = unit;
+	tui_clamp(t);
+	t->dirty = 1;
+}
+
+void
+tui_select_sample(struct tui *t, long sample)
+{
+	t->v.batch_mean = sample < 0;
+	if (sample >= 0)
+		t->v.sample = sample;
+	tui_clamp(t);
+	t->dirty = 1;
+}
+
+int
+tui_focus(struct tui *t, const char *panel)
+{
+	int id = ui_panel_find(panel);
+
+	if (id < 0)
+		return -1;
+	tui_focus_id(t, t->v.focus_run, id);
+	t->dirty = 1;
+	return 0;
+}
+
+void
+tui_highlight(struct tui *t, int what, int layer)
+{
+	t->v.lesson.highlight = what;
+	t->v.lesson.highlight_layer = layer;
+	if (what == UH_GRADIENTS)
+		t->v.shown[P_GRADIENTS] = ++t->stamp;
+	t->dirty = 1;
+}
+
+struct ui_view_state *
+tui_view(struct tui *t)
+{
+	return &t->v;
+}
+
+/* ------------------------------------------------------------------- main */
+
+int
+tui_main(struct options *o)
+{
+	struct session *runs[UI_MAX_RUNS] = { 0 };
+	const char *labels[UI_MAX_RUNS] = { 0 };
+	struct tui *t;
+	struct tui tmp;
+	int n = o->ncompare > 0 ? o->ncompare : 1, i, rc;
+	char *err = NULL;
+
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");	/* numbers and code read the same everywhere */
+	if (n > UI_MAX_RUNS)
+		n = UI_MAX_RUNS;
+	memset(&tmp, 0, sizeof tmp);
+	for (i = 0; i < n; i++) {
+		tmp.ropt[i] = *o;
+		if (o->ncompare > 0) {
+			if (options_set(&tmp.ropt[i], o->compare_key, o->compare_val[i], &err) != 0)
+				goto fail;
+			snprintf(tmp.label[i], sizeof tmp.label[i], "%s=%s", o->compare_key,
+			    o->compare_val[i]);
+			labels[i] = tmp.label[i];
+		}
+		runs[i] = run_setup(&tmp.ropt[i], &tmp.data[i], &tmp.ck[i], &err);
+		if (runs[i] == NULL)
+			goto fail;
+	}
+	t = tui_new(o, n, runs, labels, &err);
+	if (t == NULL)
+		goto fail;
+	t->own = 1;
+	for (i = 0; i < n; i++) {
+		t->data[i] = tmp.data[i];
+		t->ck[i] = tmp.ck[i];
+		t->ropt[i] = tmp.ropt[i];
+	}
+	rc = tui_run(t);
+	tui_free(t);
+	return rc;
+fail:
+	fprintf(stderr, "nnstep: %s\n", err ? err : "cannot start");
+	free(err);
+	for (i = 0; i < n; i++) {
+		session_free(runs[i]);
+		dataset_free(tmp.data[i]);
+		checkpoint_free(tmp.ck[i]);
+	}
+	return 1;
+}

@@ -1,0 +1,414 @@
+/*
+ * view.c: the panel table, the composition of a frame, hit testing and the
+ * helpers that every panel draws with.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout.h"
+#include "view.h"
+
+const struct panel ui_panels[P_COUNT] = {
+	[P_NETWORK] = { "network", "Network", view_network },
+	[P_INSPECTOR] = { "inspector", "Inspector", view_inspector },
+	[P_LOSS] = { "loss", "Loss", view_loss },
+	[P_DATA] = { "data", "Data", view_data },
+	[P_GRADIENTS] = { "gradients", "Gradient flow", view_gradients },
+	[P_ACTIVATIONS] = { "activations", "Activations", view_activations },
+	[P_CODE] = { "code", "Code", view_code },
+	[P_NARRATION] = { "narration", "Lesson", view_narration },
+};
+
+int
+ui_panel_find(const char *name)
+{
+	int i;
+
+	for (i = 0; i < P_COUNT; i++)
+		if (strcmp(ui_panels[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+void
+ui_view_init(struct ui_view_state *v)
+{
+	memset(v, 0, sizeof *v);
+	v->layer = 1;
+	v->focus = P_NETWORK;
+	v->steps_per_frame = 1;
+	v->message_role = C_MESSAGE;
+	v->lesson.answer = -1;
+	/* Shared slots first show the gradient flow, then the loss. */
+	v->shown[P_GRADIENTS] = 2;
+	v->shown[P_LOSS] = 2;
+	v->shown[P_ACTIVATIONS] = 1;
+	v->shown[P_DATA] = 1;
+}
+
+void
+view_cache_init(struct view_cache *c)
+{
+	memset(c, 0, sizeof *c);
+}
+
+void
+view_cache_free(struct view_cache *c)
+{
+	free(c->grid_x);
+	free(c->grid_p);
+	memset(c, 0, sizeof *c);
+}
+
+/* ------------------------------------------------------------ helpers */
+
+const char *
+view_num(char *buf, size_t n, double v, int sig)
+{
+	double a = fabs(v);
+
+	if (isnan(v))
+		snprintf(buf, n, "NaN");
+	else if (isinf(v))
+		snprintf(buf, n, v > 0 ? "inf" : "-inf");
+	else if (v == 0)
+		snprintf(buf, n, "0");
+	else if (a >= 1e-3 && a < 1e5)
+		snprintf(buf, n, "%.*g", sig, v);
+	else
+		snprintf(buf, n, "%.*e", sig > 2 ? sig - 2 : 0, v);
+	return buf;
+}
+
+int
+view_glyph(struct canvas *c, int x, int y, const char *g, int role, int attr)
+{
+	return canvas_text(c, x, y, -1, role, attr, g);
+}
+
+struct rect
+view_box(const struct panel_ctx *p, struct canvas *c, struct rect r, const char *title,
+    const char *extra)
+{
+	const struct glyphs *g = p->g;
+	int role = p->focused ? C_BORDER_FOCUS : C_BORDER;
+	int x, w;
+
+	if (r.w < 2 || r.h < 2)
+		return (struct rect){ r.x, r.y, 0, 0 };
+	for (x = r.x + 1; x < r.x + r.w - 1; x++) {
+		view_glyph(c, x, r.y, g->box[0], role, 0);
+		view_glyph(c, x, r.y + r.h - 1, g->box[0], role, 0);
+	}
+	for (x = r.y + 1; x < r.y + r.h - 1; x++) {
+		view_glyph(c, r.x, x, g->box[1], role, 0);
+		view_glyph(c, r.x + r.w - 1, x, g->box[1], role, 0);
+	}
+	view_glyph(c, r.x, r.y, g->box[2], role, 0);
+	view_glyph(c, r.x + r.w - 1, r.y, g->box[3], role, 0);
+	view_glyph(c, r.x, r.y + r.h - 1, g->box[4], role, 0);
+	view_glyph(c, r.x + r.w - 1, r.y + r.h - 1, g->box[5], role, 0);
+	w = 0;
+	if (title != NULL && r.w > 6) {
+		char t[160];
+
+		snprintf(t, sizeof t, " %s ", title);
+		w = canvas_text_cut(c, r.x + 1, r.y, r.w - 4, p->focused ? C_TITLE_FOCUS : C_TITLE,
+		    0, t);
+	}
+	if (extra != NULL && extra[0] != '\0') {
+		char t[200];
+		int ew, room = r.w - 4 - w;
+
+		snprintf(t, sizeof t, " %s ", extra);
+		ew = text_width(t, -1);
+		if (room > 4) {
+			if (ew > room)
+				ew = room;
+			canvas_text_cut(c, r.x + r.w - 2 - ew, r.y, ew, C_DIM, 0, t);
+		}
+	}
+	return rect_inset(r, 1);
+}
+
+/* ---------------------------------------------------------- text writer */
+
+void
+tw_init(struct tw *t, struct canvas *c, struct rect r, int skip)
+{
+	memset(t, 0, sizeof *t);
+	t->c = c;
+	t->r = r;
+	t->skip = skip;
+	t->indent = 2;
+}
+
+void
+tw_nl(struct tw *t)
+{
+	t->line++;
+	t->col = 0;
+}
+
+int
+tw_lines(const struct tw *t)
+{
+	return t->line + (t->col > 0);
+}
+
+int
+tw_full(const struct tw *t)
+{
+	return t->line - t->skip >= t->r.h;
+}
+
+/* Puts one chunk (leading blanks and a word) on the current line. */
+static void
+tw_chunk(struct tw *t, int role, int attr, const char *s, size_t n)
+{
+	char buf[512];
+	int w, y;
+
+	if (n >= sizeof buf)
+		n = sizeof buf - 1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	w = text_width(buf, -1);
+	if (t->col > t->indent && t->col + w > t->r.w) {
+		tw_nl(t);
+		t->col = t->indent;
+		while (*s == ' ' && n > 0)
+			s++, n--, w--;
+		memmove(buf, s, n);
+		buf[n] = '\0';
+	}
+	y = t->r.y + t->line - t->skip;
+	if (t->line >= t->skip && y < t->r.y + t->r.h && t->c != NULL)
+		canvas_text_cut(t->c, t->r.x + t->col, y, t->r.w - t->col, role, attr, buf);
+	t->col += w;
+}
+
+void
+tw_text(struct tw *t, int role, int attr, const char *s)
+{
+	const char *p = s, *q;
+
+	while (*p) {
+		if (*p == '\n') {
+			tw_nl(t);
+			p++;
+			continue;
+		}
+		q = p;
+		while (*q == ' ')
+			q++;
+		while (*q && *q != ' ' && *q != '\n')
+			q++;
+		tw_chunk(t, role, attr, p, (size_t)(q - p));
+		p = q;
+	}
+}
+
+void
+tw_printf(struct tw *t, int role, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	tw_text(t, role, 0, buf);
+}
+
+void
+tw_atom(struct tw *t, int role, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	tw_chunk(t, role, 0, buf, strlen(buf));
+}
+
+/* ---------------------------------------------------------- composition */
+
+static struct panel_ctx
+ui_ctx(const struct ui_frame *f, int run, int id)
+{
+	struct panel_ctx p;
+
+	memset(&p, 0, sizeof p);
+	p.s = f->run[run];
+	p.v = f->v;
+	p.g = glyphs_get(f->ascii);
+	p.cache = f->cache[run];
+	p.focused = f->v->focus == id && (f->nruns == 1 || f->v->focus_run == run);
+	p.compact = f->nruns > 1;
+	return p;
+}
+
+void
+ui_draw_panel(const struct ui_frame *f, int run, int id, struct canvas *c, struct rect r)
+{
+	struct panel_ctx p = ui_ctx(f, run, id);
+	struct rect old = canvas_clip(c, r);
+
+	canvas_fill(c, r, ' ', C_DEFAULT, 0);
+	if (p.s != NULL || id == P_NARRATION)
+		ui_panels[id].draw(&p, c, r);
+	canvas_clip(c, old);
+}
+
+/* The title of a shared slot names the other panels Tab reaches there. */
+static void
+ui_slot_tabs(const struct ui_frame *f, const struct layout_slot *s, struct canvas *c)
+{
+	char buf[160];
+	int i, len = 0, x;
+
+	if (s->npanels < 2)
+		return;
+	for (i = 0; i < s->npanels; i++) {
+		if (s->panels[i] == s->shown)
+			continue;
+		len += snprintf(buf + len, sizeof buf - (size_t)len, "%s%s", len ? " " : "",
+		    ui_panels[s->panels[i]].name);
+		if (len >= (int)sizeof buf - 1)
+			break;
+	}
+	/* Put "tab: other" on the bottom edge, where it does not hide figures. */
+	x = s->r.x + s->r.w - 3 - text_width(buf, -1) - 6;
+	if (x > s->r.x + 1 && s->r.h > 2)
+		canvas_printf(c, x, s->r.y + s->r.h - 1, -1, C_DIM, 0, " tab:%s ", buf);
+}
+
+static void
+ui_run_label(const struct ui_frame *f, int run, struct canvas *c, struct rect r)
+{
+	const struct session *s = f->run[run];
+	char a[32], b[32];
+	const struct epoch_record *e;
+
+	canvas_fill(c, r, ' ', C_STATUS, 0);
+	if (s == NULL)
+		return;
+	e = s->pos.nepochs > 0 ? &s->epochs[s->pos.nepochs - 1] : NULL;
+	if (s->pos.diverged.set)
+		canvas_printf(c, r.x + 1, r.y, r.w - 1, C_ERROR, 0, "%s  DIVERGED (b: step back)",
+		    f->label[run] ? f->label[run] : "");
+	else
+		canvas_printf(c, r.x + 1, r.y, r.w - 1, C_STATUS_KEY, 0, "%s  loss %s  val %s",
+		    f->label[run] ? f->label[run] : "",
+		    s->pos.nbatch_loss > 0 ? view_num(a, sizeof a, s->net->batch_loss, 4) : "-",
+		    e && !isnan(e->val_loss) ? view_num(b, sizeof b, e->val_loss, 4) : "-");
+}
+
+void
+ui_draw(const struct ui_frame *f, struct canvas *c)
+{
+	struct layout L;
+	struct rect mid;
+	int i;
+
+	canvas_clear(c);
+	layout_compute(f, c->w, c->h, &L);
+	if (L.too_small) {
+		view_too_small(c);
+		return;
+	}
+	view_status(f, c, L.status);
+	for (i = 0; i < f->nruns && f->nruns > 1 && !f->v->zoom; i++)
+		ui_run_label(f, i, c, L.label[i]);
+	for (i = 0; i < L.nslots; i++) {
+		ui_draw_panel(f, L.slot[i].run, L.slot[i].shown, c, L.slot[i].r);
+		ui_slot_tabs(f, &L.slot[i], c);
+	}
+	view_hints(f, c, L.hints);
+	mid = L.body;
+	switch (f->v->overlay) {
+	case OV_HELP:
+		view_help(f, c, mid);
+		break;
+	case OV_CONFIRM:
+		view_confirm(f, c, mid);
+		break;
+	case OV_ASK:
+		view_ask(f, c, mid);
+		break;
+	default:
+		break;
+	}
+}
+
+void
+ui_hit_test(const struct ui_frame *f, int w, int h, int x, int y, struct ui_hit *hit)
+{
+	struct layout L;
+	int i;
+
+	hit->panel = -1;
+	hit->run = 0;
+	hit->layer = hit->unit = -1;
+	layout_compute(f, w, h, &L);
+	for (i = 0; i < L.nslots; i++) {
+		struct rect r = L.slot[i].r;
+
+		if (x < r.x || y < r.y || x >= r.x + r.w || y >= r.y + r.h)
+			continue;
+		hit->panel = L.slot[i].shown;
+		hit->run = L.slot[i].run;
+		if (hit->panel == P_NETWORK) {
+			struct panel_ctx p = ui_ctx(f, hit->run, P_NETWORK);
+
+			if (p.s != NULL)
+				view_network_unit_at(&p, r, x, y, &hit->layer, &hit->unit);
+		}
+		return;
+	}
+}
+
+int
+ui_focus_order(const struct ui_frame *f, int w, int h, int *ids)
+{
+	struct ui_view_state v = *f->v;
+	struct ui_frame g = *f;
+	struct layout L;
+	int i, k, n = 0, j, id, dup;
+
+	v.zoom = 0;
+	g.v = &v;
+	layout_compute(&g, w, h, &L);
+	for (i = 0; i < L.nslots; i++)
+		for (k = 0; k < L.slot[i].npanels; k++) {
+			id = L.slot[i].run * P_COUNT + L.slot[i].panels[k];
+			for (dup = 0, j = 0; j < n; j++)
+				dup |= ids[j] == id;
+			if (!dup && n < UI_MAX_RUNS * P_COUNT)
+				ids[n++] = id;
+		}
+	return n;
+}
+
+void
+view_too_small(struct canvas *c)
+{
+	char buf[96];
+	int w;
+
+	snprintf(buf, sizeof buf, "nnstep needs at least %dx%d (now %dx%d)", UI_MIN_W, UI_MIN_H,
+	    c->w, c->h);
+	w = text_width(buf, -1);
+	canvas_text(c, w < c->w ? (c->w - w) / 2 : 0, c->h / 2, -1, C_WARNING, 0, buf);
+	if (c->h > 2) {
+		const char *q = "resize the terminal, or press q to quit";
+
+		w = text_width(q, -1);
+		canvas_text(c, w < c->w ? (c->w - w) / 2 : 0, c->h / 2 + 1, -1, C_DIM, 0, q);
+	}
+}

@@ -1,0 +1,226 @@
+/*
+ * view.h: panels, the functions that draw the training state into a canvas.
+ *
+ * A panel is a constant table entry: a name, a title and a draw function of
+ * a const session and the view state (what the learner has selected). Views
+ * never change the session; the one exception is evaluating the network on
+ * a grid for the decision boundary and on the validation split for the
+ * metrics, which writes only the engine's evaluation scratch and is cached
+ * in struct view_cache, keyed by the session's position.
+ *
+ * ui_draw composes the whole screen (status bar, panels laid out by
+ * layout.c, key hints, overlays); the TUI and the headless screen both call
+ * it, so what the tests see is what the learner sees.
+ */
+#ifndef NNSTEP_VIEW_H
+#define NNSTEP_VIEW_H
+
+#include "canvas.h"
+#include "data/metrics.h"
+#include "engine/session.h"
+#include "theme.h"
+
+#define UI_MAX_RUNS 4
+#define UI_MIN_W 80
+#define UI_MIN_H 24
+
+enum panel_id {
+	P_NETWORK = 0,
+	P_INSPECTOR,
+	P_LOSS,
+	P_DATA,
+	P_GRADIENTS,
+	P_ACTIVATIONS,
+	P_CODE,
+	P_NARRATION,		/* lessons only */
+	P_COUNT
+};
+
+enum overlay { OV_NONE = 0, OV_HELP, OV_CONFIRM, OV_ASK };
+
+/* What a lesson can point at. */
+enum ui_highlight {
+	UH_NONE = 0,
+	UH_LAYER,		/* one layer of the network (highlight_layer) */
+	UH_DEAD,		/* dead units */
+	UH_SATURATED,		/* saturated units */
+	UH_GRADIENTS,		/* the gradient-flow panel */
+	UH_WEIGHTS		/* the weight matrices */
+};
+
+/* A multiple-choice question of a lesson. */
+struct ui_ask {
+	const char *question;
+	int nchoices;			/* 2..4 */
+	const char *choice[4];
+	int correct;			/* 0-based */
+	const char *explain;		/* shown once answered; may be NULL */
+};
+
+/* What a lesson shows; all pointers belong to the caller. */
+struct ui_lesson {
+	int active;			/* a lesson is playing */
+	const char *title;
+	int index, count;		/* progress "index/count" (index from 1) */
+	const char *text;		/* narration, with *emphasis* markup */
+	const struct ui_ask *ask;	/* open question, or NULL */
+	int answer;			/* chosen choice (0-based), -1 before */
+	int at_end;			/* the lesson has ended */
+	int highlight;			/* enum ui_highlight */
+	int highlight_layer;		/* for UH_LAYER: 0 input, 1.. */
+};
+
+/* What the learner has chosen to look at. Plain data; views only read it. */
+struct ui_view_state {
+	int layer, unit;		/* neuron cursor: layer 0 is the input */
+	long sample;			/* row of the batch shown */
+	int batch_mean;			/* show the batch mean instead of one row */
+	int log_loss;			/* loss curve on a log scale */
+	int focus;			/* enum panel_id */
+	int focus_run;			/* run of the focused panel (--compare) */
+	int zoom;			/* the focused panel fills the body */
+	int overlay;			/* enum overlay */
+	int scroll[P_COUNT];		/* first line shown, for text panels */
+	int help_scroll;		/* first line of the help overlay */
+	unsigned shown[P_COUNT];	/* when each panel was last focused: a slot
+					 * shared by several shows the latest */
+	int running;			/* training between frames */
+	int steps_per_frame;		/* batches per frame while running */
+	char message[200];		/* one line after an action ("" none) */
+	int message_role;		/* C_MESSAGE, C_WARNING, ... */
+	char confirm[200];		/* y/n question (overlay OV_CONFIRM) */
+	struct ui_lesson lesson;
+};
+
+void ui_view_init(struct ui_view_state *v);
+
+/* Results that are expensive to compute, kept between frames. */
+struct view_cache {
+	/* decision boundary */
+	const struct session *grid_s;
+	long grid_pc;			/* phase count it was made at */
+	struct session_config grid_cfg;	/* settings it was made with */
+	int grid_w, grid_h;		/* cells */
+	int grid_valid;
+	double lo[2], hi[2];		/* input ranges shown */
+	double *grid_x;			/* grid_w * grid_h rows of 2 inputs */
+	double *grid_p;			/* their predictions, noutputs each */
+	long grid_cap;			/* rows allocated */
+	/* validation metrics */
+	const struct session *m_s;
+	long m_pc;
+	struct session_config m_cfg;
+	int m_valid;
+	int m_split;			/* split evaluated: 1 validation, 0 train */
+	struct metrics m;
+};
+
+void view_cache_init(struct view_cache *c);
+void view_cache_free(struct view_cache *c);
+
+/* Everything one frame shows. */
+struct ui_frame {
+	int nruns;			/* 1, or 2-4 side by side (--compare) */
+	const struct session *run[UI_MAX_RUNS];
+	const char *label[UI_MAX_RUNS];	/* "act=relu" ... (NULL: none) */
+	struct view_cache *cache[UI_MAX_RUNS];
+	const struct ui_view_state *v;
+	int ascii;
+	int save_available;		/* the s key can save */
+};
+
+struct panel_ctx {
+	const struct session *s;
+	const struct ui_view_state *v;
+	const struct glyphs *g;
+	struct view_cache *cache;
+	int focused;
+	int compact;			/* several runs side by side: fewer words */
+};
+
+struct panel {
+	const char *name;		/* "network", ... (tests, lessons) */
+	const char *title;		/* shown on the frame */
+	void (*draw)(const struct panel_ctx *, struct canvas *, struct rect);
+};
+
+extern const struct panel ui_panels[P_COUNT];
+/* The panel named name, or -1. */
+int ui_panel_find(const char *name);
+
+/* Draws the whole frame into c (its size is the screen's). */
+void ui_draw(const struct ui_frame *f, struct canvas *c);
+/* Draws one panel, framed, into r. */
+void ui_draw_panel(const struct ui_frame *f, int run, int id, struct canvas *c,
+    struct rect r);
+
+/* What is under the screen position (x, y): a panel, and a neuron when the
+ * position is on a unit of the network panel. */
+struct ui_hit {
+	int panel;			/* enum panel_id, or -1 */
+	int run;
+	int layer, unit;		/* -1 when not on a unit */
+};
+void ui_hit_test(const struct ui_frame *f, int w, int h, int x, int y, struct ui_hit *hit);
+
+/* Panels that Tab visits, in order, as run * P_COUNT + panel id; returns how
+ * many (at most UI_MAX_RUNS * P_COUNT). */
+int ui_focus_order(const struct ui_frame *f, int w, int h, int *ids);
+
+/* ------------------------------------------------- drawing helpers */
+
+/* A frame with a title into r; returns the inside. */
+struct rect view_box(const struct panel_ctx *p, struct canvas *c, struct rect r,
+    const char *title, const char *extra);
+/* A number in at most about `sig` significant digits, compact ("0.0123",
+ * "1.2e-05", "NaN", "inf"). */
+const char *view_num(char *buf, size_t n, double v, int sig);
+/* A glyph string put at (x, y); returns its width. */
+int view_glyph(struct canvas *c, int x, int y, const char *g, int role, int attr);
+
+/* Text laid out word by word into a rectangle: a long line wraps at a space
+ * and goes on indented; lines before `skip` are not drawn (scrolling). */
+struct tw {
+	struct canvas *c;
+	struct rect r;
+	int skip;			/* lines scrolled away */
+	int line, col;			/* position (line counts skipped ones) */
+	int indent;			/* of wrapped continuation lines */
+};
+
+void tw_init(struct tw *t, struct canvas *c, struct rect r, int skip);
+void tw_text(struct tw *t, int role, int attr, const char *s);
+void tw_printf(struct tw *t, int role, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Like tw_printf, but the text is never broken across lines. */
+void tw_atom(struct tw *t, int role, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void tw_nl(struct tw *t);
+/* Lines the text has taken so far (the current one included if started). */
+int tw_lines(const struct tw *t);
+/* Is the writer past the bottom of its rectangle? */
+int tw_full(const struct tw *t);
+
+/* The panels (view_*.c). */
+void view_network(const struct panel_ctx *, struct canvas *, struct rect);
+void view_inspector(const struct panel_ctx *, struct canvas *, struct rect);
+void view_loss(const struct panel_ctx *, struct canvas *, struct rect);
+void view_data(const struct panel_ctx *, struct canvas *, struct rect);
+void view_gradients(const struct panel_ctx *, struct canvas *, struct rect);
+void view_activations(const struct panel_ctx *, struct canvas *, struct rect);
+void view_code(const struct panel_ctx *, struct canvas *, struct rect);
+void view_narration(const struct panel_ctx *, struct canvas *, struct rect);
+/* Bars and overlays (view_status.c, view_help.c). */
+void view_status(const struct ui_frame *f, struct canvas *c, struct rect r);
+void view_hints(const struct ui_frame *f, struct canvas *c, struct rect r);
+void view_help(const struct ui_frame *f, struct canvas *c, struct rect r);
+void view_confirm(const struct ui_frame *f, struct canvas *c, struct rect r);
+void view_ask(const struct ui_frame *f, struct canvas *c, struct rect r);
+void view_too_small(struct canvas *c);
+
+/* The unit the network panel drawn in r shows at screen position (x, y):
+ * returns 0 and sets *layer (0 = input) and *unit, or -1 when none is there. */
+int view_network_unit_at(const struct panel_ctx *p, struct rect r, int x, int y,
+    int *layer, int *unit);
+
+#endif

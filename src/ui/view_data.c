@@ -1,0 +1,317 @@
+/*
+ * view_data.c: what the network predicts. For two inputs, the decision
+ * regions over the input plane (the network evaluated on a grid) with the
+ * training and validation points; otherwise the validation metrics and the
+ * confusion matrix.
+ *
+ * Both need the network evaluated outside the batch; net_evaluate and
+ * session_evaluate write only evaluation scratch (and the session's
+ * prediction buffers), never the weights, the batch buffers or the position,
+ * so the training state a view reads stays as it was. The results are
+ * cached per session position.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "view.h"
+
+/* ------------------------------------------------------------ the grid */
+
+static void
+data_range(const struct session *s, double lo[2], double hi[2])
+{
+	const struct split *sp[2] = { &s->data->train, &s->data->val };
+	int k, d;
+	long i;
+
+	lo[0] = lo[1] = INFINITY;
+	hi[0] = hi[1] = -INFINITY;
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < sp[k]->n; i++)
+			for (d = 0; d < 2; d++) {
+				double v = sp[k]->x[i * 2 + d];
+
+				if (!isfinite(v))
+					continue;
+				if (v < lo[d])
+					lo[d] = v;
+				if (v > hi[d])
+					hi[d] = v;
+			}
+	for (d = 0; d < 2; d++) {
+		double pad;
+
+		if (!(lo[d] <= hi[d]))
+			lo[d] = -1, hi[d] = 1;
+		pad = (hi[d] - lo[d]) * 0.05;
+		if (pad <= 0)
+			pad = 0.5;
+		lo[d] -= pad;
+		hi[d] += pad;
+	}
+}
+
+/* Makes sure the cache holds predictions for a w x h grid at this position. */
+static int
+data_grid(const struct panel_ctx *p, int w, int h)
+{
+	const struct session *s = p->s;
+	struct view_cache *vc = p->cache;
+	long rows = (long)w * h, i;
+	int x, y, nout = net_noutputs(s->net);
+
+	if (vc == NULL)
+		return -1;
+	if (vc->grid_valid && vc->grid_s == s && vc->grid_pc == s->pos.phase_count &&
+	    vc->grid_w == w && vc->grid_h == h &&
+	    memcmp(&vc->grid_cfg, &s->pos.cfg, sizeof vc->grid_cfg) == 0)
+		return 0;
+	if (rows > vc->grid_cap) {
+		double *gx = realloc(vc->grid_x, (size_t)rows * 2 * sizeof(double));
+		double *gp;
+
+		if (gx == NULL)
+			return -1;
+		vc->grid_x = gx;
+		gp = realloc(vc->grid_p, (size_t)rows * (size_t)nout * sizeof(double));
+		if (gp == NULL)
+			return -1;
+		vc->grid_p = gp;
+		vc->grid_cap = rows;
+	}
+	if (vc->grid_s != s || !vc->grid_valid)
+		data_range(s, vc->lo, vc->hi);
+	for (y = 0, i = 0; y < h; y++)
+		for (x = 0; x < w; x++, i++) {
+			vc->grid_x[i * 2] = vc->lo[0] + (x + 0.5) / w * (vc->hi[0] - vc->lo[0]);
+			vc->grid_x[i * 2 + 1] = vc->hi[1] - (y + 0.5) / h * (vc->hi[1] - vc->lo[1]);
+		}
+	/* Evaluation writes only the network's evaluation scratch: the weights
+	 * and the batch the other panels show are untouched. */
+	net_evaluate((struct net *)s->net, vc->grid_x, NULL, NULL, rows, vc->grid_p);
+	vc->grid_s = s;
+	vc->grid_pc = s->pos.phase_count;
+	vc->grid_cfg = s->pos.cfg;
+	vc->grid_w = w;
+	vc->grid_h = h;
+	vc->grid_valid = 1;
+	return 0;
+}
+
+/* Class and confidence of grid row i. */
+static void
+data_class(const struct session *s, const double *pr, int nout, int *cls, int *sure)
+{
+	int k, best = 0;
+
+	if (nout == 1) {
+		*cls = pr[0] >= s->pos.cfg.threshold;
+		*sure = fabs(pr[0] - 0.5) > 0.3;
+		return;
+	}
+	for (k = 1; k < nout; k++)
+		if (pr[k] > pr[best])
+			best = k;
+	*cls = best;
+	*sure = pr[best] > 0.8;
+}
+
+static void
+data_points(const struct panel_ctx *p, struct canvas *c, struct rect g, const struct split *sp,
+    int val)
+{
+	const struct session *s = p->s;
+	const struct view_cache *vc = p->cache;
+	long i;
+
+	for (i = 0; i < sp->n; i++) {
+		double fx = (sp->x[i * 2] - vc->lo[0]) / (vc->hi[0] - vc->lo[0]);
+		double fy = (vc->hi[1] - sp->x[i * 2 + 1]) / (vc->hi[1] - vc->lo[1]);
+		int x = (int)(fx * g.w), y = (int)(fy * g.h), k;
+
+		if (x < 0 || y < 0 || x >= g.w || y >= g.h)
+			continue;
+		if (s->data->task == TASK_REGRESS)
+			k = sp->y[i * s->data->noutputs] >= 0 ? 1 : 0;
+		else
+			k = sp->label ? sp->label[i] % 4 : (sp->y[i] >= 0.5);
+		view_glyph(c, g.x + x, g.y + y, val ? p->g->vpoint[k] : p->g->point[k], C_CLASS0 + k,
+		    0);
+	}
+}
+
+static void
+data_heatmap(const struct panel_ctx *p, struct canvas *c, struct rect in)
+{
+	const struct session *s = p->s;
+	const struct view_cache *vc = p->cache;
+	struct rect g = { in.x, in.y, in.w, in.h - 1 };
+	int nout = net_noutputs(s->net), x, y, cls, sure;
+	double mn = INFINITY, mx = -INFINITY;
+	long i, rows;
+	char buf[160], a[32];
+	const struct epoch_record *e;
+
+	if (g.h < 2 || data_grid(p, g.w, g.h) != 0)
+		return;
+	rows = (long)g.w * g.h;
+	if (s->data->task == TASK_REGRESS)
+		for (i = 0; i < rows; i++) {
+			if (vc->grid_p[i * nout] < mn)
+				mn = vc->grid_p[i * nout];
+			if (vc->grid_p[i * nout] > mx)
+				mx = vc->grid_p[i * nout];
+		}
+	for (y = 0, i = 0; y < g.h; y++)
+		for (x = 0; x < g.w; x++, i++) {
+			if (s->data->task == TASK_REGRESS) {
+				double f = mx > mn ? (vc->grid_p[i * nout] - mn) / (mx - mn) : 0;
+				int m = (int)(f * 4.999);
+
+				view_glyph(c, g.x + x, g.y + y, p->g->ramp[m < 0 ? 0 : m > 4 ? 4 : m],
+				    C_POSITIVE_ACT, 0);
+				continue;
+			}
+			data_class(s, vc->grid_p + i * nout, nout, &cls, &sure);
+			cls %= 4;
+			view_glyph(c, g.x + x, g.y + y, p->g->region[cls],
+			    (sure ? C_REGION0_SURE : C_REGION0) + cls, 0);
+		}
+	data_points(p, c, g, &s->data->train, 0);
+	data_points(p, c, g, &s->data->val, 1);
+	/* Legend. */
+	y = in.y + in.h - 1;
+	e = s->pos.nepochs > 0 ? &s->epochs[s->pos.nepochs - 1] : NULL;
+	if (s->data->task == TASK_REGRESS)
+		snprintf(buf, sizeof buf, "shade: prediction  o train  O val");
+	else
+		snprintf(buf, sizeof buf, "%s%s train  %s%s val  shade: predicted class",
+		    p->g->point[0], p->g->point[1], p->g->vpoint[0], p->g->vpoint[1]);
+	x = canvas_text_cut(c, in.x, y, in.w, C_DIM, 0, buf);
+	if (e && !isnan(e->val_accuracy) && s->data->task != TASK_REGRESS) {
+		snprintf(buf, sizeof buf, "  val acc %s", view_num(a, sizeof a, e->val_accuracy, 3));
+		if (x + text_width(buf, -1) <= in.w)
+			canvas_text(c, in.x + in.w - text_width(buf, -1), y, -1, C_STATUS_KEY, 0, buf);
+	}
+}
+
+/* ------------------------------------------------------------ metrics */
+
+static const struct metrics *
+data_metrics(const struct panel_ctx *p)
+{
+	const struct session *s = p->s;
+	struct view_cache *vc = p->cache;
+	int split = s->data->val.n > 0 ? 1 : 0;
+
+	if (vc == NULL)
+		return NULL;
+	if (vc->m_valid && vc->m_s == s && vc->m_pc == s->pos.phase_count &&
+	    memcmp(&vc->m_cfg, &s->pos.cfg, sizeof vc->m_cfg) == 0)
+		return &vc->m;
+	/* Evaluating writes the session's prediction buffer of that split and the
+	 * network's evaluation scratch, nothing the training reads. */
+	session_evaluate((struct session *)s, split, &vc->m);
+	vc->m_s = s;
+	vc->m_pc = s->pos.phase_count;
+	vc->m_cfg = s->pos.cfg;
+	vc->m_split = split;
+	vc->m_valid = 1;
+	return &vc->m;
+}
+
+static const char *
+data_class_name(const struct session *s, int k, char *buf, size_t n)
+{
+	const struct prep *pr = s->data->prep;
+
+	if (pr && pr->classes && k < pr->nclasses && pr->classes[k])
+		snprintf(buf, n, "%s", pr->classes[k]);
+	else
+		snprintf(buf, n, "%d", k);
+	return buf;
+}
+
+static void
+data_metrics_view(const struct panel_ctx *p, struct canvas *c, struct rect in)
+{
+	const struct session *s = p->s;
+	const struct metrics *m = data_metrics(p);
+	struct tw t;
+	char a[32], b[32], d[32], e[32];
+	int k, j, ncls, cw = 8, y;
+
+	if (m == NULL)
+		return;
+	tw_init(&t, c, in, p->v->scroll[P_DATA]);
+	tw_printf(&t, C_TITLE, "%s split, %ld rows", p->cache->m_split ? "Validation" : "Training",
+	    m->n);
+	tw_printf(&t, C_DIM, ", weights of now");
+	tw_nl(&t);
+	tw_printf(&t, C_DEFAULT, "loss %s", view_num(a, sizeof a, m->loss, 4));
+	tw_nl(&t);
+	if (s->data->task == TASK_REGRESS) {
+		tw_printf(&t, C_DEFAULT, "MSE %s  MAE %s  R%s %s", view_num(a, sizeof a, m->mse, 4),
+		    view_num(b, sizeof b, m->mae, 4), p->g->unicode ? "\u00b2" : "^2",
+		    view_num(d, sizeof d, m->r2, 4));
+		tw_nl(&t);
+		return;
+	}
+	tw_printf(&t, C_DEFAULT, "accuracy %s", view_num(a, sizeof a, m->accuracy, 3));
+	tw_printf(&t, C_DIM, "  (always the majority class: %s)",
+	    view_num(b, sizeof b, m->baseline_accuracy, 3));
+	tw_nl(&t);
+	tw_printf(&t, C_DEFAULT, "precision %s  recall %s  F1 %s  AUC %s",
+	    view_num(a, sizeof a, m->precision, 3), view_num(b, sizeof b, m->recall, 3),
+	    view_num(d, sizeof d, m->f1, 3), view_num(e, sizeof e, m->auc, 3));
+	if (s->data->task == TASK_BINARY)
+		tw_printf(&t, C_DIM, "  threshold %s", view_num(a, sizeof a, m->threshold, 3));
+	tw_nl(&t);
+	if (m->accuracy > 0 && m->accuracy <= m->baseline_accuracy + 1e-12) {
+		tw_text(&t, C_WARNING, 0, "No better than always guessing the majority class: "
+		    "look at recall.");
+		tw_nl(&t);
+	}
+	/* Confusion matrix: rows true, columns predicted. */
+	ncls = m->nclasses;
+	if (ncls < 2 || tw_full(&t))
+		return;
+	y = in.y + tw_lines(&t) - t.skip;
+	if (y >= in.y + in.h - 1)
+		return;
+	canvas_text(c, in.x, y, -1, C_DIM, 0, "true\\pred");
+	for (j = 0; j < ncls && in.x + 10 + (j + 1) * cw <= in.x + in.w; j++)
+		canvas_text_cut(c, in.x + 10 + j * cw + 1, y, cw - 1, C_TITLE, 0,
+		    data_class_name(s, j, a, sizeof a));
+	for (k = 0; k < ncls && y + 1 + k < in.y + in.h; k++) {
+		canvas_text_cut(c, in.x, y + 1 + k, 9, C_TITLE, 0, data_class_name(s, k, a, sizeof a));
+		for (j = 0; j < ncls && in.x + 10 + (j + 1) * cw <= in.x + in.w; j++) {
+			snprintf(b, sizeof b, "%*ld", cw - 1, m->confusion[k][j]);
+			canvas_text(c, in.x + 10 + j * cw, y + 1 + k, cw, j == k ? C_GOOD :
+			    m->confusion[k][j] ? C_WARNING : C_DIM, 0, b);
+		}
+	}
+}
+
+void
+view_data(const struct panel_ctx *p, struct canvas *c, struct rect r)
+{
+	const struct session *s = p->s;
+	struct rect in;
+	char extra[64];
+
+	if (s->data->ninputs == 2)
+		snprintf(extra, sizeof extra, "x1 %s  x2 %s", p->g->arrow_right, p->g->up);
+	else
+		snprintf(extra, sizeof extra, "%d inputs", s->data->ninputs);
+	in = view_box(p, c, r, s->data->ninputs == 2 ? "Data: decision regions" : "Data: metrics",
+	    extra);
+	if (in.w < 6 || in.h < 2)
+		return;
+	if (s->data->ninputs == 2)
+		data_heatmap(p, c, in);
+	else
+		data_metrics_view(p, c, in);
+}

@@ -1,0 +1,168 @@
+/*
+ * view_grad.c: the gradient flow (one log-scale bar per layer for the RMS of
+ * its weight gradient, with the first/last ratio in words) and the
+ * activation histograms (with the shares of dead and saturated units).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "view.h"
+
+#define GRAD_LO -7.0		/* bar range, decades */
+#define GRAD_HI 1.0
+
+static const char *
+grad_layer_name(const struct session *s, int l, char *buf, size_t n)
+{
+	if (l == s->net->nlayers - 1)
+		snprintf(buf, n, "out");
+	else
+		snprintf(buf, n, "h%d", l + 1);
+	return buf;
+}
+
+/* A bar of w cells for v on the log scale. */
+static void
+grad_bar(const struct panel_ctx *p, struct canvas *c, int x, int y, int w, double v, int role)
+{
+	const struct glyphs *g = p->g;
+	double f = v > 0 && isfinite(v) ? (log10(v) - GRAD_LO) / (GRAD_HI - GRAD_LO) : 0;
+	int eighths, i;
+
+	if (isinf(v))
+		f = 1;
+	f = f < 0 ? 0 : f > 1 ? 1 : f;
+	eighths = (int)lround(f * w * 8);
+	for (i = 0; i < w; i++) {
+		int e = eighths - i * 8;
+
+		e = e < 0 ? 0 : e > 8 ? 8 : e;
+		if (e == 0)
+			view_glyph(c, x + i, y, g->bar_empty, C_ZERO, 0);
+		else
+			view_glyph(c, x + i, y, g->hbar[e], role, 0);
+	}
+}
+
+void
+view_gradients(const struct panel_ctx *p, struct canvas *c, struct rect r)
+{
+	const struct session *s = p->s;
+	int L = s->net->nlayers, l, y, bw, any = 0;
+	double ratio = session_grad_ratio(s);
+	struct rect in;
+	char a[32], b[32], name[16];
+	struct tw t;
+
+	in = view_box(p, c, r, "Gradient flow", "RMS of dW, log scale");
+	if (in.w < 20 || in.h < 2)
+		return;
+	for (l = 0; l < L; l++)
+		any |= s->pos.diag[l].grad_rms > 0;
+	if (!any) {
+		canvas_text_cut(c, in.x, in.y, in.w, C_DIM, 0,
+		    "No gradients yet: step to the backward phase.");
+		return;
+	}
+	/* Layers from the input side down to the output. */
+	bw = in.w - 4 - 20;
+	if (bw > 40)
+		bw = 40;
+	for (l = 0, y = in.y; l < L && y < in.y + in.h; l++, y++) {
+		const struct layer_diag *d = &s->pos.diag[l];
+
+		canvas_text(c, in.x, y, 4, C_TITLE, 0, grad_layer_name(s, l, name, sizeof name));
+		grad_bar(p, c, in.x + 4, y, bw, d->grad_rms, C_GRADIENT);
+		canvas_printf(c, in.x + 5 + bw, y, -1, C_DEFAULT, 0, "%-9s", view_num(a, sizeof a,
+		    d->grad_rms, 2));
+		canvas_printf(c, in.x + 15 + bw, y, -1, C_DIM, 0, "dz %s", view_num(b, sizeof b,
+		    d->dz_rms, 2));
+	}
+	if (y < in.y + in.h) {
+		/* Scale marks under the bars. */
+		canvas_text(c, in.x + 4, y, -1, C_DIM, 0, "1e-7");
+		canvas_text(c, in.x + 4 + bw - 3, y, -1, C_DIM, 0, "10");
+		if (bw > 16)
+			canvas_text(c, in.x + 4 + (int)(bw * 4.0 / 8) - 2, y, -1, C_DIM, 0, "1e-3");
+		y++;
+	}
+	if (y >= in.y + in.h || L < 2)
+		return;
+	tw_init(&t, c, (struct rect){ in.x, y, in.w, in.y + in.h - y }, 0);
+	tw_printf(&t, C_DEFAULT, "first/last layer: %s.", view_num(a, sizeof a, ratio, 2));
+	if (ratio > 0 && ratio < 0.01)
+		tw_printf(&t, C_WARNING, " Gradients vanish toward the input: the first layer "
+		    "learns %.0fx slower than the last.", 1 / ratio);
+	else if (ratio > 100)
+		tw_printf(&t, C_WARNING, " Gradients explode toward the input: the first layer's "
+		    "steps are %.0fx larger than the last's.", ratio);
+	else if (ratio > 0)
+		tw_text(&t, C_GOOD, 0, " Healthy: every layer learns.");
+	tw_nl(&t);
+}
+
+void
+view_activations(const struct panel_ctx *p, struct canvas *c, struct rect r)
+{
+	const struct session *s = p->s;
+	const struct glyphs *g = p->g;
+	int L = s->net->nlayers, l, y, k, bins = SESSION_HIST_BINS, cw, x;
+	struct rect in;
+	char a[32], b[32], name[16];
+
+	in = view_box(p, c, r, "Activations", "histogram of a over the batch");
+	if (in.w < 24 || in.h < 1)
+		return;
+	if (s->net->n == 0) {
+		canvas_text_cut(c, in.x, in.y, in.w, C_DIM, 0,
+		    "No activations yet: run the forward pass.");
+		return;
+	}
+	cw = (in.w - 4 - 30) / bins;
+	if (cw < 1)
+		cw = 1;
+	if (cw > 2)
+		cw = 2;
+	for (l = 0, y = in.y; l < L && y < in.y + in.h; l++, y++) {
+		const struct layer_diag *d = &s->pos.diag[l];
+		const struct layer *ly = &s->net->layer[l];
+		int mx = 0, role;
+		double dead, sat;
+
+		for (k = 0; k < bins; k++)
+			if (d->hist[k] > mx)
+				mx = d->hist[k];
+		canvas_text(c, in.x, y, 4, C_TITLE, 0, grad_layer_name(s, l, name, sizeof name));
+		x = in.x + 4;
+		x += canvas_printf(c, x, y, -1, C_DIM, 0, "%-5.5s", view_num(a, sizeof a, d->hist_lo, 2));
+		for (k = 0; k < bins; k++) {
+			int lvl = mx > 0 ? (int)ceil(8.0 * d->hist[k] / mx) : 0, i;
+
+			role = C_BAR;
+			for (i = 0; i < cw; i++)
+				view_glyph(c, x + k * cw + i, y, lvl > 0 ? g->vbar[lvl] : g->bar_empty,
+				    lvl > 0 ? role : C_ZERO, 0);
+		}
+		x += bins * cw;
+		x += canvas_printf(c, x, y, -1, C_DIM, 0, " %-4s", view_num(b, sizeof b, d->hist_hi, 2));
+		if (l == L - 1) {
+			canvas_printf(c, x + 1, y, -1, C_DIM, 0, "%s", act_name(ly->act));
+			continue;
+		}
+		dead = d->pass_complete ? d->dead_fraction : d->inactive_batch;
+		sat = d->saturated_fraction;
+		if (ly->act == ACT_RELU)
+			canvas_printf(c, x + 1, y, -1, dead > 0 ? C_DEAD_UNIT : C_DIM, 0, "%s %.0f%%",
+			    d->pass_complete ? "dead" : "off", 100 * dead);
+		else if (ly->act == ACT_SIGMOID || ly->act == ACT_TANH)
+			canvas_printf(c, x + 1, y, -1, sat > 0 ? C_SATURATED_UNIT : C_DIM, 0,
+			    "sat %.0f%%", 100 * sat);
+		else
+			canvas_printf(c, x + 1, y, -1, C_DIM, 0, "%s", act_name(ly->act));
+	}
+	if (y + 1 < in.y + in.h)
+		canvas_text_cut(c, in.x, y + 1, in.w, C_DIM, 0,
+		    "dead: ReLU units never active over a whole epoch; sat: sigmoid/tanh units "
+		    "with f'(z) < 0.01 on 90% of samples (off: inactive in this batch)");
+}

@@ -1,0 +1,329 @@
+/*
+ * view_inspect.c: one neuron's arithmetic written out with the real numbers:
+ * its weighted sum and activation for the selected sample, then (after the
+ * backward pass) the chain rule and its weight gradients, then (after the
+ * update) how much each weight moved.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "view.h"
+
+#define INSPECT_TERMS 6		/* terms written out before "+ N more" */
+
+struct term {
+	int k;			/* input index */
+	double w, x, wx;
+};
+
+/* The inputs of engine layer l at batch row i. */
+static const double *
+inspect_inputs(const struct session *s, int l, long i)
+{
+	const struct net *n = s->net;
+
+	if (l == 0)
+		return n->x + i * n->ninputs;
+	return n->layer[l - 1].out_a + i * n->layer[l - 1].out;
+}
+
+/* Picks the terms to write: all when few, else the largest |w*x|, in input order. */
+static int
+inspect_terms(const double *w, const double *x, int in, struct term *t, int max)
+{
+	int k, n = 0, i, j;
+
+	for (k = 0; k < in; k++) {
+		struct term c = { k, w[k], x[k], w[k] * x[k] };
+
+		if (n < max) {
+			t[n++] = c;
+			continue;
+		}
+		/* Replace the smallest kept term if this one is larger. */
+		for (j = 0, i = 1; i < n; i++)
+			if (fabs(t[i].wx) < fabs(t[j].wx))
+				j = i;
+		if (fabs(c.wx) > fabs(t[j].wx)) {
+			memmove(&t[j], &t[j + 1], (size_t)(n - j - 1) * sizeof *t);
+			t[n - 1] = c;
+		}
+	}
+	return n;
+}
+
+static void
+inspect_input(const struct panel_ctx *p, struct tw *t)
+{
+	const struct session *s = p->s;
+	const struct prep *pr = s->data->prep;
+	int j = p->v->unit;
+	char a[32];
+
+	tw_printf(t, C_TITLE, "Input %d", j + 1);
+	if (pr && pr->input_names && j < pr->ninputs && pr->input_names[j])
+		tw_printf(t, C_DIM, " (%s)", pr->input_names[j]);
+	tw_nl(t);
+	if (s->net->n == 0 || p->v->sample >= s->net->n) {
+		tw_text(t, C_DIM, 0, "No batch yet: press space to run the forward pass.");
+		tw_nl(t);
+		return;
+	}
+	tw_printf(t, C_DEFAULT, "x%d = %s", j + 1,
+	    view_num(a, sizeof a, s->net->x[p->v->sample * s->net->ninputs + j], 5));
+	tw_printf(t, C_DIM, "  for sample %ld of the batch (training row %ld).", p->v->sample + 1,
+	    session_train_row(s, p->v->sample) + 1);
+	tw_nl(t);
+	tw_text(t, C_DIM, 0, "Inputs are scaled with the training split's statistics; each "
+	    "neuron of hidden layer 1 weighs them.");
+	tw_nl(t);
+}
+
+/* A number for a product: negative ones in parentheses. */
+static const char *
+inspect_factor(char *buf, size_t n, double v)
+{
+	char t[24];
+
+	view_num(t, sizeof t, v, 3);
+	if (v < 0)
+		snprintf(buf, n, "(%s)", t);
+	else
+		snprintf(buf, n, "%s", t);
+	return buf;
+}
+
+/* " + v" or " - |v|" after the first term; "v" or "-|v|" first. */
+static void
+inspect_signed(struct tw *t, int role, int first, double v, int sig)
+{
+	char buf[32];
+
+	view_num(buf, sizeof buf, v < 0 ? -v : v, sig);
+	if (first)
+		tw_atom(t, role, " %s%s", v < 0 ? "-" : "", buf);
+	else
+		tw_atom(t, role, " %s %s", v < 0 ? "-" : "+", buf);
+}
+
+/* z = w1*x1 + ... + b, written out. */
+static void
+inspect_forward(const struct panel_ctx *p, struct tw *t, int l, int j, long i,
+    const double *param)
+{
+	const struct session *s = p->s;
+	const struct glyphs *g = p->g;
+	const struct layer *ly = &s->net->layer[l];
+	const double *x = inspect_inputs(s, l, i), *w = param + ly->w_off + (long)j * ly->in;
+	double b = param[ly->b_off + j], z = ly->z[i * ly->out + j], a = ly->a[i * ly->out + j];
+	struct term terms[INSPECT_TERMS];
+	int n = inspect_terms(w, x, ly->in, terms, INSPECT_TERMS), k;
+	char n1[32], n2[32], fn[32];
+	const char *xn = l == 0 ? "x" : "a", *formula = act_formula(ly->act);
+
+	tw_text(t, C_TITLE, 0, "Forward");
+	tw_atom(t, C_DIM, "  z = %s w%s%s + b,", g->sigma, g->times, xn);
+	tw_atom(t, C_DIM, " %s = %s", xn, l == 0 ? "the inputs" : "outputs of the layer before");
+	tw_nl(t);
+	tw_text(t, C_DEFAULT, 0, "  z =");
+	for (k = 0; k < n; k++)
+		tw_atom(t, C_DEFAULT, "%s w%d%s%s%d", k ? " +" : "", terms[k].k + 1, g->times, xn,
+		    terms[k].k + 1);
+	if (ly->in > n)
+		tw_atom(t, C_DIM, " + %d more", ly->in - n);
+	tw_atom(t, C_DEFAULT, " + b");
+	tw_nl(t);
+	tw_text(t, C_DEFAULT, 0, "    =");
+	for (k = 0; k < n; k++)
+		tw_atom(t, C_DEFAULT, "%s %s%s%s", k ? " +" : "",
+		    inspect_factor(n1, sizeof n1, terms[k].w), g->times,
+		    inspect_factor(n2, sizeof n2, terms[k].x));
+	if (ly->in > n)
+		tw_atom(t, C_DIM, " + %d more terms", ly->in - n);
+	inspect_signed(t, C_DEFAULT, 0, b, 3);
+	tw_nl(t);
+	tw_text(t, C_DEFAULT, 0, "    =");
+	for (k = 0; k < n; k++)
+		inspect_signed(t, C_DEFAULT, k == 0, terms[k].wx, 3);
+	if (ly->in > n)
+		tw_atom(t, C_DIM, " + %s", g->ellipsis);
+	inspect_signed(t, C_DEFAULT, 0, b, 3);
+	tw_atom(t, C_STATUS_KEY, " = %s", view_num(n2, sizeof n2, z, 5));
+	tw_nl(t);
+	snprintf(fn, sizeof fn, "%s(z)", act_name(ly->act));
+	if (strcmp(fn, formula) == 0)
+		tw_atom(t, C_DEFAULT, "  a = %s", fn);
+	else
+		tw_atom(t, C_DEFAULT, "  a = %s = %s", fn, formula);
+	tw_atom(t, C_DEFAULT, " = %s(%s)", act_name(ly->act), view_num(n1, sizeof n1, z, 4));
+	tw_atom(t, C_STATUS_KEY, " = %s", view_num(n1, sizeof n1, a, 5));
+	if (ly->mask && ly->dropout > 0 && ly->out_a == ly->drop_a &&
+	    ly->mask[i * ly->out + j] == 0)
+		tw_text(t, C_WARNING, 0, "  (dropped in this batch)");
+	tw_nl(t);
+}
+
+static void
+inspect_backward(const struct panel_ctx *p, struct tw *t, int l, int j, long i)
+{
+	const struct session *s = p->s;
+	const struct glyphs *g = p->g;
+	const struct net *net = s->net;
+	const struct layer *ly = &net->layer[l];
+	long at = i * ly->out + j;
+	double da = ly->da[at], dz = ly->dz[at], z = ly->z[at], a = ly->a[at];
+	double fp = act_deriv(ly->act, ly->alpha, z, a);
+	int out = l == net->nlayers - 1, k, shown;
+	int fused = out && ((ly->act == ACT_SIGMOID && net->loss == LOSS_BCE) ||
+	    (ly->act == ACT_SOFTMAX && net->loss == LOSS_CCE));
+	char n1[32], n2[32], n3[32];
+
+	tw_text(t, C_TITLE, 0, "Backward");
+	tw_printf(t, C_DIM, "  the chain rule hands the blame back (this sample)");
+	tw_nl(t);
+	if (out)
+		tw_printf(t, C_GRADIENT, "  dL/da = %s", view_num(n1, sizeof n1, da, 4));
+	else
+		tw_printf(t, C_GRADIENT, "  dL/da = %s w%sdL/dz of the next layer = %s", g->sigma,
+		    g->times, view_num(n1, sizeof n1, da, 4));
+	tw_nl(t);
+	if (fused)
+		tw_printf(t, C_GRADIENT, "  dL/dz = (a - y)/n = %s  (%s and %s together)",
+		    view_num(n1, sizeof n1, dz, 4), act_name(ly->act), loss_name(net->loss));
+	else
+		tw_printf(t, C_GRADIENT, "  dL/dz = dL/da %s f'(z) = %s %s %s = %s", g->times,
+		    view_num(n1, sizeof n1, da, 4), g->times, view_num(n2, sizeof n2, fp, 4),
+		    view_num(n3, sizeof n3, dz, 4));
+	tw_nl(t);
+	tw_printf(t, C_DIM, "  Gradients, summed over the %ld samples of the batch%s:", net->n,
+	    s->pos.cfg.l2 > 0 ? " (L2 included)" : "");
+	tw_nl(t);
+	tw_text(t, C_GRADIENT, 0, " ");
+	shown = ly->in < 8 ? ly->in : 8;
+	for (k = 0; k < shown; k++)
+		tw_atom(t, C_GRADIENT, " dL/dw%d=%s", k + 1,
+		    view_num(n1, sizeof n1, net->grad[ly->w_off + (long)j * ly->in + k], 3));
+	if (ly->in > shown)
+		tw_atom(t, C_DIM, " + %d more", ly->in - shown);
+	tw_atom(t, C_GRADIENT, " dL/db=%s", view_num(n1, sizeof n1, net->grad[ly->b_off + j], 3));
+	tw_nl(t);
+}
+
+static const char *
+inspect_rule(enum optim o)
+{
+	switch (o) {
+	case OPT_SGD:
+		return "w <- w - lr*dL/dw";
+	case OPT_MOMENTUM:
+		return "v <- 0.9v + dL/dw; w <- w - lr*v";
+	case OPT_RMSPROP:
+		return "s <- 0.99s + 0.01g^2; w <- w - lr*g/(sqrt(s)+eps)";
+	case OPT_ADAM:
+		return "w <- w - lr*m'/(sqrt(v')+eps), m' v' bias-corrected";
+	default:
+		return "";
+	}
+}
+
+static void
+inspect_update(const struct panel_ctx *p, struct tw *t, int l, int j)
+{
+	const struct session *s = p->s;
+	const struct glyphs *g = p->g;
+	const struct layer *ly = &s->net->layer[l];
+	int k, shown = ly->in < 6 ? ly->in : 6;
+	char n1[32], n2[32], n3[32], lr[32];
+
+	tw_text(t, C_TITLE, 0, "Update");
+	tw_printf(t, C_DIM, "  %s, lr %s: %s", optim_name(s->pos.cfg.optimizer),
+	    view_num(lr, sizeof lr, session_lr(s), 4), inspect_rule(s->pos.cfg.optimizer));
+	tw_nl(t);
+	for (k = 0; k < shown; k++) {
+		long at = ly->w_off + (long)j * ly->in + k;
+
+		tw_atom(t, C_UPDATE, "  w%d %s%s%s", k + 1, view_num(n1, sizeof n1,
+		    s->prev_param[at], 4), g->arrow_right, view_num(n2, sizeof n2, s->net->param[at], 4));
+		tw_atom(t, C_DIM, " (%s%s)", g->delta, view_num(n3, sizeof n3, s->delta[at], 3));
+	}
+	if (ly->in > shown)
+		tw_printf(t, C_DIM, "  + %d more", ly->in - shown);
+	tw_atom(t, C_UPDATE, "  b %s%s%s", view_num(n1, sizeof n1, s->prev_param[ly->b_off + j], 4),
+	    g->arrow_right, view_num(n2, sizeof n2, s->net->param[ly->b_off + j], 4));
+	tw_atom(t, C_DIM, " (%s%s)", g->delta, view_num(n3, sizeof n3, s->delta[ly->b_off + j], 3));
+	tw_nl(t);
+}
+
+void
+view_inspector(const struct panel_ctx *p, struct canvas *c, struct rect r)
+{
+	const struct session *s = p->s;
+	int d = p->v->layer, j = p->v->unit, l = d - 1;
+	long i = p->v->sample;
+	enum phase ph = s->pos.phase;
+	struct rect in;
+	struct tw t;
+	char extra[64];
+
+	if (d < 0 || d > s->net->nlayers)
+		d = 0;
+	snprintf(extra, sizeof extra, "%s", d == 0 ? "input" : d == s->net->nlayers ? "output" :
+	    "hidden");
+	in = view_box(p, c, r, "Inspector", extra);
+	if (in.w < 10 || in.h < 1)
+		return;
+	tw_init(&t, c, in, p->v->scroll[P_INSPECTOR]);
+	if (d == 0) {
+		inspect_input(p, &t);
+		return;
+	}
+	if (j >= s->net->layer[l].out)
+		j = s->net->layer[l].out - 1;
+	if (l == s->net->nlayers - 1)
+		tw_printf(&t, C_TITLE, "Neuron %d of the output layer (%s)", j + 1,
+		    act_name(s->net->layer[l].act));
+	else
+		tw_printf(&t, C_TITLE, "Neuron %d of hidden layer %d (%s)", j + 1, l + 1,
+		    act_name(s->net->layer[l].act));
+	if (s->net->n > 0 && i < s->net->n)
+		tw_atom(&t, C_DIM, ", sample %ld/%ld", i + 1, s->net->n);
+	if (s->net->n > 0 && i < s->net->n)
+		tw_atom(&t, C_DIM, " (training row %ld)", session_train_row(s, i) + 1);
+	tw_nl(&t);
+	if (s->net->n == 0 || i >= s->net->n || (ph == PHASE_NONE && s->pos.phase_count == 0)) {
+		tw_text(&t, C_DIM, 0, "No batch yet: press space to run the forward pass and see "
+		    "z = w*x + b with the numbers.");
+		tw_nl(&t);
+		return;
+	}
+	/* After the update the forward pass used the weights before it. */
+	inspect_forward(p, &t, l, j, i, ph == PHASE_UPDATE ? s->prev_param : s->net->param);
+	if (ph == PHASE_UPDATE) {
+		tw_text(&t, C_DIM, 0, "  (with the weights before this update)");
+		tw_nl(&t);
+	}
+	if (ph == PHASE_LOSS || ph == PHASE_BACKWARD || ph == PHASE_UPDATE) {
+		if (l == s->net->nlayers - 1) {
+			char n1[32];
+			int nout = s->net->layer[l].out;
+
+			tw_printf(&t, C_DEFAULT, "Target y = %s; ", view_num(n1, sizeof n1,
+			    s->net->y[i * nout + j], 4));
+			tw_printf(&t, C_DEFAULT, "loss of this sample (%s) = %s", loss_name(s->net->loss),
+			    view_num(n1, sizeof n1, s->net->sample_loss[i], 4));
+			tw_printf(&t, C_DIM, ", batch mean %s", view_num(n1, sizeof n1,
+			    s->net->batch_loss, 4));
+			tw_nl(&t);
+		}
+	}
+	if (ph == PHASE_BACKWARD || ph == PHASE_UPDATE)
+		inspect_backward(p, &t, l, j, i);
+	if (ph == PHASE_UPDATE)
+		inspect_update(p, &t, l, j);
+	if (ph == PHASE_FORWARD || ph == PHASE_LOSS) {
+		tw_text(&t, C_DIM, 0, ph == PHASE_FORWARD ? "Next: the loss compares the output with "
+		    "the target." : "Next: the backward pass computes dL/dz and dL/dw.");
+		tw_nl(&t);
+	}
+}

@@ -1,0 +1,441 @@
+/*
+ * view_status.c: the status bar, the key-hint bar, and the overlays (help,
+ * yes/no question, lesson question).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "view.h"
+
+/* ------------------------------------------------------------ status bar */
+
+struct bar {
+	struct canvas *c;
+	int x, y, end;
+	const struct glyphs *g;
+};
+
+/* "label value" pieces, two blanks apart; returns 0 when it did not fit. */
+static int
+bar_item(struct bar *b, const char *label, const char *value, int role)
+{
+	int need = (label ? text_width(label, -1) + 1 : 0) + text_width(value, -1) + 2;
+
+	if (b->x + need > b->end)
+		return 0;
+	if (label) {
+		b->x += canvas_text(b->c, b->x, b->y, -1, C_STATUS, 0, label);
+		b->x++;
+	}
+	b->x += canvas_text(b->c, b->x, b->y, -1, role, 0, value);
+	b->x += 2;
+	return 1;
+}
+
+static void
+status_shape(const struct session *s, char *buf, size_t n)
+{
+	size_t len;
+	int l;
+
+	len = (size_t)snprintf(buf, n, "%d", s->net->ninputs);
+	for (l = 0; l < s->net->nlayers && len < n; l++)
+		len += (size_t)snprintf(buf + len, n - len, "-%d", s->net->layer[l].out);
+}
+
+/* A progress bar of w cells for done/total. */
+static void
+status_progress(struct bar *b, double frac, int w)
+{
+	int i, eighths;
+
+	if (b->x + w + 2 > b->end)
+		return;
+	if (frac < 0)
+		frac = 0;
+	if (frac > 1)
+		frac = 1;
+	eighths = (int)lround(frac * w * 8);
+	for (i = 0; i < w; i++) {
+		int e = eighths - i * 8;
+
+		e = e < 0 ? 0 : e > 8 ? 8 : e;
+		if (e == 0)
+			view_glyph(b->c, b->x + i, b->y, b->g->bar_empty, C_PHASE, 0);
+		else
+			view_glyph(b->c, b->x + i, b->y, b->g->hbar[e], C_STATUS_KEY, 0);
+	}
+	b->x += w + 2;
+}
+
+static void
+status_line1(const struct ui_frame *f, struct canvas *c, struct rect r)
+{
+	const struct session *s = f->run[0];
+	const struct ui_view_state *v = f->v;
+	struct bar b = { c, r.x + 1, r.y, r.x + r.w, glyphs_get(f->ascii) };
+	char buf[160], val[64];
+	long done;
+
+	if (v->lesson.active) {
+		if (v->lesson.count > 0)
+			snprintf(buf, sizeof buf, "%d/%d", v->lesson.index, v->lesson.count);
+		else
+			buf[0] = '\0';
+		b.x += canvas_text(c, b.x, b.y, -1, C_STATUS, 0, "Lesson ");
+		if (buf[0])
+			b.x += canvas_text(c, b.x, b.y, -1, C_STATUS_KEY, 0, buf) + 1;
+		b.x += canvas_text_cut(c, b.x, b.y, r.w / 2, C_STATUS_KEY, ATTR_BOLD,
+		    v->lesson.title ? v->lesson.title : "") + 2;
+	} else if (r.w >= 100)
+		bar_item(&b, NULL, "nnstep", C_STATUS_KEY);
+	if (s == NULL)
+		return;
+	bar_item(&b, NULL, s->data->name ? s->data->name : "data", C_STATUS_KEY);
+	status_shape(s, buf, sizeof buf);
+	if (f->nruns == 1)
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " %s",
+		    s->net->nlayers > 1 ? act_name(s->net->layer[0].act) : "");
+	bar_item(&b, NULL, buf, C_STATUS_KEY);
+	snprintf(buf, sizeof buf, "%d/%d", s->pos.epoch, s->pos.cfg.epochs);
+	bar_item(&b, "epoch", buf, C_STATUS_KEY);
+	snprintf(buf, sizeof buf, "%ld/%ld", s->pos.batch + 1, s->nbatches);
+	if (bar_item(&b, "batch", buf, C_STATUS_KEY)) {
+		b.x -= 1;
+		done = s->pos.batch + (s->pos.phase == PHASE_UPDATE ? 1 : 0);
+		if (s->pos.phase_count == 0)
+			done = 0;
+		status_progress(&b, s->nbatches > 0 ? (double)done / s->nbatches : 0, 8);
+	}
+	if (f->nruns > 1)
+		return;
+	view_num(val, sizeof val, session_lr(s), 4);
+	if (s->has_pending && s->pending.lr != s->pos.cfg.lr) {
+		char nx[32];
+
+		snprintf(buf, sizeof buf, "%s>%s", val, view_num(nx, sizeof nx, s->pending.lr, 4));
+	} else
+		snprintf(buf, sizeof buf, "%s", val);
+	bar_item(&b, "lr", buf, C_STATUS_KEY);
+	bar_item(&b, NULL, optim_name(s->has_pending ? s->pending.optimizer : s->pos.cfg.optimizer),
+	    C_STATUS_KEY);
+	snprintf(buf, sizeof buf, "%ld", s->batch_size);
+	bar_item(&b, "batch size", buf, C_STATUS_KEY);
+	snprintf(buf, sizeof buf, "%llu", (unsigned long long)s->pos.cfg.seed);
+	bar_item(&b, "seed", buf, C_STATUS_KEY);
+}
+
+static void
+status_diverged(const struct session *s, struct canvas *c, struct rect r)
+{
+	const struct divergence *d = &s->pos.diverged;
+
+	canvas_fill(c, r, ' ', C_ERROR, 0);
+	canvas_printf(c, r.x + 1, r.y, r.w - 2, C_ERROR, 0,
+	    "DIVERGED: %s of layer %d became NaN/Inf in the %s phase (epoch %d, batch %ld) "
+	    "- press b to step back or r to reset", d->quantity, d->layer, phase_name(d->phase),
+	    d->epoch, d->batch + 1);
+}
+
+static void
+status_line2(const struct ui_frame *f, struct canvas *c, struct rect r)
+{
+	static const char *const names[] = { "ready", "FORWARD", "LOSS", "BACKWARD", "UPDATE" };
+	const struct session *s = f->run[0];
+	const struct ui_view_state *v = f->v;
+	const struct glyphs *g = glyphs_get(f->ascii);
+	struct bar b = { c, r.x + 1, r.y, r.x + r.w, g };
+	char buf[160], a[32];
+	const struct epoch_record *e;
+	int i, right;
+
+	if (s == NULL)
+		return;
+	if (s->pos.diverged.set && f->nruns == 1) {
+		status_diverged(s, c, r);
+		return;
+	}
+	for (i = 0; i <= PHASE_UPDATE; i++) {
+		int on = (int)s->pos.phase == i;
+
+		if (i == 0 && !on)
+			continue;
+		b.x += canvas_text(c, b.x, b.y, -1, on ? C_PHASE_ACTIVE : C_PHASE, 0, on ? " " : "");
+		b.x += canvas_text(c, b.x, b.y, -1, on ? C_PHASE_ACTIVE : C_PHASE, 0, names[i]);
+		b.x += canvas_text(c, b.x, b.y, -1, on ? C_PHASE_ACTIVE : C_PHASE, 0, on ? " " : "");
+		if (i < PHASE_UPDATE)
+			b.x += canvas_text(c, b.x, b.y, -1, C_PHASE, 0, on ? " " : "  ");
+	}
+	b.x += 2;
+	if (v->running)
+		snprintf(buf, sizeof buf, "%s running %d batch%s/frame", g->arrow_right,
+		    v->steps_per_frame, v->steps_per_frame == 1 ? "" : "es");
+	else if (s->pos.stopped_early)
+		snprintf(buf, sizeof buf, "stopped early at epoch %d (weights of epoch %d)",
+		    s->pos.epoch, s->pos.best_epoch);
+	else if (s->pos.finished)
+		snprintf(buf, sizeof buf, "finished: %d epochs", s->pos.nepochs);
+	else
+		buf[0] = '\0';
+	if (buf[0])
+		bar_item(&b, NULL, buf, s->pos.finished && !v->running ? C_GOOD : C_STATUS_KEY);
+	/* Losses on the right. */
+	e = s->pos.nepochs > 0 ? &s->epochs[s->pos.nepochs - 1] : NULL;
+	if (f->nruns > 1)
+		return;
+	snprintf(buf, sizeof buf, "loss %s  val %s",
+	    s->pos.phase >= PHASE_LOSS ? view_num(a, sizeof a, s->net->batch_loss, 4) :
+	    s->pos.nbatch_loss > 0 ? "-" : "-",
+	    e && !isnan(e->val_loss) ? view_num(a + 16, sizeof a - 16, e->val_loss, 4) : "-");
+	right = r.x + r.w - 1 - text_width(buf, -1);
+	if (right > b.x) {
+		int lx = right;
+
+		lx += canvas_text(c, lx, r.y, -1, C_STATUS, 0, "loss ");
+		lx += canvas_text(c, lx, r.y, -1, C_STATUS_KEY, 0,
+		    s->pos.phase >= PHASE_LOSS ? view_num(a, sizeof a, s->net->batch_loss, 4) : "-");
+		lx += canvas_text(c, lx, r.y, -1, C_STATUS, 0, "  val ");
+		canvas_text(c, lx, r.y, -1, C_STATUS_KEY, 0,
+		    e && !isnan(e->val_loss) ? view_num(a, sizeof a, e->val_loss, 4) : "-");
+	}
+}
+
+void
+view_status(const struct ui_frame *f, struct canvas *c, struct rect r)
+{
+	canvas_fill(c, r, ' ', C_STATUS, 0);
+	status_line1(f, c, (struct rect){ r.x, r.y, r.w, 1 });
+	if (r.h > 1)
+		status_line2(f, c, (struct rect){ r.x, r.y + 1, r.w, 1 });
+}
+
+/* ------------------------------------------------------------- hint bar */
+
+struct hint {
+	const char *key, *what;
+};
+
+static const struct hint hints_main[] = {
+	{ "space", "phase" }, { "n", "batch" }, { "e", "epoch" }, { "c", "run" },
+	{ "b", "back" }, { "hjkl", "neuron" }, { "i", "inspect" }, { "tab", "panel" },
+	{ "z", "zoom" }, { "a", "act" }, { "[]", "lr" }, { "?", "help" }, { "q", "quit" },
+	{ NULL, NULL },
+};
+
+static const struct hint hints_lesson[] = {
+	{ "space", "next" }, { "b", "previous" }, { "hjkl", "neuron" }, { "i", "inspect" },
+	{ "tab", "panel" }, { "z", "zoom" }, { "?", "help" }, { "q", "quit" }, { NULL, NULL },
+};
+
+static const struct hint hints_help[] = {
+	{ "j k", "scroll" }, { "esc ?", "close" }, { "q", "quit" }, { NULL, NULL },
+};
+
+static const struct hint hints_confirm[] = {
+	{ "y", "yes" }, { "n esc", "no" }, { NULL, NULL },
+};
+
+static const struct hint hints_ask[] = {
+	{ "1-4", "answer" }, { "space", "continue (once answered)" }, { NULL, NULL },
+};
+
+void
+view_hints(const struct ui_frame *f, struct canvas *c, struct rect r)
+{
+	const struct ui_view_state *v = f->v;
+	const struct hint *h;
+	int x = r.x + 1, need;
+
+	canvas_fill(c, r, ' ', C_HINT, 0);
+	if (v->message[0]) {
+		canvas_text_cut(c, x, r.y, r.w - 2, v->message_role, 0, v->message);
+		return;
+	}
+	switch (v->overlay) {
+	case OV_HELP:
+		h = hints_help;
+		break;
+	case OV_CONFIRM:
+		h = hints_confirm;
+		break;
+	case OV_ASK:
+		h = hints_ask;
+		break;
+	default:
+		h = v->lesson.active ? hints_lesson : hints_main;
+		break;
+	}
+	for (; h->key; h++) {
+		need = text_width(h->key, -1) + 1 + text_width(h->what, -1) + 2;
+		if (x + need > r.x + r.w)
+			break;
+		x += canvas_text(c, x, r.y, -1, C_KEY, 0, h->key) + 1;
+		x += canvas_text(c, x, r.y, -1, C_HINT, 0, h->what) + 2;
+	}
+}
+
+/* ------------------------------------------------------------- overlays */
+
+/* A box of w x h centred in r, cleared; returns the inside. */
+static struct rect
+overlay_box(const struct ui_frame *f, struct canvas *c, struct rect r, int w, int h,
+    const char *title)
+{
+	struct panel_ctx p;
+	struct rect b;
+
+	memset(&p, 0, sizeof p);
+	p.g = glyphs_get(f->ascii);
+	p.focused = 1;
+	if (w > r.w)
+		w = r.w;
+	if (h > r.h)
+		h = r.h;
+	b = (struct rect){ r.x + (r.w - w) / 2, r.y + (r.h - h) / 2, w, h };
+	canvas_fill(c, b, ' ', C_OVERLAY, 0);
+	b = view_box(&p, c, b, title, NULL);
+	return (struct rect){ b.x + 1, b.y, b.w - 2, b.h };
+}
+
+struct help_line {
+	const char *keys, *what;
+};
+
+/* Every key; the TUI's key table in tui.c binds the same ones. */
+static const struct help_line help_lines[] = {
+	{ NULL, "Time: step the training one phase at a time, or run it" },
+	{ "space  ->", "next phase: forward, loss, backward, update" },
+	{ "n  enter", "finish the batch (to its update)" },
+	{ "e", "finish the epoch" },
+	{ "c", "continue / pause: training runs between frames" },
+	{ "+  -", "more / fewer batches per frame while running" },
+	{ "b  <-", "step back one phase (rewind)" },
+	{ "r  R", "reset the weights: same seed / next seed" },
+	{ NULL, "Looking: arrows left/right move in time; up/down and hjkl move the cursor" },
+	{ "h  l", "previous / next layer" },
+	{ "k  j", "previous / next neuron (up / down arrows too)" },
+	{ ",  .", "previous / next sample of the batch" },
+	{ "m", "network shows one sample / the mean of the batch" },
+	{ "i", "inspect the selected neuron: its formula with the numbers" },
+	{ "click", "select and inspect a neuron" },
+	{ "tab", "next panel (shift-tab: previous); j k scroll text panels" },
+	{ "z", "zoom the focused panel to the whole screen" },
+	{ "L", "loss curve on a log scale / linear" },
+	{ NULL, "Settings (from the next batch)" },
+	{ "a", "next hidden activation" },
+	{ "o", "next optimizer" },
+	{ "[  ]", "learning rate / 3, x 3" },
+	{ "{  }", "batch size halve / double (makes a new network)" },
+	{ "s", "save the model as a checkpoint" },
+	{ NULL, "Lessons" },
+	{ "space", "on to the next pause" },
+	{ "b", "back to the previous pause" },
+	{ "1-4", "answer a question" },
+	{ NULL, "" },
+	{ "?", "this help" },
+	{ "esc", "close a dialog" },
+	{ "q", "quit" },
+};
+
+void
+view_help(const struct ui_frame *f, struct canvas *c, struct rect r)
+{
+	const int n = (int)(sizeof help_lines / sizeof help_lines[0]);
+	int w = r.w - 4 < 78 ? r.w - 4 : 78, h = n + 2 < r.h ? n + 2 : r.h, i, y, first;
+	struct rect in = overlay_box(f, c, r, w, h, "Keys");
+
+	first = f->v->help_scroll;
+	if (first > n - in.h)
+		first = n - in.h;
+	if (first < 0)
+		first = 0;
+	for (i = first, y = in.y; i < n && y < in.y + in.h; i++, y++) {
+		const struct help_line *l = &help_lines[i];
+
+		if (l->keys == NULL)
+			canvas_text_cut(c, in.x, y, in.w, C_TITLE, 0, l->what);
+		else {
+			canvas_text(c, in.x + 1, y, 11, C_KEY, 0, l->keys);
+			canvas_text_cut(c, in.x + 13, y, in.w - 13, C_OVERLAY, 0, l->what);
+		}
+	}
+	if (first > 0)
+		canvas_printf(c, in.x + in.w - 8, in.y - 1, -1, C_DIM, 0, " %s more ",
+		    glyphs_get(f->ascii)->up);
+	if (i < n)
+		canvas_printf(c, in.x + in.w - 8, in.y + in.h, -1, C_DIM, 0, " %s more ",
+		    glyphs_get(f->ascii)->down);
+}
+
+void
+view_confirm(const struct ui_frame *f, struct canvas *c, struct rect r)
+{
+	int w = r.w - 4 < 64 ? r.w - 4 : 64, lines;
+	struct rect in;
+
+	lines = canvas_wrap(NULL, (struct rect){ 0, 0, w - 4, 0 }, 0, f->v->confirm, 0, 0, 0);
+	in = overlay_box(f, c, r, w, lines + 4, "Question");
+	canvas_wrap(c, in, 0, f->v->confirm, C_OVERLAY, C_EMPHASIS, 0);
+	canvas_text(c, in.x, in.y + in.h - 1, -1, C_KEY, 0, "y");
+	canvas_text(c, in.x + 2, in.y + in.h - 1, -1, C_OVERLAY, 0, "yes");
+	canvas_text(c, in.x + 8, in.y + in.h - 1, -1, C_KEY, 0, "n");
+	canvas_text(c, in.x + 10, in.y + in.h - 1, -1, C_OVERLAY, 0, "no");
+}
+
+void
+view_ask(const struct ui_frame *f, struct canvas *c, struct rect r)
+{
+	const struct ui_lesson *ls = &f->v->lesson;
+	const struct ui_ask *q = ls->ask;
+	const struct glyphs *g = glyphs_get(f->ascii);
+	int w = r.w - 4 < 76 ? r.w - 4 : 76, tw = w - 4, h, i, y, answered;
+	struct rect in, line;
+	char num[8];
+
+	if (q == NULL)
+		return;
+	answered = ls->answer >= 0;
+	/* Measure: question, blank, choices, then the verdict and explanation. */
+	h = canvas_wrap(NULL, (struct rect){ 0, 0, tw, 0 }, 0, q->question, 0, 0, 1) + 1;
+	for (i = 0; i < q->nchoices && i < 4; i++)
+		h += canvas_wrap(NULL, (struct rect){ 0, 0, tw - 4, 0 }, 0, q->choice[i], 0, 0, 1);
+	if (answered)
+		h += 2 + (q->explain ? canvas_wrap(NULL, (struct rect){ 0, 0, tw, 0 }, 0,
+		    q->explain, 0, 0, 1) : 0);
+	h += 2;
+	in = overlay_box(f, c, r, w, h + 2, "Question");
+	y = in.y;
+	y += canvas_wrap(c, (struct rect){ in.x, y, in.w, in.y + in.h - y }, 0, q->question,
+	    C_OVERLAY, C_EMPHASIS, 1) + 1;
+	for (i = 0; i < q->nchoices && i < 4 && y < in.y + in.h; i++) {
+		int role = C_OVERLAY;
+
+		snprintf(num, sizeof num, "%d", i + 1);
+		if (answered && i == q->correct) {
+			role = C_GOOD;
+			view_glyph(c, in.x, y, g->right, C_GOOD, 0);
+		} else if (answered && i == ls->answer) {
+			role = C_WARNING;
+			view_glyph(c, in.x, y, g->wrong, C_WARNING, 0);
+		}
+		canvas_text(c, in.x + 1, y, -1, C_KEY, 0, num);
+		line = (struct rect){ in.x + 4, y, in.w - 4, in.y + in.h - y };
+		y += canvas_wrap(c, line, 0, q->choice[i], role, C_EMPHASIS, 1);
+	}
+	y++;
+	if (answered && y < in.y + in.h) {
+		if (ls->answer == q->correct)
+			canvas_printf(c, in.x, y, in.w, C_GOOD, 0, "%s Right.", g->right);
+		else
+			canvas_printf(c, in.x, y, in.w, C_WARNING, 0,
+			    "%s Not quite: the answer is %d.", g->wrong, q->correct + 1);
+		y += 2;
+		if (q->explain)
+			y += canvas_wrap(c, (struct rect){ in.x, y - 1, in.w, in.y + in.h - y + 1 }, 0,
+			    q->explain, C_OVERLAY, C_EMPHASIS, 1);
+		canvas_text(c, in.x, in.y + in.h - 1, -1, C_DIM, 0, "space: continue");
+	} else
+		canvas_printf(c, in.x, in.y + in.h - 1, -1, C_DIM, 0, "press 1-%d to answer",
+		    q->nchoices < 4 ? q->nchoices : 4);
+}
