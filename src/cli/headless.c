@@ -10,11 +10,7 @@
 #include "io/checkpoint.h"
 #include "io/report.h"
 #include "io/trace.h"
-
-/* The text rendering of the TUI's screen (src/ui); absent in a build
- * without the terminal UI. */
-int screen_print(const struct session *s, int w, int h, int color, int ascii, FILE *out)
-    __attribute__((weak));
+#include "ui/screen.h"
 
 struct run {
 	struct options opt;		/* this run's settings */
@@ -62,7 +58,7 @@ run_observe(struct session *s, int what, void *user)
 			printf("%s%s%s\n", r->label[0] ? r->label : "", r->label[0] ? ": " : "",
 			    e->text);
 	}
-	if (r->screen_every > 0 && screen_print && what < SESSION_EVENT_BASE &&
+	if (r->screen_every > 0 && what < SESSION_EVENT_BASE &&
 	    s->pos.phase_count % r->screen_every == 0) {
 		screen_print(s, r->screen_w, r->screen_h, r->color, r->ascii, stdout);
 		printf("\f\n");
@@ -368,7 +364,7 @@ headless_main(struct options *o)
 				status = 1;
 		}
 	}
-	if (o->screen_w > 0 && runs[0].s && screen_print)
+	if (o->screen_w > 0 && runs[0].s)
 		screen_print(runs[0].s, o->screen_w, o->screen_h, 0, o->ascii,
 		    stdout);
 out:

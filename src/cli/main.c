@@ -6,9 +6,9 @@
 
 #include "cli/headless.h"
 #include "cli/options.h"
+#include "ui/tui.h"
 
-/* Front ends that live in other parts of the program; a build may lack them. */
-int tui_main(struct options *o) __attribute__((weak));
+/* The lesson player; a build may lack it. */
 int lesson_main(struct options *o) __attribute__((weak));
 int lesson_list(struct options *o) __attribute__((weak));
 
@@ -69,9 +69,5 @@ main(int argc, char **argv)
 	}
 	if (o.headless)
 		return headless_main(&o);
-	if (!tui_main) {
-		fprintf(stderr, "nnstep: this build has no terminal UI; use --headless\n");
-		return 1;
-	}
 	return tui_main(&o);
 }
