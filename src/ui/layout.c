@@ -78,15 +78,34 @@ static const int ids_narration[] = { P_NARRATION, -1 };
 static const int ids_compare[] = { P_DATA, P_GRADIENTS, P_ACTIVATIONS, P_INSPECTOR, P_CODE,
 	-1 };
 
+/* Percentage of a column's height the network panel wants: its widest
+ * layer plus the frame and two header rows, within 40-62%. */
+static int
+layout_net_pct(const struct ui_frame *f, int h)
+{
+	const struct session *s = f->run[0];
+	int l, big = s ? s->net->ninputs : 4, pct;
+
+	for (l = 0; s && l < s->net->nlayers; l++)
+		if (s->net->layer[l].out > big)
+			big = s->net->layer[l].out;
+	pct = h > 0 ? (big * 2 + 3) * 100 / h : 50;
+	if (pct > 50)
+		pct = h > 0 ? (big + 4) * 100 / h + 1 : 50;
+	return pct < 40 ? 40 : pct > 62 ? 62 : pct;
+}
+
 /* One run on the whole body. */
 static void
 layout_single(const struct ui_frame *f, struct layout *L, struct rect b)
 {
 	struct rect col[3], part[3];
+	int c1[2];
 
+	c1[0] = layout_net_pct(f, b.h);
+	c1[1] = 100 - c1[0];
 	if (b.w >= 150) {
-		static const int cw[] = { 38, 31, 31 }, c1[] = { 55, 45 }, c2[] = { 45, 55 },
-		    c3[] = { 32, 30, 38 };
+		static const int cw[] = { 38, 31, 31 }, c2[] = { 45, 55 }, c3[] = { 32, 30, 38 };
 
 		layout_split_h(b, 3, cw, col);
 		layout_split_v(col[0], 2, c1, part);
@@ -100,7 +119,7 @@ layout_single(const struct ui_frame *f, struct layout *L, struct rect b)
 		layout_add(f, L, part[1], 0, ids_activations);
 		layout_add(f, L, part[2], 0, ids_code);
 	} else if (b.w >= 100 && b.h >= 28) {
-		static const int cw[] = { 52, 48 }, c1[] = { 50, 50 }, c2[] = { 30, 38, 32 };
+		static const int cw[] = { 52, 48 }, c2[] = { 30, 38, 32 };
 
 		layout_split_h(b, 2, cw, col);
 		layout_split_v(col[0], 2, c1, part);
@@ -111,7 +130,7 @@ layout_single(const struct ui_frame *f, struct layout *L, struct rect b)
 		layout_add(f, L, part[1], 0, ids_data);
 		layout_add(f, L, part[2], 0, ids_gac);
 	} else {
-		static const int cw[] = { 55, 45 }, c1[] = { 52, 48 }, c2[] = { 50, 50 };
+		static const int cw[] = { 55, 45 }, c2[] = { 50, 50 };
 
 		layout_split_h(b, 2, cw, col);
 		layout_split_v(col[0], 2, c1, part);

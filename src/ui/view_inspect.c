@@ -286,11 +286,12 @@ view_inspector(const struct panel_ctx *p, struct canvas *c, struct rect r)
 	else
 		tw_printf(&t, C_TITLE, "Neuron %d of hidden layer %d (%s)", j + 1, l + 1,
 		    act_name(s->net->layer[l].act));
-	if (s->net->n > 0 && i < s->net->n)
-		tw_atom(&t, C_DIM, ", sample %ld/%ld", i + 1, s->net->n);
-	if (s->net->n > 0 && i < s->net->n)
-		tw_atom(&t, C_DIM, " (training row %ld)", session_train_row(s, i) + 1);
 	tw_nl(&t);
+	if (s->net->n > 0 && i < s->net->n) {
+		tw_atom(&t, C_DIM, "sample %ld/%ld of the batch", i + 1, s->net->n);
+		tw_atom(&t, C_DIM, " (training row %ld)", session_train_row(s, i) + 1);
+		tw_nl(&t);
+	}
 	if (s->net->n == 0 || i >= s->net->n || (ph == PHASE_NONE && s->pos.phase_count == 0)) {
 		tw_text(&t, C_DIM, 0, "No batch yet: press space to run the forward pass and see "
 		    "z = w*x + b with the numbers.");

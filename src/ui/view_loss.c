@@ -212,7 +212,7 @@ view_loss(const struct panel_ctx *p, struct canvas *c, struct rect r)
 		    (P.ph - 1)));
 	y = in.y + in.h - 1;
 	canvas_text(c, in.x + LOSS_AXIS, y, -1, C_DIM, 0, "0");
-	snprintf(a, sizeof a, "%.0f batches", P.x1 + 1);
+	snprintf(a, sizeof a, "%ld batch%s", s->pos.nbatch_loss, s->pos.nbatch_loss == 1 ? "" : "es");
 	canvas_text(c, in.x + in.w - text_width(a, -1), y, -1, C_DIM, 0, a);
 	x = in.x + LOSS_AXIS + 3;
 	if (x + 30 < in.x + in.w - text_width(a, -1)) {

@@ -36,6 +36,7 @@ struct netgeom {
 	int y0;				/* y of the first unit row */
 	int right;			/* first column right of the network */
 	int arrows;			/* rows above and below hold "more" arrows */
+	int hdr;			/* header rows: names, and what is shown (2 or 1) */
 };
 
 /* Units in display layer d. */
@@ -117,9 +118,11 @@ net_geometry(const struct panel_ctx *p, struct rect r, struct netgeom *G)
 		if (G->count[d] > big)
 			big = G->count[d];
 	}
-	G->arrows = big > r.h - 2;
-	G->y0 = r.y + 2 + G->arrows;
-	G->rows = r.h - 2 - 2 * G->arrows;
+	/* Short of rows, the second header row goes first. */
+	G->hdr = big > r.h - 2 ? 1 : 2;
+	G->arrows = big > r.h - G->hdr;
+	G->y0 = r.y + G->hdr + G->arrows;
+	G->rows = r.h - G->hdr - 2 * G->arrows;
 	if (G->rows < 1)
 		G->rows = 1;
 	G->vstep = 2 * big - 1 <= G->rows ? 2 : 1;
@@ -263,7 +266,19 @@ net_fmt5(char *buf, size_t n, double v)
 		snprintf(buf, n, "  NaN");
 	else if (isinf(v))
 		snprintf(buf, n, "%c inf", sign);
-	else if (a < 9.995)
+	else if (a == 0)
+		snprintf(buf, n, " 0   ");
+	else if (a < 0.00995) {
+		int e = (int)floor(log10(a));
+		int m = (int)lround(a / pow(10, e));
+
+		if (m >= 10)
+			m = 1, e++;
+		if (e < -9)
+			snprintf(buf, n, "%c0.00", sign);
+		else
+			snprintf(buf, n, "%c%de%d", sign, m, e);
+	} else if (a < 9.995)
 		snprintf(buf, n, "%c%.2f", sign, a);
 	else if (a < 99.95)
 		snprintf(buf, n, "%c%.1f", sign, a);
@@ -301,7 +316,7 @@ net_unit(const struct panel_ctx *p, struct canvas *c, const struct netgeom *G, i
 	const struct glyphs *g = p->g;
 	int x = G->x[d], cursor = d == p->v->layer && j == p->v->unit, role, mag, dead = 0;
 	double v = 0, sat = 0;
-	char num[16];
+	char num[40];
 
 	if (d > 0 && d < s->net->nlayers) {
 		dead = session_unit_dead(s, d - 1, j);
@@ -393,7 +408,7 @@ net_targets(const struct panel_ctx *p, struct canvas *c, const struct netgeom *G
 	long i = p->v->sample, r;
 	char num[32];
 
-	canvas_text(c, x, in.y + 1, w, lit ? C_PHASE_ACTIVE : C_DIM, 0, "y");
+	canvas_text(c, x, in.y + G->hdr - 1, w, lit ? C_PHASE_ACTIVE : C_DIM, 0, "y");
 	for (k = 0; k < G->shown[L]; k++) {
 		int j = G->first[L] + k;
 		double v = 0;
@@ -462,8 +477,10 @@ view_network(const struct panel_ctx *p, struct canvas *c, struct rect r)
 		lit = (ph == PHASE_FORWARD && d > 0) || (ph == PHASE_LOSS && d == L) ||
 		    (ph == PHASE_BACKWARD && d > 0);
 		qn = d == 0 ? "x" : q == Q_DZ ? (G.uw >= 7 ? "dL/dz" : "dz") : "a";
-		canvas_text(c, G.x[d] + 1, in.y + 1, G.uw - 1, lit ? C_PHASE_ACTIVE : C_DIM, 0, qn);
-		if (G.mx[d] >= 0 && d > G.first_col) {
+		if (G.hdr > 1)
+			canvas_text(c, G.x[d] + 1, in.y + 1, G.uw - 1, lit ? C_PHASE_ACTIVE : C_DIM, 0,
+			    qn);
+		if (G.hdr > 1 && G.mx[d] >= 0 && d > G.first_col) {
 			char ml[16];
 
 			lit = (ph == PHASE_BACKWARD || ph == PHASE_UPDATE);

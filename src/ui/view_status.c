@@ -293,6 +293,8 @@ overlay_box(const struct ui_frame *f, struct canvas *c, struct rect r, int w, in
 	if (h > r.h)
 		h = r.h;
 	b = (struct rect){ r.x + (r.w - w) / 2, r.y + (r.h - h) / 2, w, h };
+	/* A blank margin keeps the panels behind from touching the box. */
+	canvas_fill(c, rect_and((struct rect){ b.x - 1, b.y, b.w + 2, b.h }, r), ' ', C_DEFAULT, 0);
 	canvas_fill(c, b, ' ', C_OVERLAY, 0);
 	b = view_box(&p, c, b, title, NULL);
 	return (struct rect){ b.x + 1, b.y, b.w - 2, b.h };
