@@ -68,18 +68,14 @@ view_cache_free(struct view_cache *c)
 const char *
 view_num(char *buf, size_t n, double v, int sig)
 {
-	double a = fabs(v);
-
 	if (isnan(v))
 		snprintf(buf, n, "NaN");
 	else if (isinf(v))
 		snprintf(buf, n, v > 0 ? "inf" : "-inf");
 	else if (v == 0)
 		snprintf(buf, n, "0");
-	else if (a >= 1e-3 && a < 1e5)
-		snprintf(buf, n, "%.*g", sig, v);
 	else
-		snprintf(buf, n, "%.*e", sig > 2 ? sig - 2 : 0, v);
+		snprintf(buf, n, "%.*g", sig, v);
 	return buf;
 }
 

@@ -97,6 +97,9 @@ view_gradients(const struct panel_ctx *p, struct canvas *c, struct rect r)
 	else if (ratio > 100)
 		tw_printf(&t, C_WARNING, " Gradients explode toward the input: the first layer's "
 		    "steps are %.0fx larger than the last's.", ratio);
+	else if (s->pos.diag[L - 1].grad_rms > 1e3 || !isfinite(s->pos.diag[L - 1].grad_rms))
+		tw_text(&t, C_WARNING, 0, " Gradients are huge: the steps overshoot; lower the "
+		    "learning rate.");
 	else if (ratio > 0)
 		tw_text(&t, C_GOOD, 0, " Healthy: every layer learns.");
 	tw_nl(&t);

@@ -11,7 +11,7 @@
 #include "view.h"
 
 #define LOSS_MAX_CELLS 16384	/* plot cells (a 200x80 panel) */
-#define LOSS_AXIS 7		/* columns of the y labels */
+#define LOSS_AXIS 8		/* columns of the y labels */
 
 struct plot {
 	int pw, ph;		/* cells */

@@ -1,0 +1,33 @@
+# Continue mode trains between frames without blocking the keys; a run that
+# diverges says so and can be reset; a signal restores the terminal.
+. tests/tools/tui.sh
+start 120 40 -- --gen moons --layers 8,8 --epochs 3
+wait_for "press space: forward pass" || finish
+keys c
+wait_for "running 1 batch/frame" && ok "c starts training between frames"
+keys +
+wait_for "2 batches per frame" && ok "+ speeds it up while it runs"
+wait_for "finished: 3 epochs" 100 && ok "it runs to the end of the epochs and stops"
+keys c
+wait_for "nothing to run: training has finished (r resets)" && ok "c after the end says why"
+keys r
+wait_for "weights reset from seed 1 (the same numbers again)" && ok "r resets"
+wait_for "epoch 1/3  batch 1/7" && ok "back at the start"
+keys q
+wait_for "nnstep exited 0" || finish
+# Divergence: a huge learning rate on a linear network.
+start 120 40 -- --gen moons --act linear --loss mse --out-act linear --lr 1e6
+wait_for "press space: forward pass" || finish
+keys e
+wait_for "DIVERGED: loss of layer 2 became NaN/Inf in the loss phase" && ok "divergence is shown"
+wait_for "press b to step back or r to reset" && ok "with what to do"
+keys r
+wait_gone "DIVERGED" && ok "r resets a diverged run"
+# SIGTERM while running ends the program and restores the terminal.
+keys c
+pid=$(tm list-panes -F '#{pane_pid}')
+sleep 0.2
+pkill -TERM -P "$pid" -x nnstep
+wait_for "nnstep exited 143" && ok "SIGTERM ends it with status 143"
+screen | grep -q "Network" && { echo "FAIL: the screen was not restored"; fails=$((fails + 1)); }
+finish
