@@ -25,6 +25,7 @@ static int session_phase(struct session *s);
 static void session_close_epoch(struct session *s);
 static int session_restore_to(struct session *s, long target);
 static void session_diag_ranges(struct session *s);
+static void session_apply_cfg(struct session *s);
 
 static const char *const phase_names[] = { "ready", "forward", "loss", "backward", "update" };
 
@@ -93,10 +94,20 @@ session_config_check(const struct session_config *c, const struct dataset *d)
 
 	if (c->nhidden < 0 || c->nhidden > NET_MAX_LAYERS - 1)
 		return "at most 15 hidden layers";
+	if ((int)c->optimizer < 0 || c->optimizer >= OPT_COUNT)
+		return "unknown optimizer";
+	if ((int)c->init < 0 || c->init >= INIT_COUNT)
+		return "unknown initializer";
+	if (c->loss < -1 || c->loss >= LOSS_COUNT)
+		return "unknown loss";
+	if (c->out_act < -1 || c->out_act >= ACT_COUNT)
+		return "unknown output activation";
 	for (i = 0; i < c->nhidden; i++) {
 		if (c->hidden[i] < 1 || c->hidden[i] > NET_MAX_UNITS)
 			return "a hidden layer has between 1 and 4096 units";
-		if (c->hidden_act[i] == ACT_SOFTMAX || c->hidden_act[i] >= ACT_COUNT)
+		if ((int)c->hidden_act[i] < 0 || c->hidden_act[i] >= ACT_COUNT)
+			return "unknown hidden activation";
+		if (c->hidden_act[i] == ACT_SOFTMAX)
 			return "softmax is for the output layer only";
 	}
 	if (!(c->lr > 0) || !isfinite(c->lr))
@@ -165,9 +176,7 @@ session_event(struct session *s, enum event_kind k, const char *fmt, ...)
 	struct session_event *e;
 	va_list ap;
 
-	if (s->pos.nevents >= SESSION_MAX_EVENTS)
-		return;
-	e = &s->events[s->pos.nevents++];
+	e = &s->events[s->pos.nevents++ % SESSION_MAX_EVENTS];
 	e->kind = k;
 	e->epoch = s->pos.epoch;
 	va_start(ap, fmt);
@@ -283,9 +292,17 @@ session_unit_saturation(const struct session *s, int l, int j)
 }
 
 const struct session_event *
+session_event_at(const struct session *s, int i)
+{
+	if (i < 0 || i >= s->pos.nevents || i < s->pos.nevents - SESSION_MAX_EVENTS)
+		return NULL;
+	return &s->events[i % SESSION_MAX_EVENTS];
+}
+
+const struct session_event *
 session_last_event(const struct session *s)
 {
-	return s->pos.nevents > 0 ? &s->events[s->pos.nevents - 1] : NULL;
+	return session_event_at(s, s->pos.nevents - 1);
 }
 
 /* ------------------------------------------------------- rewind history */
@@ -318,6 +335,8 @@ session_snapshot(struct session *s)
 	p = session_slot(s, n);
 	*p = s->pos;
 	memcpy(p + 1, s->arena, (size_t)s->arena_len * sizeof(double));
+	memcpy((double *)(p + 1) + s->arena_len, s->net->param,
+	    (size_t)s->net->nparams * sizeof(double));
 	s->ring_count++;
 }
 
@@ -374,6 +393,24 @@ session_gather(struct session *s)
 	}
 }
 
+/* The epoch's order and the batch buffers' rows, from the position. */
+static void
+session_rebuild_batch(struct session *s)
+{
+	struct rng keep = s->pos.rng;
+
+	net_sync(s->net);
+	session_shuffle(s);
+	s->pos.rng = keep;
+	if (s->pos.phase_count > 0) {
+		session_gather(s);
+	} else {
+		s->batch_rows = s->order;
+		s->batch_n = 0;
+		s->net->n = 0;
+	}
+}
+
 static int
 session_restore_to(struct session *s, long target)
 {
@@ -393,15 +430,12 @@ session_restore_to(struct session *s, long target)
 	p = session_slot(s, found);
 	s->pos = *p;
 	memcpy(s->arena, p + 1, (size_t)s->arena_len * sizeof(double));
-	net_sync(s->net);
-	/* Rebuild the epoch order and the batch view of this position. */
-	if (s->pos.phase != PHASE_NONE || s->pos.phase_count > 0) {
-		struct rng keep = s->pos.rng;
-
-		session_shuffle(s);
-		s->pos.rng = keep;
-		session_gather(s);
-	}
+	memcpy(s->net->param, (double *)(p + 1) + s->arena_len,
+	    (size_t)s->net->nparams * sizeof(double));
+	s->has_pending = 0;
+	session_apply_cfg(s);
+	session_diag_ranges(s);
+	session_rebuild_batch(s);
 	s->replaying = 1;
 	while (s->pos.phase_count < target)
 		if (session_phase(s) != SESSION_OK)
@@ -462,8 +496,10 @@ session_diag_forward(struct session *s)
 		hi = d->hist_hi;
 		memset(d->hist, 0, sizeof d->hist);
 		for (i = 0; i < m; i++) {
-			b = (int)floor((ly->a[i] - lo) / (hi - lo) * SESSION_HIST_BINS);
-			b = b < 0 ? 0 : (b >= SESSION_HIST_BINS ? SESSION_HIST_BINS - 1 : b);
+			double f = (ly->a[i] - lo) / (hi - lo) * SESSION_HIST_BINS;
+
+			/* Clamp as a double: converting a huge or NaN value is undefined. */
+			b = !(f >= 0) ? 0 : (f >= SESSION_HIST_BINS ? SESSION_HIST_BINS - 1 : (int)f);
 			d->hist[b]++;
 		}
 		for (j = 0; j < ly->out; j++) {
@@ -610,16 +646,28 @@ bad:
 
 /* ------------------------------------------------------------ the phases */
 
+/* New settings take over: a new optimizer starts with empty state. */
+static void
+session_take_settings(struct session *s, const struct session_config *c)
+{
+	if (c->optimizer != s->pos.cfg.optimizer) {
+		memset(s->opt_m, 0, 2 * (size_t)s->net->nparams * sizeof(double));
+		s->pos.step = 0;
+	}
+	s->pos.cfg = *c;
+	s->has_pending = 0;
+	session_apply_cfg(s);
+	session_diag_ranges(s);
+}
+
 static void
 session_begin_batch(struct session *s)
 {
+	/* Settings first, so that a replay of this batch uses them too. */
+	if (s->has_pending && !s->replaying)
+		session_take_settings(s, &s->pending);
 	if (!s->replaying)
 		session_snapshot(s);
-	if (s->has_pending && !s->replaying) {
-		s->pos.cfg = s->pending;
-		s->has_pending = 0;
-		session_diag_ranges(s);
-	}
 	if (s->pos.phase == PHASE_UPDATE) {
 		if (++s->pos.batch == s->nbatches) {
 			s->pos.batch = 0;
@@ -675,6 +723,28 @@ session_count_correct(struct session *s)
 		s->pos.correct += p == t;
 	}
 	s->pos.seen += n->n;
+}
+
+/*
+ * The loss curve: when the array is full, neighbours are averaged and each
+ * entry stands for twice as many batches from then on. (After a rewind past
+ * such a halving the curve keeps the coarser resolution; it is for display.)
+ */
+static void
+session_record_batch_loss(struct session *s, double loss)
+{
+	long k = s->pos.nbatch_loss / s->batch_loss_stride, i;
+
+	if (k >= s->batch_loss_cap) {
+		for (i = 0; i < s->batch_loss_cap / 2; i++)
+			s->batch_loss[i] = (s->batch_loss[2 * i] + s->batch_loss[2 * i + 1]) / 2;
+		s->batch_loss_stride *= 2;
+		k = s->pos.nbatch_loss / s->batch_loss_stride;
+	}
+	if (s->pos.nbatch_loss % s->batch_loss_stride == 0)
+		s->batch_loss[k] = 0;
+	s->batch_loss[k] += loss / s->batch_loss_stride;
+	s->pos.nbatch_loss++;
 }
 
 static int
@@ -739,14 +809,8 @@ session_phase(struct session *s)
 	}
 	s->pos.phase = next;
 	s->pos.phase_count++;
-	if (next == PHASE_LOSS && s->pos.nbatch_loss / s->batch_loss_stride < s->batch_loss_cap) {
-		long k = s->pos.nbatch_loss / s->batch_loss_stride;
-
-		if (s->pos.nbatch_loss % s->batch_loss_stride == 0)
-			s->batch_loss[k] = 0;
-		s->batch_loss[k] += n->batch_loss / s->batch_loss_stride;
-		s->pos.nbatch_loss++;
-	}
+	if (next == PHASE_LOSS)
+		session_record_batch_loss(s, n->batch_loss);
 	if (!s->replaying && s->observer)
 		s->observer(s, next, s->observer_user);
 	if (next == PHASE_UPDATE && s->pos.batch == s->nbatches - 1)
@@ -964,10 +1028,7 @@ session_start(struct session *s, uint64_t seed)
 	memset(s->prev_param, 0, (size_t)n->nparams * sizeof(double));
 	memset(s->delta, 0, (size_t)n->nparams * sizeof(double));
 	s->pos.epoch_rng = s->pos.rng;
-	session_shuffle(s);
-	s->batch_rows = s->order;
-	s->batch_n = 0;
-	n->n = 0;
+	session_rebuild_batch(s);
 	session_diag_ranges(s);
 	s->ring_head = s->ring_count = 0;
 	s->has_pending = 0;
@@ -976,17 +1037,12 @@ session_start(struct session *s, uint64_t seed)
 void
 session_resync(struct session *s)
 {
-	struct rng keep = s->pos.rng;
-
-	net_sync(s->net);
-	session_shuffle(s);
-	s->pos.rng = keep;
-	session_gather(s);
-	s->net->n = 0;
+	s->pos.phase_count = 0;
 	s->ring_head = s->ring_count = 0;
 	s->has_pending = 0;
 	session_apply_cfg(s);
 	session_diag_ranges(s);
+	session_rebuild_batch(s);
 }
 
 void
@@ -1063,7 +1119,8 @@ session_new(const struct session_config *cfg, const struct dataset *d, char **er
 	s->metrics_work = malloc(metrics_work_size(d->train.n > d->val.n ?
 	    (d->train.n > d->test.n ? d->train.n : d->test.n) :
 	    (d->val.n > d->test.n ? d->val.n : d->test.n)));
-	s->slot_size = sizeof(struct session_pos) + (size_t)s->arena_len * sizeof(double);
+	s->slot_size = sizeof(struct session_pos) +
+	    (size_t)(s->arena_len + s->net->nparams) * sizeof(double);
 	s->slot_size = (s->slot_size + 15) & ~(size_t)15;
 	slots = cfg->history_phases / 4 + 2;
 	if ((size_t)slots * s->slot_size > cfg->history_bytes)
@@ -1140,22 +1197,14 @@ session_configure(struct session *s, const struct session_config *c, const char 
 	for (l = 0; l < want.nhidden; l++)
 		if (want.hidden[l] != o->hidden[l])
 			return 1;
-	if (want.optimizer != o->optimizer) {
-		/* A new optimizer starts with empty state. */
-		memset(s->opt_m, 0, 2 * (size_t)s->net->nparams * sizeof(double));
-		s->pos.step = 0;
-	}
 	if (want.epochs > s->pos.nepochs && !s->pos.stopped_early)
 		s->pos.finished = 0;
 	s->pending = want;
 	s->has_pending = 1;
 	s->start_cfg = want;
-	if (s->pos.phase == PHASE_NONE || s->pos.phase == PHASE_UPDATE) {
-		/* Between batches the change can take effect at once. */
-		s->pos.cfg = want;
-		s->has_pending = 0;
-		session_apply_cfg(s);
-		session_diag_ranges(s);
-	}
+	/* Between batches the change can take effect at once; the snapshot of
+	 * the next batch will hold it. */
+	if (s->pos.phase == PHASE_NONE || s->pos.phase == PHASE_UPDATE)
+		session_take_settings(s, &want);
 	return 0;
 }

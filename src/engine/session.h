@@ -137,7 +137,7 @@ struct session_pos {
 	/* lengths of the append-only histories */
 	int nepochs;
 	long nbatch_loss;
-	int nevents;
+	int nevents;			/* events so far (the log keeps the last 1024) */
 	struct layer_diag diag[NET_MAX_LAYERS];
 };
 
@@ -177,7 +177,7 @@ struct session {
 	double *batch_loss;		/* every batch's loss (stride: see below) */
 	long batch_loss_cap;
 	long batch_loss_stride;		/* each stored value averages this many batches */
-	struct session_event *events;
+	struct session_event *events;	/* ring: see session_event_at */
 	/* predictions of each split after the last evaluation */
 	double *pred[3];
 	void *metrics_work;
@@ -247,6 +247,9 @@ double session_saturated_fraction(const struct session *s);
 /* Is unit j of layer l (0-based) dead / saturated as of the last pass? */
 int session_unit_dead(const struct session *s, int l, int j);
 double session_unit_saturation(const struct session *s, int l, int j);
+/* Event i (0 = the first of the run), or NULL when it is out of range or
+ * older than the last SESSION_MAX_EVENTS (the log is a ring). */
+const struct session_event *session_event_at(const struct session *s, int i);
 /* The most recent event, or NULL. */
 const struct session_event *session_last_event(const struct session *s);
 
