@@ -117,12 +117,15 @@ install: all
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/nnstep
 	cp -R lessons/. $(DESTDIR)$(SHAREDIR)/lessons/
 	cp -R datasets/. $(DESTDIR)$(SHAREDIR)/datasets/
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 644 completion/nnstep.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/nnstep
 	@if [ -d man ]; then install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5; \
 	  for m in man/*.1; do [ -f $$m ] && install -m 644 $$m $(DESTDIR)$(MANDIR)/man1/; done; \
 	  for m in man/*.5; do [ -f $$m ] && install -m 644 $$m $(DESTDIR)$(MANDIR)/man5/; done; true; fi
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/nnstep $(DESTDIR)$(MANDIR)/man1/nnstep.1 $(DESTDIR)$(MANDIR)/man5/nnstep-lesson.5
+	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/nnstep
 	rm -rf $(DESTDIR)$(SHAREDIR)
 
 clean:
