@@ -1,0 +1,118 @@
+/*
+ * bench_draw.c: how long drawing a frame takes. A real session on the moons
+ * data (2-16-16-1 tanh, one epoch trained, stopped after a backward pass so
+ * every panel has numbers) is drawn into canvases of 200x60 (all panels
+ * visible) and 80x24, many times; the median and the 95th percentile are
+ * printed. "new phase" times include re-evaluating the decision boundary,
+ * which happens once per phase while training runs.
+ *
+ * Targets: 200x60 under 2 ms, 80x24 under 0.5 ms (median).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/headless.h"
+#include "cli/options.h"
+#include "io/checkpoint.h"
+#include "ui/canvas.h"
+#include "ui/view.h"
+
+#define DRAWS 2000
+
+static double
+now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Draws n frames; with step, the session advances one phase before each
+ * (not timed), so cached figures are made again. */
+static void
+bench(const char *name, struct session *s, int w, int h, int zoom, int step, int n)
+{
+	struct canvas *c = canvas_new(w, h, 0);
+	struct view_cache cache;
+	struct ui_view_state v;
+	struct ui_frame f;
+	double *t = malloc((size_t)n * sizeof *t), t0;
+	int i;
+
+	view_cache_init(&cache);
+	ui_view_init(&v);
+	v.layer = 2;
+	v.unit = 3;
+	if (zoom) {
+		v.focus = P_DATA;
+		v.zoom = 1;
+	}
+	memset(&f, 0, sizeof f);
+	f.nruns = 1;
+	f.run[0] = s;
+	f.cache[0] = &cache;
+	f.v = &v;
+	for (i = 0; i < 20; i++)
+		ui_draw(&f, c);
+	for (i = 0; i < n; i++) {
+		if (step && session_step(s) != SESSION_OK)
+			session_reset(s, 1);
+		t0 = now_us();
+		ui_draw(&f, c);
+		t[i] = now_us() - t0;
+	}
+	qsort(t, (size_t)n, sizeof *t, cmp_double);
+	printf("  %-34s median %7.1f us   p95 %7.1f us\n", name, t[n / 2], t[n * 95 / 100]);
+	free(t);
+	view_cache_free(&cache);
+	canvas_free(c);
+}
+
+int
+main(void)
+{
+	struct options o;
+	struct dataset *data = NULL;
+	struct checkpoint *ck = NULL;
+	struct session *s;
+	char *err = NULL;
+
+	options_default(&o);
+	if (options_set(&o, "gen", "moons", &err) != 0 ||
+	    options_set(&o, "layers", "16,16", &err) != 0 ||
+	    options_set(&o, "epochs", "1000", &err) != 0) {
+		fprintf(stderr, "bench_draw: %s\n", err);
+		return 1;
+	}
+	s = run_setup(&o, &data, &ck, &err);
+	if (s == NULL) {
+		fprintf(stderr, "bench_draw: %s\n", err ? err : "no session");
+		return 1;
+	}
+	session_step_epoch(s);
+	session_step(s);
+	session_step(s);
+	session_step(s);
+	printf("drawing a frame, moons, network 2-16-16-1, %d draws each\n", DRAWS);
+	bench("200x60, every panel", s, 200, 60, 0, 0, DRAWS);
+	bench("80x24", s, 80, 24, 0, 0, DRAWS);
+	bench("200x60, data zoomed", s, 200, 60, 1, 0, DRAWS);
+	bench("200x60, a new phase each frame", s, 200, 60, 0, 1, DRAWS / 4);
+	bench("80x24, a new phase each frame", s, 80, 24, 0, 1, DRAWS / 4);
+	printf("  targets: 200x60 under 2000 us, 80x24 under 500 us (median)\n");
+	session_free(s);
+	dataset_free(data);
+	checkpoint_free(ck);
+	return 0;
+}
