@@ -186,10 +186,13 @@ view_loss(const struct panel_ctx *p, struct canvas *c, struct rect r)
 		canvas_put(c, in.x + LOSS_AXIS + px / P.dx, in.y + py / P.dy, 'o', C_VAL_LOSS, 0);
 	}
 	/* Callback events above the curve. */
-	for (i = 0; i < s->pos.nevents; i++) {
-		const struct session_event *ev = &s->events[i];
+	for (i = s->pos.nevents > SESSION_MAX_EVENTS ? s->pos.nevents - SESSION_MAX_EVENTS : 0;
+	    i < s->pos.nevents; i++) {
+		const struct session_event *ev = session_event_at(s, i);
 		uint32_t ch;
 
+		if (ev == NULL)
+			continue;
 		if (ev->kind == EV_EARLY_STOP)
 			ch = 'S';
 		else if (ev->kind == EV_REDUCE_LR)

@@ -1,5 +1,5 @@
 # Continue mode trains between frames without blocking the keys; a run that
-# diverges says so and can be reset; a signal restores the terminal.
+# diverges says so and can be stepped back; a signal restores the terminal.
 . tests/tools/tui.sh
 start 120 40 -- --gen moons --layers 8,8 --epochs 3
 wait_for "press space: forward pass" || finish
@@ -21,8 +21,10 @@ wait_for "press space: forward pass" || finish
 keys e
 wait_for "DIVERGED: loss of layer 2 became NaN/Inf in the loss phase" && ok "divergence is shown"
 wait_for "press b to step back or r to reset" && ok "with what to do"
+keys b
+wait_gone "DIVERGED" && ok "b steps back to the last good state"
 keys r
-wait_gone "DIVERGED" && ok "r resets a diverged run"
+wait_for "epoch 1/100  batch 1/7" && ok "r resets"
 # SIGTERM while running ends the program and restores the terminal.
 keys c
 pid=$(tm list-panes -F '#{pane_pid}')
