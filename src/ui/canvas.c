@@ -397,6 +397,17 @@ canvas_paint(struct canvas *c, struct rect r, int role, int attr)
 }
 
 void
+canvas_attr(struct canvas *c, struct rect r, int attr)
+{
+	int x, y;
+
+	r = rect_and(r, c->clip);
+	for (y = r.y; y < r.y + r.h; y++)
+		for (x = r.x; x < r.x + r.w; x++)
+			c->cells[(long)y * c->w + x].attr |= (uint8_t)attr;
+}
+
+void
 canvas_hline(struct canvas *c, int x, int y, int w, uint32_t cp, int role)
 {
 	canvas_fill(c, (struct rect){ x, y, w, 1 }, cp, role, 0);

@@ -89,6 +89,8 @@ int canvas_text_cut(struct canvas *c, int x, int y, int maxw, int role, int attr
 void canvas_fill(struct canvas *c, struct rect r, uint32_t cp, int role, int attr);
 /* Changes role and attributes of the cells in r, keeping the characters. */
 void canvas_paint(struct canvas *c, struct rect r, int role, int attr);
+/* Adds attributes to the cells in r, keeping characters and roles. */
+void canvas_attr(struct canvas *c, struct rect r, int attr);
 void canvas_hline(struct canvas *c, int x, int y, int w, uint32_t cp, int role);
 void canvas_vline(struct canvas *c, int x, int y, int h, uint32_t cp, int role);
 

@@ -64,7 +64,8 @@ const struct theme_style *theme_style(enum theme_kind k, int role);
 /* Role names ("positive-weight"), for tests and debugging. */
 const char *theme_role_name(int role);
 
-/* Glyphs that views draw with; every one is a single display column. */
+/* Glyphs that views draw with; each is one display column, except the
+ * ASCII arrows ("->", "<-") and the ASCII words (sum, inf). */
 struct glyphs {
 	int unicode;
 	const char *ramp[5];		/* magnitude 0..4: " ░▒▓█" */

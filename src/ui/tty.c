@@ -124,6 +124,21 @@ tty_open(enum theme_kind want, enum theme_kind *kind, char **err)
 	}
 	t->open = 1;
 	tty_current = t;
+	/* A terminal that cannot place the cursor (TERM=dumb) cannot show a screen. */
+	{
+		char *cup = tigetstr("cup");
+
+		if (cup == NULL || cup == (char *)-1) {
+			const char *term = getenv("TERM");
+			char buf[200];
+
+			snprintf(buf, sizeof buf, "this terminal (TERM=%s) cannot place the cursor; use "
+			    "--headless (with --screen WxH to see the screen as text)", term ? term : "");
+			tty_close(t);
+			*err = strdup(buf);
+			return NULL;
+		}
+	}
 	if (!registered) {
 		atexit(tty_atexit);
 		registered = 1;

@@ -962,6 +962,9 @@ tui_new(struct options *o, int n, struct session *const *s, const char *const *l
 	for (i = 0; i < UI_MAX_RUNS; i++)
 		view_cache_init(&t->cache[i]);
 	tui_set_sessions(t, n, s, labels);
+	/* Side by side, what the runs predict is the first thing to compare. */
+	if (n > 1)
+		t->v.shown[P_DATA] = 3;
 	/* Start on the first hidden neuron (or the output), sample 1. */
 	t->v.layer = 1;
 	t->v.unit = 0;

@@ -244,7 +244,8 @@ ui_ctx(const struct ui_frame *f, int run, int id)
 	p.v = f->v;
 	p.g = glyphs_get(f->ascii);
 	p.cache = f->cache[run];
-	p.focused = f->v->focus == id && (f->nruns == 1 || f->v->focus_run == run);
+	p.focused = (f->v->focus == id && (f->nruns == 1 || f->v->focus_run == run)) ||
+	    (id == P_GRADIENTS && f->v->lesson.highlight == UH_GRADIENTS);
 	p.compact = f->nruns > 1;
 	return p;
 }

@@ -315,6 +315,7 @@ net_unit(const struct panel_ctx *p, struct canvas *c, const struct netgeom *G, i
 	const struct session *s = p->s;
 	const struct glyphs *g = p->g;
 	int x = G->x[d], cursor = d == p->v->layer && j == p->v->unit, role, mag, dead = 0;
+	int hl = p->v->lesson.highlight;
 	double v = 0, sat = 0;
 	char num[40];
 
@@ -323,9 +324,10 @@ net_unit(const struct panel_ctx *p, struct canvas *c, const struct netgeom *G, i
 		sat = session_unit_saturation(s, d - 1, j);
 	}
 	if (dead)
-		view_glyph(c, x, y, g->dead, C_DEAD_UNIT, 0);
+		view_glyph(c, x, y, g->dead, C_DEAD_UNIT, hl == UH_DEAD ? ATTR_REVERSE : 0);
 	else if (sat >= SESSION_SATURATED_SHARE)
-		view_glyph(c, x, y, g->saturated, C_SATURATED_UNIT, 0);
+		view_glyph(c, x, y, g->saturated, C_SATURATED_UNIT,
+		    hl == UH_SATURATED ? ATTR_REVERSE : 0);
 	if (!have) {
 		view_glyph(c, x + 1, y, g->wzero, C_ZERO, 0);
 	} else {
@@ -345,6 +347,8 @@ net_unit(const struct panel_ctx *p, struct canvas *c, const struct netgeom *G, i
 		} else
 			view_glyph(c, x + 2, y, v < 0 ? g->neg_sign : g->pos_sign, role, 0);
 	}
+	if (hl == UH_LAYER && d == p->v->lesson.highlight_layer)
+		canvas_attr(c, (struct rect){ x + 1, y, G->uw - 1, 1 }, ATTR_BOLD | ATTR_UNDERLINE);
 	if (cursor)
 		canvas_paint(c, (struct rect){ x, y, G->uw, 1 }, C_CURSOR, 0);
 }
@@ -389,6 +393,8 @@ net_matrix(const struct panel_ctx *p, struct canvas *c, const struct netgeom *G,
 			if ((d == p->v->layer && j == p->v->unit) ||
 			    (d - 1 == p->v->layer && in == p->v->unit))
 				attr |= ATTR_UNDERLINE;
+			if (p->v->lesson.highlight == UH_WEIGHTS)
+				attr |= ATTR_BOLD;
 			view_glyph(c, G->mx[d] + k, y, gl, role, attr);
 		}
 		if (G->mcols[d] < ly->in)
@@ -451,7 +457,7 @@ view_network(const struct panel_ctx *p, struct canvas *c, struct rect r)
 		mlabel = "dW";
 	} else if (ph == PHASE_UPDATE) {
 		mvals = s->delta;
-		mlabel = g->delta;
+		mlabel = g->unicode ? "\u0394W" : "DW";
 	} else {
 		mvals = s->net->param;
 		mlabel = "W";
@@ -473,7 +479,8 @@ view_network(const struct panel_ctx *p, struct canvas *c, struct rect r)
 		const char *qn;
 
 		net_layer_name(s, d, name, sizeof name, bw);
-		canvas_text_cut(c, bx, in.y, bw, C_TITLE, 0, name);
+		canvas_text_cut(c, bx, in.y, bw, p->v->lesson.highlight == UH_LAYER &&
+		    p->v->lesson.highlight_layer == d ? C_PHASE_ACTIVE : C_TITLE, 0, name);
 		lit = (ph == PHASE_FORWARD && d > 0) || (ph == PHASE_LOSS && d == L) ||
 		    (ph == PHASE_BACKWARD && d > 0);
 		qn = d == 0 ? "x" : q == Q_DZ ? (G.uw >= 7 ? "dL/dz" : "dz") : "a";
@@ -483,7 +490,8 @@ view_network(const struct panel_ctx *p, struct canvas *c, struct rect r)
 		if (G.hdr > 1 && G.mx[d] >= 0 && d > G.first_col) {
 			char ml[16];
 
-			lit = (ph == PHASE_BACKWARD || ph == PHASE_UPDATE);
+			lit = ph == PHASE_BACKWARD || ph == PHASE_UPDATE ||
+			    p->v->lesson.highlight == UH_WEIGHTS;
 			snprintf(ml, sizeof ml, "%s%d", mlabel, d);
 			canvas_text(c, G.mx[d], in.y + 1, G.mcols[d], lit ? C_PHASE_ACTIVE : C_DIM, 0,
 			    ml);
@@ -509,9 +517,9 @@ view_network(const struct panel_ctx *p, struct canvas *c, struct rect r)
 	if (G.last_col == L && have && in.x + in.w - G.right >= 7)
 		net_targets(p, c, &G, in);
 	if (G.first_col > 0)
-		view_glyph(c, in.x, in.y, g->arrow_left, C_DIM, 0);
+		view_glyph(c, in.x, in.y, g->unicode ? g->arrow_left : "<", C_DIM, 0);
 	if (G.last_col < G.ncol - 1)
-		view_glyph(c, in.x + in.w - 1, in.y, g->arrow_right, C_DIM, 0);
+		view_glyph(c, in.x + in.w - 1, in.y, g->unicode ? g->arrow_right : ">", C_DIM, 0);
 	/* Phase note on the bottom edge. */
 	{
 		const char *note = NULL;
@@ -534,7 +542,11 @@ view_network(const struct panel_ctx *p, struct canvas *c, struct rect r)
 			note = buf;
 			break;
 		case PHASE_UPDATE:
-			snprintf(buf, sizeof buf, "update: W %s W - lr%sdW", g->arrow_left, g->times);
+			if (s->pos.cfg.optimizer == OPT_SGD)
+				snprintf(buf, sizeof buf, "update: W %s W - lr%sdW", g->arrow_left, g->times);
+			else
+				snprintf(buf, sizeof buf, "update (%s): W %s W + %sW",
+				    optim_name(s->pos.cfg.optimizer), g->arrow_left, g->delta);
 			note = buf;
 			break;
 		}

@@ -39,6 +39,10 @@ wait_for "batch 2/7" && ok "they step together"
 [ "$(screen | grep -c 'loss 0\.')" -ge 1 ] && ok "each with its own loss"
 keys q
 wait_for "nnstep exited 0" && ok "and quit"
+# A terminal that cannot place the cursor is refused with advice.
+start 100 30 TERM=dumb -- --gen moons
+wait_for "nnstep exited 1" && ok "TERM=dumb fails with status 1"
+screen | grep -q "use --headless" && ok "and points to --headless"
 # Bad settings are reported before the terminal is touched.
 start 100 30 -- --data /nonexistent.csv
 wait_for "nnstep exited 1" && ok "a missing file fails with status 1"
