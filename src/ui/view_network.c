@@ -82,16 +82,19 @@ net_geometry(const struct panel_ctx *p, struct rect r, struct netgeom *G)
 	const struct session *s = p->s;
 	int ncol = s->net->nlayers + 1, d, i, k, x, cur = net_clampi(p->v->layer, 0, ncol - 1);
 	int uw = 3, cap = 0, found = 0, first = 0, last = ncol - 1, big = 0, most = 0, spare, gap;
+	int reserve;
 
 	memset(G, 0, sizeof *G);
 	G->ncol = ncol;
-	for (i = 0; i < 2 && !found; i++)
-		for (k = 0; k < (int)(sizeof caps / sizeof caps[0]) && !found; k++)
-			if (net_total(s, 0, ncol - 1, uws[i], caps[k]) <= r.w) {
-				uw = uws[i];
-				cap = caps[k];
-				found = 1;
-			}
+	/* The widest form that fits, with room for the targets if possible. */
+	for (reserve = 8; reserve >= 0 && !found; reserve -= 8)
+		for (i = 0; i < 2 && !found; i++)
+			for (k = 0; k < (int)(sizeof caps / sizeof caps[0]) && !found; k++)
+				if (net_total(s, 0, ncol - 1, uws[i], caps[k]) + reserve <= r.w) {
+					uw = uws[i];
+					cap = caps[k];
+					found = 1;
+				}
 	if (!found) {
 		/* Too many layers for the width: a window of layers around the cursor. */
 		uw = 3;
