@@ -1,0 +1,239 @@
+/*
+ * lessonmain.c: `nnstep lesson NAME|FILE` (the interactive player in the
+ * terminal UI, or with --headless a replay that checks every expect) and
+ * `nnstep --list-lessons`.
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/options.h"
+#include "lesson/lesson.h"
+#include "lesson/lutil.h"
+#include "lesson/player.h"
+
+/* The lesson in the terminal UI (tuiplay.c): the learner's keys drive p;
+ * returns the exit status. */
+int tui_lesson(struct options *o, struct lesson_player *p);
+
+int lesson_main(struct options *o);
+int lesson_list(struct options *o);
+
+/* Numbers are read and printed in the C locale whatever LC_NUMERIC says;
+ * the character type (for display widths) stays the user's. */
+struct numeric_c {
+	locale_t loc, old;
+};
+
+static void
+numeric_c_enter(struct numeric_c *n)
+{
+	locale_t base = duplocale(LC_GLOBAL_LOCALE);
+
+	n->old = (locale_t)0;
+	n->loc = base ? newlocale(LC_NUMERIC_MASK, "C", base) : (locale_t)0;
+	if (n->loc == (locale_t)0) {
+		if (base)
+			freelocale(base);
+		return;
+	}
+	n->old = uselocale(n->loc);
+}
+
+static void
+numeric_c_leave(struct numeric_c *n)
+{
+	if (n->loc == (locale_t)0)
+		return;
+	uselocale(n->old);
+	freelocale(n->loc);
+}
+
+/* The folder above dir ("lessons" -> ".", "/a/b/lessons" -> "/a/b"). */
+static char *
+parent_of(const char *dir)
+{
+	size_t n = strlen(dir);
+	const char *last;
+
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	last = dir + n;
+	while (last > dir && last[-1] != '/')
+		last--;
+	if ((dir + n - last == 1 && last[0] == '.') ||
+	    (dir + n - last == 2 && last[0] == '.' && last[1] == '.'))
+		return lu_xasprintf("%.*s/..", (int)n, dir);
+	if (last == dir)
+		return lu_xstrdup(".");
+	if (last - 1 == dir)
+		return lu_xstrdup("/");
+	return lu_xstrndup(dir, (size_t)(last - 1 - dir));
+}
+
+/* The lesson's name for people: the file name without folder and .lesson. */
+static char *
+lesson_stem(const char *path)
+{
+	const char *b = strrchr(path, '/');
+	size_t n;
+
+	b = b ? b + 1 : path;
+	n = strlen(b);
+	if (n > 7 && strcmp(b + n - 7, ".lesson") == 0)
+		n -= 7;
+	return lu_xstrndup(b, n);
+}
+
+/* Parses the lesson named by the command line; NULL after a message. */
+static struct lesson *
+open_lesson(const struct options *o, char **stem, int *status)
+{
+	const char *lang = o->lang ? o->lang : lesson_default_lang();
+	struct lesson_env env = { 0 };
+	char *path, *err = NULL, *dir, *folder, *root = NULL, *slash;
+	struct lesson *l;
+
+	*stem = NULL;
+	path = lesson_find(o->command_arg, lang, &err);
+	if (path == NULL) {
+		fprintf(stderr, "nnstep: %s\n", err);
+		free(err);
+		*status = 2;
+		return NULL;
+	}
+	slash = strrchr(path, '/');
+	folder = slash ? lu_xstrndup(path, (size_t)(slash - path)) : lu_xstrdup(".");
+	dir = lesson_dir();
+	if (dir)
+		root = parent_of(dir);
+	env.lesson_dir = folder;
+	env.data_root = root;
+	env.check_files = 1;
+	l = lesson_load(path, &env, &err);
+	if (l == NULL) {
+		fprintf(stderr, "%s\n", err);
+		free(err);
+		*status = 1;
+	} else {
+		*stem = lesson_stem(path);
+	}
+	free(root);
+	free(dir);
+	free(folder);
+	free(path);
+	return l;
+}
+
+static void
+print_events(const struct lesson_player *p, const struct lesson *l, int *seen, int quiet)
+{
+	for (; *seen < player_nevents(p); (*seen)++) {
+		const struct player_event *e = player_event(p, *seen);
+
+		if (e->kind == PEV_FAIL)
+			fprintf(stderr, "%s:%d: %s\n", l->file, e->line, e->text);
+		else if (!quiet)
+			printf("%s:%d: %s%s\n", l->file, e->line, e->kind == PEV_NOTE ? "note: " : "",
+			    e->text);
+	}
+}
+
+/* Plays the lesson without a terminal: every directive, every expect. */
+static int
+lesson_replay(const struct options *o, const struct lesson *l, const char *stem)
+{
+	struct lesson_player *p = player_new(l);
+	int seen = 0, state, status;
+
+	if (!o->quiet)
+		printf("lesson %s: %s\n", stem, l->title);
+	do {
+		state = player_next_pause(p);
+		print_events(p, l, &seen, o->quiet);
+	} while (state != PLAYER_END && state != PLAYER_ERROR);
+	if (state == PLAYER_ERROR)
+		fprintf(stderr, "%s\n", player_error(p));
+	printf("lesson %s: %d expects passed, %d failed\n", stem, player_passed(p),
+	    player_failed(p));
+	fflush(stdout);
+	status = state == PLAYER_ERROR || player_failed(p) > 0 ? 1 : 0;
+	player_free(p);
+	return status;
+}
+
+int
+lesson_main(struct options *o)
+{
+	struct numeric_c nc;
+	struct lesson *l;
+	char *stem = NULL;
+	int status = 0;
+
+	numeric_c_enter(&nc);
+	l = open_lesson(o, &stem, &status);
+	if (l == NULL)
+		goto out;
+	if (o->headless) {
+		status = lesson_replay(o, l, stem);
+	} else {
+		struct lesson_player *p = player_new(l);
+
+		status = tui_lesson(o, p);
+		player_free(p);
+	}
+out:
+	lesson_free(l);
+	free(stem);
+	numeric_c_leave(&nc);
+	return status;
+}
+
+int
+lesson_list(struct options *o)
+{
+	const char *lang = o->lang ? o->lang : lesson_default_lang();
+	struct lesson_env env = { 0 };
+	char *dir, *folder, **names;
+	int n, i, width = 0, status = 0;
+
+	dir = lesson_dir();
+	if (dir == NULL) {
+		fprintf(stderr, "nnstep: no lessons folder found (looked at $NNSTEP_LESSONS, "
+		    "./lessons, <program folder>/../share/nnstep/lessons and %s/lessons)\n",
+		    NNSTEP_SHAREDIR);
+		return 1;
+	}
+	folder = lu_xasprintf("%s/%s", dir, lang);
+	names = lesson_names(folder, &n);
+	if (names == NULL) {
+		fprintf(stderr, "nnstep: no lessons in %s\n", folder);
+		free(folder);
+		free(dir);
+		return 1;
+	}
+	for (i = 0; i < n; i++)
+		if ((int)strlen(names[i]) > width)
+			width = (int)strlen(names[i]);
+	env.lesson_dir = folder;
+	for (i = 0; i < n; i++) {
+		char *path = lu_xasprintf("%s/%s.lesson", folder, names[i]), *err = NULL;
+		struct lesson *l = lesson_load(path, &env, &err);
+
+		if (l) {
+			printf("%-*s  %s\n", width, names[i], l->title);
+		} else {
+			fprintf(stderr, "%s\n", err);
+			status = 1;
+		}
+		lesson_free(l);
+		free(err);
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	free(folder);
+	free(dir);
+	return status;
+}
