@@ -32,7 +32,7 @@ struct tui {
 	struct options *o;		/* display settings, save path */
 	int nruns;
 	struct session *run[UI_MAX_RUNS];
-	char label[UI_MAX_RUNS][80];
+	char label[UI_MAX_RUNS][128];
 	int own;			/* sessions, data, checkpoints are ours to free */
 	struct dataset *data[UI_MAX_RUNS];
 	struct checkpoint *ck[UI_MAX_RUNS];

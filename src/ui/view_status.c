@@ -393,7 +393,7 @@ view_ask(const struct ui_frame *f, struct canvas *c, struct rect r)
 	const struct glyphs *g = glyphs_get(f->ascii);
 	int w = r.w - 4 < 76 ? r.w - 4 : 76, tw = w - 4, h, i, y, answered;
 	struct rect in, line;
-	char num[8];
+	char num[16];
 
 	if (q == NULL)
 		return;
