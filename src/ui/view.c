@@ -79,6 +79,14 @@ view_num(char *buf, size_t n, double v, int sig)
 	return buf;
 }
 
+const char *
+view_step_key(const struct panel_ctx *p)
+{
+	if (!p->v->lesson.active)
+		return "space";
+	return p->g->unicode ? "\u2192" : "right arrow";
+}
+
 int
 view_glyph(struct canvas *c, int x, int y, const char *g, int role, int attr)
 {

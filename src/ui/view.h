@@ -175,6 +175,9 @@ struct rect view_box(const struct panel_ctx *p, struct canvas *c, struct rect r,
 /* A number in at most about `sig` significant digits, compact ("0.0123",
  * "1.2e-05", "NaN", "inf"). */
 const char *view_num(char *buf, size_t n, double v, int sig);
+/* The key that steps one phase: space, or in a lesson (where space moves
+ * the lesson on) the right arrow. */
+const char *view_step_key(const struct panel_ctx *p);
 /* A glyph string put at (x, y); returns its width. */
 int view_glyph(struct canvas *c, int x, int y, const char *g, int role, int attr);
 

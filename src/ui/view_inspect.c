@@ -66,7 +66,8 @@ inspect_input(const struct panel_ctx *p, struct tw *t)
 		tw_printf(t, C_DIM, " (%s)", pr->input_names[j]);
 	tw_nl(t);
 	if (s->net->n == 0 || p->v->sample >= s->net->n) {
-		tw_text(t, C_DIM, 0, "No batch yet: press space to run the forward pass.");
+		tw_printf(t, C_DIM, "No batch yet: press %s to run the forward pass.",
+		    view_step_key(p));
 		tw_nl(t);
 		return;
 	}
@@ -293,8 +294,8 @@ view_inspector(const struct panel_ctx *p, struct canvas *c, struct rect r)
 		tw_nl(&t);
 	}
 	if (s->net->n == 0 || i >= s->net->n || (ph == PHASE_NONE && s->pos.phase_count == 0)) {
-		tw_text(&t, C_DIM, 0, "No batch yet: press space to run the forward pass and see "
-		    "z = w*x + b with the numbers.");
+		tw_printf(&t, C_DIM, "No batch yet: press %s to run the forward pass and see "
+		    "z = w*x + b with the numbers.", view_step_key(p));
 		tw_nl(&t);
 		return;
 	}

@@ -122,8 +122,8 @@ view_loss(const struct panel_ctx *p, struct canvas *c, struct rect r)
 	if (in.w < LOSS_AXIS + 4 || in.h < 3)
 		return;
 	if (nb == 0) {
-		canvas_text_cut(c, in.x, in.y, in.w, C_DIM, 0,
-		    "No loss yet: step to the loss phase (space, space).");
+		canvas_printf(c, in.x, in.y, in.w, C_DIM, 0, "No loss yet: %s twice reaches the loss "
+		    "phase.", view_step_key(p));
 		return;
 	}
 	memset(&P, 0, sizeof P);

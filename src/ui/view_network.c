@@ -530,7 +530,8 @@ view_network(const struct panel_ctx *p, struct canvas *c, struct rect r)
 
 		switch (ph) {
 		case PHASE_NONE:
-			note = s->pos.phase_count == 0 ? "press space: forward pass" : NULL;
+			snprintf(buf, sizeof buf, "press %s: forward pass", view_step_key(p));
+			note = s->pos.phase_count == 0 ? buf : NULL;
 			break;
 		case PHASE_FORWARD:
 			snprintf(buf, sizeof buf, "forward %s z=Wx+b, a=f(z)", g->arrow_right);

@@ -391,7 +391,7 @@ view_ask(const struct ui_frame *f, struct canvas *c, struct rect r)
 	const struct ui_lesson *ls = &f->v->lesson;
 	const struct ui_ask *q = ls->ask;
 	const struct glyphs *g = glyphs_get(f->ascii);
-	int w = r.w - 4 < 76 ? r.w - 4 : 76, tw = w - 4, h, i, y, answered;
+	int w = r.w, tw = w - 4, h, i, y, answered;
 	struct rect in, line;
 	char num[16];
 
@@ -406,6 +406,10 @@ view_ask(const struct ui_frame *f, struct canvas *c, struct rect r)
 		h += 2 + (q->explain ? canvas_wrap(NULL, (struct rect){ 0, 0, tw, 0 }, 0,
 		    q->explain, 0, 0, 1) : 0);
 	h += 2;
+	/* Along the bottom, where the narration was, so the panels with the
+	 * numbers the question is about stay in view. */
+	if (h + 2 < r.h)
+		r = (struct rect){ r.x, r.y + r.h - (h + 2), r.w, h + 2 };
 	in = overlay_box(f, c, r, w, h + 2, "Question");
 	y = in.y;
 	y += canvas_wrap(c, (struct rect){ in.x, y, in.w, in.y + in.h - y }, 0, q->question,
