@@ -21,7 +21,9 @@
 #define LESSON_MAX_BYTES (1L << 20)	/* size of a lesson file */
 #define LESSON_MAX_LINE 4096		/* bytes in one line */
 #define LESSON_MAX_DIRECTIVES 10000
-#define LESSON_MAX_STEPS 100000		/* N of `step ... N` and `max epochs N` */
+#define LESSON_MAX_STEPS 100000		/* N of `step ... N`, `max epochs N`, and
+					 * set epochs, samples, history */
+#define LESSON_MAX_UNITS 1024		/* neurons of one hidden layer */
 #define LESSON_DEFAULT_MAX_EPOCHS 1000	/* bound of `run until` */
 #define LESSON_DEFAULT_EPOCHS 1000	/* a lesson session's epoch budget */
 #define LESSON_MAX_PATH 200		/* bytes in a save/load/data file name */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli/options.h"
+#include "lesson/front.h"
 #include "lesson/lesson.h"
 #include "lesson/lutil.h"
 #include "lesson/player.h"
@@ -16,9 +17,6 @@
 /* The lesson in the terminal UI (tuiplay.c): the learner's keys drive p;
  * returns the exit status. */
 int tui_lesson(struct options *o, struct lesson_player *p);
-
-int lesson_main(struct options *o);
-int lesson_list(struct options *o);
 
 /* Numbers are read and printed in the C locale whatever LC_NUMERIC says;
  * the character type (for display widths) stays the user's. */

@@ -37,14 +37,13 @@ struct parser {
 	int line;		/* current line, from 1 */
 	char *err;		/* first error */
 	char *text;		/* current line (NUL-terminated copy) */
-	struct word w[MAX_WORDS];
+	struct word w[MAX_WORDS + 1];	/* one spare for a {value:DIGITS} suffix */
 	int nw;
 	struct options sim;	/* settings as the lesson has set them so far */
 	int title_line;
 	struct lesson_directive *say;	/* narration block being continued */
 	int say_break;		/* an empty `>` line: next text starts a paragraph */
 	struct lesson_directive *ask;	/* question block being read */
-	int ask_answered, ask_explained;
 	char **saved;		/* file names saved so far */
 	int nsaved;
 };
@@ -462,8 +461,8 @@ parse_quantity(struct parser *p, int *i, struct lesson_quantity *q)
 	memset(q, 0, sizeof *q);
 	q->run = -1;
 	if (*i >= p->nw)
-		return perr(p, p->w[p->nw - 1].col + (int)strlen(p->w[p->nw - 1].s),
-		    "missing quantity (expected loss, val_loss, accuracy, ...)");
+		return perr(p, p->nw > 0 ? p->w[p->nw - 1].col + (int)strlen(p->w[p->nw - 1].s) :
+		    1, "missing quantity (expected loss, val_loss, accuracy, ...)");
 	w = &p->w[*i];
 	m = find_metric(w->s);
 	if (m < 0) {
@@ -656,9 +655,10 @@ out:
 	return rc;
 }
 
-/* A file name of save/load: relative, plain components, no `..`. */
+/* A file name of save/load (or a data path): relative, plain components,
+ * no `.` or `..`. expected says where names are taken from. */
 static int
-check_path(struct parser *p, int i, const char *what)
+check_path(struct parser *p, int i, const char *what, const char *expected)
 {
 	const char *s, *c;
 	char b[64];
@@ -666,21 +666,20 @@ check_path(struct parser *p, int i, const char *what)
 
 	if (i >= p->nw)
 		return perr(p, p->w[i - 1].col + (int)strlen(p->w[i - 1].s),
-		    "missing file name after %s (expected a relative name such as model.json)",
-		    what);
+		    "missing file name after %s (expected %s)", what, expected);
 	s = p->w[i].s;
 	if (strlen(s) > LESSON_MAX_PATH)
 		return perr(p, p->w[i].col, "file name too long (expected at most %d bytes)",
 		    LESSON_MAX_PATH);
 	if (s[0] == '/')
-		return perr(p, p->w[i].col, "'%s' is an absolute path (expected a name relative "
-		    "to the lesson's own folder)", show(s, b));
+		return perr(p, p->w[i].col, "'%s' is an absolute path (expected %s)", show(s, b),
+		    expected);
 	for (c = s;; c++) {
 		if (*c == '/' || *c == '\0') {
 			if (comp == 0 || (comp == 1 && c[-1] == '.') ||
 			    (comp == 2 && c[-1] == '.' && c[-2] == '.'))
 				return perr(p, p->w[i].col, "'%s' has an empty, '.' or '..' part "
-				    "(expected names inside the lesson's own folder)", show(s, b));
+				    "(expected %s)", show(s, b), expected);
 			if (*c == '\0')
 				break;
 			comp = 0;
@@ -688,11 +687,15 @@ check_path(struct parser *p, int i, const char *what)
 		}
 		if (!isalnum((unsigned char)*c) && *c != '.' && *c != '_' && *c != '-')
 			return perr(p, p->w[i].col, "'%s' has a character other than letters, "
-			    "digits, '.', '_', '-' and '/' (expected a plain file name)", show(s, b));
+			    "digits, '.', '_', '-' and '/' (expected %s)", show(s, b), expected);
 		comp++;
 	}
 	return 0;
 }
+
+#define FILE_NAMES "a name in the lesson's private folder, such as model.json"
+#define DATA_NAMES "a path beside the lesson or under the data folder, such as " \
+	"datasets/iris.csv"
 
 static int
 file_exists(const char *path)
@@ -718,7 +721,7 @@ resolve_data(struct parser *p, int i)
 	const char *s = p->w[i].s;
 	char *a, *b, bb[64];
 
-	if (check_path(p, i, "set data") != 0)
+	if (check_path(p, i, "set data", DATA_NAMES) != 0)
 		return NULL;
 	if (e == NULL)
 		return lu_xstrdup(s);
@@ -757,6 +760,29 @@ err_option(struct parser *p, int col, const char *directive, char *msg)
 		perr(p, col, "%s%s%s", directive ? directive : "", directive ? " " : "", m);
 	free(msg);
 	return -1;
+}
+
+/* Limits of a lesson's settings, tighter than the command line's so that
+ * a lesson stays small: LESSON_MAX_UNITS per hidden layer, at most
+ * LESSON_MAX_STEPS epochs, generated rows and history phases. */
+static int
+check_caps(struct parser *p, const char *key)
+{
+	const struct options *o = &p->sim;
+	int i;
+
+	if (strcmp(key, "layers") == 0)
+		for (i = 0; i < o->cfg.nhidden; i++)
+			if (o->cfg.hidden[i] > LESSON_MAX_UNITS)
+				return perr(p, p->w[2].col, "set layers: %d units is too many for a "
+				    "lesson (expected at most %d per layer)", o->cfg.hidden[i],
+				    LESSON_MAX_UNITS);
+	if ((strcmp(key, "epochs") == 0 && o->cfg.epochs > LESSON_MAX_STEPS) ||
+	    (strcmp(key, "samples") == 0 && o->gen.samples > LESSON_MAX_STEPS) ||
+	    (strcmp(key, "history") == 0 && o->cfg.history_phases > LESSON_MAX_STEPS))
+		return perr(p, p->w[2].col, "set %s: %s is too large for a lesson (expected at "
+		    "most %d)", key, p->w[2].s, LESSON_MAX_STEPS);
+	return 0;
 }
 
 static int
@@ -803,7 +829,7 @@ do_set(struct parser *p)
 	}
 	if (options_set(&p->sim, key, d->value, &why) != 0)
 		return err_option(p, p->w[2].col, "set", why);
-	return 0;
+	return check_caps(p, key);
 }
 
 static int
@@ -988,7 +1014,7 @@ do_save_load(struct parser *p, int load)
 	struct lesson_directive *d;
 	int k;
 
-	if (check_path(p, 1, load ? "load" : "save") != 0)
+	if (check_path(p, 1, load ? "load" : "save", FILE_NAMES) != 0)
 		return -1;
 	d = add(p, load ? LOP_LOAD : LOP_SAVE, p->w[0].col);
 	if (d == NULL)
@@ -1052,7 +1078,7 @@ do_threshold(struct parser *p)
 static int
 parse_slots(struct parser *p, struct lesson_directive *d, const char *text, int col0)
 {
-	struct word save[MAX_WORDS];
+	struct word save[MAX_WORDS + 1];
 	int save_nw = p->nw, col = col0, rc = 0;
 	const char *c, *close;
 
@@ -1140,6 +1166,9 @@ parse_slots(struct parser *p, struct lesson_directive *d, const char *text, int 
 				}
 				p->nw = k;
 			}
+			if (rc == 0 && p->nw == 0)
+				rc = perr(p, col, "no quantity in {} (expected a quantity such as "
+				    "{loss:%%})");
 			if (rc == 0)
 				rc = parse_quantity(p, &i, &slot.q);
 			if (rc == 0 && i < p->nw)
@@ -1253,8 +1282,8 @@ do_ask_part(struct parser *p, const char *word, const char *rest, int rest_col)
 			return perr(p, p->w[0].col, "second answer (expected one answer per "
 			    "question)");
 		if (a->nchoices < 2)
-			return perr(p, p->w[0].col, "answer before the choices (expected 2 to 4 "
-			    "'- CHOICE' lines first)");
+			return perr(p, p->w[0].col, "answer after %d choice%s (expected 2 to 4 "
+			    "'- CHOICE' lines first)", a->nchoices, a->nchoices == 1 ? "" : "s");
 		if (p->nw < 2)
 			return perr(p, p->w[0].col + 6, "missing answer (expected answer N, from 1 "
 			    "to %d)", a->nchoices);

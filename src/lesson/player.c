@@ -152,7 +152,7 @@ static int
 player_build(struct lesson_player *p, const struct lesson_directive *d, const char *path)
 {
 	int n = p->set.ncompare > 0 ? p->set.ncompare : 1, i;
-	char *err = NULL;
+	char *err = NULL, label[sizeof p->run[0].label];
 
 	player_free_runs(p);
 	for (i = 0; i < n; i++) {
@@ -168,8 +168,9 @@ player_build(struct lesson_player *p, const struct lesson_directive *d, const ch
 				player_free_runs(p);
 				return -1;
 			}
-			snprintf(r->label, sizeof r->label, "%s=%s", p->set.compare_key,
+			snprintf(label, sizeof label, "%s=%s", p->set.compare_key,
 			    p->set.compare_val[i]);
+			memcpy(r->label, label, sizeof label);
 		}
 		r->s = run_setup(&r->opt, &r->data, &r->ck, &err);
 		r->opt.load_path = NULL;
@@ -1110,7 +1111,9 @@ player_goto_stop(struct lesson_player *p, int k)
 		k = 0;
 	if (k > p->l->nstops)
 		k = p->l->nstops;
-	if (k < p->stop || p->state == PLAYER_ERROR)
+	/* The current stop too is replayed: the front end may have moved the
+	 * sessions since. */
+	if (k <= p->stop || p->state == PLAYER_ERROR)
 		player_restart(p);
 	while (p->stop < k && p->state != PLAYER_END && p->state != PLAYER_ERROR)
 		player_next_pause(p);
