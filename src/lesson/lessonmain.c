@@ -18,6 +18,13 @@
  * returns the exit status. */
 int tui_lesson(struct options *o, struct lesson_player *p);
 
+/* The screen of a stop as text (tuiplay.c). */
+struct lesson_screen;
+struct lesson_screen *lesson_screen_new(void);
+void lesson_screen_free(struct lesson_screen *ls);
+int lesson_screen_print(struct lesson_screen *ls, struct lesson_player *p, int w, int h,
+    int ascii, FILE *out);
+
 /* Numbers are read and printed in the C locale whatever LC_NUMERIC says;
  * the character type (for display widths) stays the user's. */
 struct numeric_c {
@@ -138,11 +145,13 @@ print_events(const struct lesson_player *p, const struct lesson *l, int *seen, i
 	}
 }
 
-/* Plays the lesson without a terminal: every directive, every expect. */
+/* Plays the lesson without a terminal: every directive, every expect; with
+ * --screen WxH, the screen of every stop. */
 static int
 lesson_replay(const struct options *o, const struct lesson *l, const char *stem)
 {
 	struct lesson_player *p = player_new(l);
+	struct lesson_screen *ls = o->screen_w > 0 ? lesson_screen_new() : NULL;
 	int seen = 0, state, status;
 
 	if (!o->quiet)
@@ -150,7 +159,14 @@ lesson_replay(const struct options *o, const struct lesson *l, const char *stem)
 	do {
 		state = player_next_pause(p);
 		print_events(p, l, &seen, o->quiet);
+		if (ls && state != PLAYER_ERROR) {
+			printf("lesson %s: stop %d/%d\n", stem, player_stop(p), player_nstops(p));
+			fflush(stdout);
+			lesson_screen_print(ls, p, o->screen_w, o->screen_h, o->ascii, stdout);
+			printf("\f\n");
+		}
 	} while (state != PLAYER_END && state != PLAYER_ERROR);
+	lesson_screen_free(ls);
 	if (state == PLAYER_ERROR)
 		fprintf(stderr, "%s\n", player_error(p));
 	printf("lesson %s: %d expects passed, %d failed\n", stem, player_passed(p),

@@ -5,15 +5,33 @@
  * answer to a question is passed on. After every move the screen is told
  * what the player now shows: sessions, title, progress, narration,
  * question, the view requests of the lesson, and a failed expect.
+ *
+ * The same screen can be printed without a terminal, stop by stop
+ * (nnstep --headless --screen WxH lesson ...), for tests and for reading
+ * a lesson as the class will see it.
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "lesson/player.h"
+#include "ui/screen.h"
 #include "ui/theme.h"
 #include "ui/tui.h"
 
 int tui_lesson(struct options *o, struct lesson_player *p);
+
+/* What the screen of a lesson remembers from stop to stop. */
+struct lesson_screen {
+	struct ui_view_state v;
+	unsigned serial;		/* view requests already applied */
+	unsigned stamp;			/* focus order of the panels */
+	struct ui_ask ask;
+};
+struct lesson_screen *lesson_screen_new(void);
+void lesson_screen_free(struct lesson_screen *ls);
+int lesson_screen_print(struct lesson_screen *ls, struct lesson_player *p, int w, int h,
+    int ascii, FILE *out);
 
 struct tuiplay {
 	struct lesson_player *p;
@@ -103,14 +121,18 @@ tuiplay_next(struct tui *t, void *user)
 	return tuiplay_sync(t, tp, 0);
 }
 
+/* b: back to the previous pause. A question on the way back is passed (the
+ * screen closes its dialog when going back); going forward asks it again.
+ * Stop 0 has nothing to show: the first stop is as far back as it goes. */
 static int
 tuiplay_prev(struct tui *t, void *user)
 {
 	struct tuiplay *tp = user;
 	int k = player_stop(tp->p) - 1;
 
-	/* Stop 0 has nothing to show: the first stop is as far back as it goes. */
 	player_goto_stop(tp->p, k < 1 ? 1 : k);
+	while (player_state(tp->p) == PLAYER_ASK && --k >= 1)
+		player_goto_stop(tp->p, k);
 	return tuiplay_sync(t, tp, 1);
 }
 
@@ -121,6 +143,105 @@ tuiplay_answered(struct tui *t, void *user, int choice, int correct)
 
 	player_answer(tp->p, choice + 1);
 }
+
+/* ------------------------------------------------ the screen as text */
+
+struct lesson_screen *
+lesson_screen_new(void)
+{
+	struct lesson_screen *ls = calloc(1, sizeof *ls);
+
+	if (ls == NULL) {
+		fputs("nnstep: out of memory\n", stderr);
+		exit(1);
+	}
+	ui_view_init(&ls->v);
+	ls->serial = (unsigned)-1;
+	ls->stamp = 100;
+	return ls;
+}
+
+void
+lesson_screen_free(struct lesson_screen *ls)
+{
+	free(ls);
+}
+
+/* Prints the screen of the player's current stop as the terminal UI draws
+ * it at w x h. Returns 0, or -1 when the output failed. */
+int
+lesson_screen_print(struct lesson_screen *ls, struct lesson_player *p, int w, int h,
+    int ascii, FILE *out)
+{
+	struct view_cache cache[UI_MAX_RUNS];
+	const struct player_view *pv = player_view(p);
+	const struct lesson_ask *a = player_ask(p);
+	struct ui_view_state *v = &ls->v;
+	struct ui_frame f;
+	int n = player_nruns(p), i, id, rc;
+
+	if (pv->serial != ls->serial) {
+		if (pv->focus && (id = ui_panel_find(pv->focus)) >= 0) {
+			v->focus = id;
+			v->shown[id] = ++ls->stamp;
+		}
+		if (pv->layer >= 0) {
+			v->layer = pv->layer;
+			v->unit = pv->unit;
+		}
+		if (pv->sample != -2) {
+			v->batch_mean = pv->sample < 0;
+			if (pv->sample >= 0)
+				v->sample = pv->sample;
+		}
+		v->lesson.highlight = tuiplay_highlight(pv->highlight);
+		v->lesson.highlight_layer = pv->highlight_layer;
+		if (v->lesson.highlight == UH_GRADIENTS)
+			v->shown[P_GRADIENTS] = ++ls->stamp;
+		ls->serial = pv->serial;
+	}
+	v->lesson.active = 1;
+	v->lesson.title = player_title(p);
+	v->lesson.index = player_stop(p);
+	v->lesson.count = player_nstops(p);
+	v->lesson.text = player_text(p);
+	v->lesson.at_end = player_state(p) == PLAYER_END;
+	v->lesson.answer = -1;
+	v->lesson.ask = NULL;
+	v->overlay = OV_NONE;
+	if (a) {
+		ls->ask.question = a->question;
+		ls->ask.nchoices = a->nchoices;
+		for (i = 0; i < 4; i++)
+			ls->ask.choice[i] = i < a->nchoices ? a->choice[i] : NULL;
+		ls->ask.correct = a->answer - 1;
+		ls->ask.explain = a->explain;
+		v->lesson.ask = &ls->ask;
+		v->overlay = OV_ASK;
+	}
+	v->message[0] = '\0';
+	if (player_error(p) || player_warning(p)) {
+		snprintf(v->message, sizeof v->message, "%s",
+		    player_error(p) ? player_error(p) : player_warning(p));
+		v->message_role = C_WARNING;
+	}
+	memset(&f, 0, sizeof f);
+	f.nruns = n;
+	for (i = 0; i < n; i++) {
+		view_cache_init(&cache[i]);
+		f.run[i] = player_session(p, i);
+		f.label[i] = player_run_label(p, i);
+		f.cache[i] = &cache[i];
+	}
+	f.v = v;
+	f.ascii = ascii;
+	rc = n > 0 ? screen_render_frame(&f, w, h, 0, out) : 0;
+	for (i = 0; i < n; i++)
+		view_cache_free(&cache[i]);
+	return rc;
+}
+
+/* ------------------------------------------------ the terminal UI */
 
 int
 tui_lesson(struct options *o, struct lesson_player *p)
