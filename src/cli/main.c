@@ -6,11 +6,9 @@
 
 #include "cli/headless.h"
 #include "cli/options.h"
+#include "lesson/front.h"
+#include "lesson/lesson.h"
 #include "ui/tui.h"
-
-/* The lesson player; a build may lack it. */
-int lesson_main(struct options *o) __attribute__((weak));
-int lesson_list(struct options *o) __attribute__((weak));
 
 static int
 gen_main(struct options *o)
@@ -53,21 +51,32 @@ main(int argc, char **argv)
 	}
 	if (o.command && strcmp(o.command, "gen") == 0)
 		return gen_main(&o);
-	if (o.list_lessons) {
-		if (!lesson_list) {
-			fprintf(stderr, "nnstep: this build has no lessons\n");
-			return 1;
-		}
+	if (o.list_lessons)
 		return lesson_list(&o);
-	}
-	if (o.command && strcmp(o.command, "lesson") == 0) {
-		if (!lesson_main) {
-			fprintf(stderr, "nnstep: this build has no lesson player\n");
-			return 1;
-		}
+	if (o.command && strcmp(o.command, "lesson") == 0)
 		return lesson_main(&o);
-	}
 	if (o.headless)
 		return headless_main(&o);
+	if (argc == 1) {
+		/* No arguments: the first lesson, when the lessons can be found. */
+		char *path = lesson_find("1", lesson_default_lang(), &err);
+
+		free(err);
+		err = NULL;
+		if (path != NULL) {
+			o.command = "lesson";
+			o.command_arg = path;
+			rc = lesson_main(&o);
+			free(path);
+			return rc;
+		}
+	}
+	/* The interactive default: two moons and a 2-8-8-1 network. */
+	if (!o.data_path && !o.gen_name && !o.load_path)
+		o.gen_name = "moons";
+	if (!o.set_layers && !o.load_path) {
+		o.cfg.nhidden = 2;
+		o.cfg.hidden[0] = o.cfg.hidden[1] = 8;
+	}
 	return tui_main(&o);
 }
