@@ -143,13 +143,15 @@ struct lesson_directive {
 	char *key;		/* set: option name; focus: panel */
 	char *value;		/* set: value (data: resolved path); compare; save/load */
 	char *text;		/* narration */
-	int what;		/* step: enum lesson_step; highlight: enum lesson_highlight */
+	int what;		/* step: enum lesson_step; highlight: enum
+				 * lesson_highlight; select: 0 layer, 1 sample */
 	long n;			/* step count; run: max epochs; select/highlight: layer */
 	long m;			/* select: neuron (1-based), or sample (-1 = mean) */
 	double x, y;		/* threshold by cost: FN and FP costs */
 	struct lesson_cond cond;	/* expect, run until; save: cond.lhs.run */
 	struct lesson_ask *ask;
-	struct lesson_slot *slot;	/* narration: the {...} in text, in order */
+	struct lesson_slot *slot;	/* the {...} of the narration, or of the
+					 * question, choices and explanation, in order */
 	int nslot;
 };
 

@@ -46,12 +46,11 @@ struct lesson_player {
 	struct lesson_ask shown;	/* the question with its values */
 	int answer;			/* its answer (from 1), or 0 */
 	struct player_view view;
-	struct player_event *ev;
+	struct player_event *ev;	/* everything reported since the start */
 	int nev, evcap;
-	int stretch_ev;			/* first event of the current stretch */
-	int passed, failed;
-	char *warning;
-	char *error;
+	int passed, failed;		/* expects so far */
+	char *warning;			/* the last failed expect of this stretch */
+	char *error;			/* "FILE:LINE:COLUMN: ..." in PLAYER_ERROR */
 	char *folder;			/* private folder of save/load */
 	char **made;			/* files and folders made in it, in order */
 	int nmade;
@@ -120,9 +119,9 @@ player_session_events(struct lesson_player *p, int line)
 		const struct session *s = r->s;
 
 		for (; r->seen_events < s->pos.nevents; r->seen_events++) {
-			const struct session_event *e = &s->events[r->seen_events];
+			const struct session_event *e = session_event_at(s, r->seen_events);
 
-			if (e->kind == EV_BEST)
+			if (e == NULL || e->kind == EV_BEST)
 				continue;
 			player_report(p, PEV_NOTE, line, "%s%s%s", r->label,
 			    r->label[0] ? ": " : "", e->text);
@@ -1021,7 +1020,6 @@ player_restart(struct lesson_player *p)
 	for (i = 0; i < p->nev; i++)
 		free(p->ev[i].text);
 	p->nev = 0;
-	p->stretch_ev = 0;
 	p->passed = p->failed = 0;
 	free(p->warning);
 	p->warning = NULL;
@@ -1085,7 +1083,6 @@ player_next_pause(struct lesson_player *p)
 		p->text.s[0] = '\0';
 	p->ask = NULL;
 	p->answer = 0;
-	p->stretch_ev = p->nev;
 	free(p->warning);
 	p->warning = NULL;
 	while (p->pc < l->ndir) {
