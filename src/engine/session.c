@@ -155,15 +155,28 @@ session_finite(const double *x, long n)
 	return 1;
 }
 
+/* Root mean square; scaled by the largest magnitude when squares would
+ * overflow, so that huge but finite values give a finite answer. */
 static double
 session_rms(const double *x, long n)
 {
-	double s = 0;
+	double s = 0, big = 0;
 	long i;
 
 	for (i = 0; i < n; i++)
 		s += x[i] * x[i];
-	return n > 0 ? sqrt(s / n) : 0.0;
+	if (n == 0)
+		return 0.0;
+	if (isfinite(s))
+		return sqrt(s / n);
+	for (i = 0; i < n; i++)
+		if (fabs(x[i]) > big)
+			big = fabs(x[i]);
+	if (!isfinite(big))
+		return big;
+	for (s = 0, i = 0; i < n; i++)
+		s += (x[i] / big) * (x[i] / big);
+	return big * sqrt(s / n);
 }
 
 static void

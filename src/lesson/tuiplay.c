@@ -131,8 +131,6 @@ tuiplay_prev(struct tui *t, void *user)
 	int k = player_stop(tp->p) - 1;
 
 	player_goto_stop(tp->p, k < 1 ? 1 : k);
-	while (player_state(tp->p) == PLAYER_ASK && --k >= 1)
-		player_goto_stop(tp->p, k);
 	return tuiplay_sync(t, tp, 1);
 }
 

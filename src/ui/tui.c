@@ -276,12 +276,15 @@ tui_act_back(struct tui *t, int key)
 
 	t->v.running = 0;
 	if (t->lesson && key == 'b' && t->hooks.prev) {
-		int rc = t->hooks.prev(t, t->hooks.user);
+		int rc, overlay = t->v.overlay;
 
-		if (rc != TUI_LESSON_ERROR) {
+		/* Closed first: going back may reopen a question. */
+		t->v.overlay = OV_NONE;
+		rc = t->hooks.prev(t, t->hooks.user);
+		if (rc != TUI_LESSON_ERROR)
 			t->v.lesson.at_end = 0;
-			t->v.overlay = OV_NONE;
-		}
+		else if (t->v.overlay == OV_NONE)
+			t->v.overlay = overlay;
 		t->v.scroll[P_NARRATION] = 0;
 		tui_clamp(t);
 		return TUI_REDRAW;

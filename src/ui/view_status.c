@@ -132,9 +132,15 @@ status_diverged(const struct session *s, struct canvas *c, struct rect r)
 	const struct divergence *d = &s->pos.diverged;
 
 	canvas_fill(c, r, ' ', C_ERROR, 0);
+	char what[48];
+
+	if (strcmp(d->quantity, "loss") == 0)
+		snprintf(what, sizeof what, "the loss");
+	else
+		snprintf(what, sizeof what, "%s of layer %d", d->quantity, d->layer);
 	canvas_printf(c, r.x + 1, r.y, r.w - 2, C_ERROR, 0,
-	    "DIVERGED: %s of layer %d became NaN/Inf in the %s phase (epoch %d, batch %ld) "
-	    "- press b to step back or r to reset", d->quantity, d->layer, phase_name(d->phase),
+	    "DIVERGED: %s became NaN/Inf in the %s phase (epoch %d, batch %ld) "
+	    "- press b to step back or r to reset", what, phase_name(d->phase),
 	    d->epoch, d->batch + 1);
 }
 

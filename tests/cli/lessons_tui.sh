@@ -21,7 +21,9 @@ wait_for "and the target is 1." && ok "and explained"
 keys Space
 wait_for "Lesson 5/8" && wait_for "After the update w1 = 0.513." && ok "space goes on after the answer"
 keys b
-wait_for "Lesson 3/8" && wait_for "a = sigmoid(-0.700) = 0.332" && ok "b returns to the previous pause, exactly"
+wait_for "Lesson 4/8" && wait_for "Is it right?" && ok "b returns to the previous stop: the question, open again"
+keys b
+wait_for "Lesson 3/8" && wait_for "a = sigmoid(-0.700) = 0.332" && ok "b again: the pause before, exactly"
 keys b
 wait_for "Lesson 2/8" && wait_for "A neuron does three things." && ok "and b again to the one before"
 keys Space Space

@@ -19,7 +19,7 @@ wait_for "nnstep exited 0" || finish
 start 120 40 -- --gen moons --act linear --loss mse --out-act linear --lr 1e6
 wait_for "press space: forward pass" || finish
 keys e
-wait_for "DIVERGED: loss of layer 2 became NaN/Inf in the loss phase" && ok "divergence is shown"
+wait_for "became NaN/Inf in the" && wait_for "DIVERGED: " && ok "divergence is shown, with its first place"
 wait_for "press b to step back or r to reset" && ok "with what to do"
 keys b
 wait_gone "DIVERGED" && ok "b steps back to the last good state"
