@@ -111,12 +111,13 @@ loss_per_sample(enum loss l, enum act out, const double *z, const double *a,
 			break;
 		case LOSS_CCE: {
 			/* sum_k y_k (logsumexp(z) - z_k) */
-			double max = zr[0], sum = 0, lse;
+			double max = zr[0], sum, lse;
 
 			for (j = 1; j < width; j++)
 				if (zr[j] > max)
 					max = zr[j];
-			for (j = 0; j < width; j++)
+			/* sum >= 1: the largest term is e^0 */
+			for (sum = exp(zr[0] - max), j = 1; j < width; j++)
 				sum += exp(zr[j] - max);
 			lse = max + log(sum);
 			for (j = 0; j < width; j++)

@@ -107,7 +107,7 @@ void
 lu_buf_printf(struct lu_buf *b, const char *fmt, ...)
 {
 	va_list ap;
-	char small[256], *p = small;
+	char small[256], *big = NULL;
 	int n;
 
 	va_start(ap, fmt);
@@ -116,14 +116,13 @@ lu_buf_printf(struct lu_buf *b, const char *fmt, ...)
 	if (n < 0)
 		return;
 	if ((size_t)n >= sizeof small) {
-		p = lu_xmalloc((size_t)n + 1);
+		big = lu_xmalloc((size_t)n + 1);
 		va_start(ap, fmt);
-		vsnprintf(p, (size_t)n + 1, fmt, ap);
+		vsnprintf(big, (size_t)n + 1, fmt, ap);
 		va_end(ap);
 	}
-	lu_buf_add(b, p, (size_t)n);
-	if (p != small)
-		free(p);
+	lu_buf_add(b, big ? big : small, (size_t)n);
+	free(big);
 }
 
 void

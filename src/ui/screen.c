@@ -32,7 +32,7 @@ screen_sgr(FILE *out, int role, int attr)
 int
 screen_write(const struct canvas *c, int color, FILE *out)
 {
-	int x, y, last, role, attr;
+	int x, y, last, role, attr, n;
 	char u[4];
 
 	for (y = 0; y < c->h; y++) {
@@ -51,7 +51,8 @@ screen_write(const struct canvas *c, int color, FILE *out)
 				attr = row[x].attr;
 				screen_sgr(out, role, attr);
 			}
-			fwrite(u, 1, (size_t)utf8_encode(row[x].cp, u), out);
+			n = utf8_encode(row[x].cp, u);
+			fwrite(u, 1, (size_t)n, out);
 		}
 		if (color && role >= 0)
 			fputs("\033[0m", out);
