@@ -139,7 +139,7 @@ parse_list(const char *s, double *v, int max)
 
 	if (s == NULL || strlen(s) >= sizeof buf || *s == '\0')
 		return -1;
-	strcpy(buf, s);
+	snprintf(buf, sizeof buf, "%s", s);
 	if (buf[strlen(buf) - 1] == ',' || buf[0] == ',' || strstr(buf, ",,"))
 		return -1;
 	for (p = buf; (tok = strtok_r(p, ",", &save)) != NULL; p = NULL) {
@@ -273,7 +273,7 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 
 		if (!value || strlen(value) >= sizeof buf || !*value)
 			BAD("linear, sigmoid, tanh, relu, leaky_relu or elu (one, or one per hidden layer)");
-		strcpy(buf, value);
+		snprintf(buf, sizeof buf, "%s", value);
 		k = 0;
 		for (p = buf; (tok = strtok_r(p, ",", &save)) != NULL; p = NULL) {
 			int f = act_parse(tok);
@@ -330,7 +330,7 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 
 		if (!value || strlen(value) >= sizeof buf)
 			BAD("zeros, constant[:V], uniform[:R], xavier or he");
-		strcpy(buf, value);
+		snprintf(buf, sizeof buf, "%s", value);
 		colon = strchr(buf, ':');
 		if (colon)
 			*colon++ = '\0';
@@ -436,8 +436,8 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 				break;
 		if (!keys[i] || strlen(eq + 1) >= sizeof buf)
 			BAD("KEY=V1,V2[,V3,V4] with KEY one of act, optimizer, lr, init, batch, l2, dropout");
-		strcpy(o->compare_key, keys[i]);
-		strcpy(buf, eq + 1);
+		snprintf(o->compare_key, sizeof o->compare_key, "%s", keys[i]);
+		snprintf(buf, sizeof buf, "%s", eq + 1);
 		k = 0;
 		for (p = buf; (tok = strtok_r(p, ",", &save)) != NULL; p = NULL) {
 			if (k == OPT_MAX_COMPARE || strlen(tok) >= sizeof o->compare_val[0])
@@ -448,20 +448,25 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 				*err = why;
 				return -1;
 			}
-			strcpy(o->compare_val[k++], tok);
+			snprintf(o->compare_val[k++], sizeof o->compare_val[0], "%s", tok);
 		}
 		if (k < 2)
 			BAD("two to four values: KEY=V1,V2[,V3,V4]");
 		o->ncompare = k;
 	} else if (strcmp(name, "screen") == 0) {
-		int w, h;
-		char x;
+		char *end = NULL;
+		long w = 0, h = 0;
 
-		if (!value || sscanf(value, "%d%c%d", &w, &x, &h) != 3 || x != 'x' ||
-		    w < 20 || h < 10 || w > 1000 || h > 1000)
+		/* WIDTHxHEIGHT and nothing after it. */
+		if (value) {
+			w = strtol(value, &end, 10);
+			if (*end == 'x')
+				h = strtol(end + 1, &end, 10);
+		}
+		if (end == NULL || *end != '\0' || w < 20 || h < 10 || w > 1000 || h > 1000)
 			BAD("WIDTHxHEIGHT such as 120x40 (20x10 to 1000x1000)");
-		o->screen_w = w;
-		o->screen_h = h;
+		o->screen_w = (int)w;
+		o->screen_h = (int)h;
 	} else if (strcmp(name, "screen-every") == 0) {
 		if (parse_long(value, 1, LONG_MAX, &n))
 			BAD("a whole number of phases, 1 or more");
@@ -471,7 +476,7 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 	} else if (strcmp(name, "ascii") == 0) {
 		o->ascii = 1;
 	} else if (strcmp(name, "lang") == 0) {
-		if (!value || (strcmp(value, "en") && strcmp(value, "ko")))
+		if (!value || (strcmp(value, "en") != 0 && strcmp(value, "ko") != 0))
 			BAD("en or ko");
 		o->lang = value;
 	} else if (strcmp(name, "list-lessons") == 0) {

@@ -214,7 +214,7 @@ build_target(struct build *b)
 		}
 	if (b->fixed == NULL && name[0] != '\0' &&
 	    strspn(name, "0123456789") == strlen(name)) {
-		long k = strlen(name) <= 9 ? atol(name) : 0;
+		long k = strlen(name) <= 9 ? strtol(name, NULL, 10) : 0;
 
 		if (k >= 1 && k <= t->ncols) {
 			b->target = (int)k - 1;

@@ -214,7 +214,7 @@ data_format_number(char buf[DATA_NUMBER_MAX], double v)
 	int prec;
 
 	if (v == 0) {
-		strcpy(buf, "0");
+		memcpy(buf, "0", sizeof "0");
 		return;
 	}
 	for (prec = 15; prec <= 17; prec++) {

@@ -68,6 +68,26 @@ session_config_default(struct session_config *c)
 	c->history_bytes = (size_t)64 << 20;
 }
 
+int
+session_config_equal(const struct session_config *a, const struct session_config *b)
+{
+	int i;
+
+	for (i = 0; i < NET_MAX_LAYERS - 1; i++)
+		if (a->hidden[i] != b->hidden[i] || a->hidden_act[i] != b->hidden_act[i])
+			return 0;
+	return a->nhidden == b->nhidden && a->out_act == b->out_act && a->loss == b->loss &&
+	    a->alpha == b->alpha && a->optimizer == b->optimizer && a->lr == b->lr &&
+	    a->batch == b->batch && a->epochs == b->epochs && a->init == b->init &&
+	    a->init_value == b->init_value && a->bias_init == b->bias_init &&
+	    a->seed == b->seed && a->l2 == b->l2 && a->dropout == b->dropout &&
+	    a->shuffle == b->shuffle && a->threshold == b->threshold &&
+	    a->early_stop == b->early_stop && a->early_stop_delta == b->early_stop_delta &&
+	    a->reduce_lr == b->reduce_lr && a->reduce_factor == b->reduce_factor &&
+	    a->reduce_min_lr == b->reduce_min_lr && a->diagnostics == b->diagnostics &&
+	    a->history_phases == b->history_phases && a->history_bytes == b->history_bytes;
+}
+
 static enum loss
 session_loss_of(const struct session_config *c, const struct dataset *d)
 {
@@ -806,12 +826,13 @@ session_phase(struct session *s)
 		struct divergence d = s->pos.diverged;
 		long target = s->pos.phase_count;
 
-		/* Keep the last good state: go back to before this phase. */
+		/* Keep the last good state: go back to before this phase. With no
+		 * snapshot old enough the state stays as it is; the divergence is
+		 * recorded either way (a rewind replaces the whole position). */
 		s->pos.diverged.set = 0;
-		if (!s->replaying && session_restore_to(s, target) == 0)
-			s->pos.diverged = d;
-		else
-			s->pos.diverged = d;
+		if (!s->replaying)
+			session_restore_to(s, target);
+		s->pos.diverged = d;
 		if (!s->replaying)
 			session_event(s, EV_DIVERGED,
 			    "epoch %d, batch %ld: %s%s%.0d became NaN or infinite in the %s phase",

@@ -33,6 +33,7 @@ enum { SESSION_OK = 0, SESSION_FINISHED = 1, SESSION_DIVERGED = 2 };
 #define SESSION_DEAD_DERIV 0.01		/* f'(z) below this is saturated */
 #define SESSION_SATURATED_SHARE 0.9	/* ... on at least this share of samples */
 
+/* Compared by session_config_equal, which names every field. */
 struct session_config {
 	/* network */
 	int nhidden;			/* hidden layers */
@@ -192,6 +193,10 @@ struct session {
 };
 
 void session_config_default(struct session_config *c);
+/* 1 when a and b hold the same settings, compared field by field: padding
+ * makes memcmp of two equal configurations unreliable. A field added to
+ * struct session_config must be added there too. */
+int session_config_equal(const struct session_config *a, const struct session_config *b);
 /* NULL when valid for the data, else what is wrong (static text). */
 const char *session_config_check(const struct session_config *c, const struct dataset *d);
 

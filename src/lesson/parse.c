@@ -191,8 +191,7 @@ show(const char *s, char buf[64])
 	n = 40;
 	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
 		n--;
-	memcpy(buf, s, n);
-	strcpy(buf + n, "...");
+	snprintf(buf, 64, "%.*s...", (int)n, s);
 	return buf;
 }
 
@@ -225,31 +224,41 @@ err_extra(struct parser *p, int i, const char *expected)
 
 /* ------------------------------------------------------------ numbers */
 
-/* A whole number from lo to hi. */
+/* A whole number from lo to hi. Returns 0 with *out set, or -1 (spelt out
+ * below, as callers read *out only after a 0). */
 static int
 num_long(struct parser *p, int i, long lo, long hi, const char *what, long *out)
 {
 	const char *s;
 	char b[64];
 	size_t k;
+	long v;
 
-	if (i >= p->nw)
-		return perr(p, i > 0 ? p->w[i - 1].col : 1,
+	if (i >= p->nw) {
+		perr(p, i > 0 ? p->w[i - 1].col : 1,
 		    "missing %s (expected a whole number from %ld to %ld)", what, lo, hi);
+		return -1;
+	}
 	s = p->w[i].s;
 	for (k = 0; s[k]; k++)
-		if (!isdigit((unsigned char)s[k]) && !(k == 0 && s[k] == '-' && s[1]))
-			return perr(p, p->w[i].col,
-			    "'%s' is not a whole number (expected %s from %ld to %ld)",
-			    show(s, b), what, lo, hi);
+		if (!isdigit((unsigned char)s[k]) && !(k == 0 && s[k] == '-' && s[1])) {
+			perr(p, p->w[i].col, "'%s' is not a whole number (expected %s from %ld "
+			    "to %ld)", show(s, b), what, lo, hi);
+			return -1;
+		}
 	errno = 0;
-	*out = strtol(s, NULL, 10);
-	if (errno == ERANGE || *out > hi)
-		return perr(p, p->w[i].col, "%s is too large (expected %s from %ld to %ld)",
+	v = strtol(s, NULL, 10);
+	if (errno == ERANGE || v > hi) {
+		perr(p, p->w[i].col, "%s is too large (expected %s from %ld to %ld)",
 		    show(s, b), what, lo, hi);
-	if (*out < lo)
-		return perr(p, p->w[i].col, "%s is too small (expected %s from %ld to %ld)",
+		return -1;
+	}
+	if (v < lo) {
+		perr(p, p->w[i].col, "%s is too small (expected %s from %ld to %ld)",
 		    show(s, b), what, lo, hi);
+		return -1;
+	}
+	*out = v;
 	return 0;
 }
 

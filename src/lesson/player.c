@@ -247,19 +247,24 @@ do_set(struct lesson_player *p, const struct lesson_directive *d)
 
 /* ------------------------------------------------------------- quantities */
 
-/* Loss and metrics of a split with the current weights. */
+/* Loss and metrics of a split with the current weights. Returns 0 with *m
+ * set, or -1: spelt out below, as callers read *m only after a 0. */
 static int
 player_metrics(struct lesson_player *p, const struct lesson_directive *d, struct session *s,
     int which, int classify, struct metrics *m)
 {
 	const struct split *sp = which == 0 ? &s->data->train : &s->data->val;
 
-	if (sp->n == 0)
-		return player_fail(p, d, 0, "the data has no validation rows (expected set split "
+	if (sp->n == 0) {
+		player_fail(p, d, 0, "the data has no validation rows (expected set split "
 		    "with a validation fraction)");
-	if (classify && s->data->task == TASK_REGRESS)
-		return player_fail(p, d, 0, "this metric needs a classification task, and the "
+		return -1;
+	}
+	if (classify && s->data->task == TASK_REGRESS) {
+		player_fail(p, d, 0, "this metric needs a classification task, and the "
 		    "target is numeric (expected set task classify, or a loss metric)");
+		return -1;
+	}
 	session_evaluate(s, which, m);
 	return 0;
 }
@@ -276,6 +281,29 @@ player_layer(struct lesson_player *p, const struct lesson_directive *d, struct s
 		    "hidden, %d the output)", l, allow_input ? 0 : 1, n,
 		    allow_input ? "0 the input, " : "", n - 1, n);
 	return 0;
+}
+
+/* Quantities of one layer, which the parser never leaves without one
+ * (`grad_rms layer L`, `weight L J K`). */
+static int
+metric_of_layer(enum lesson_metric m)
+{
+	switch (m) {
+	case LM_GRAD_RMS:
+	case LM_DZ_RMS:
+	case LM_UPDATE_RATIO:
+	case LM_WEIGHT:
+	case LM_BIAS:
+	case LM_Z:
+	case LM_A:
+	case LM_GRAD:
+	case LM_DZ:
+	case LM_DA:
+	case LM_SLOPE:
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 /* The value of q in run r. Returns 0, or -1 in PLAYER_ERROR. */
@@ -295,6 +323,9 @@ quantity(struct lesson_player *p, const struct lesson_directive *d,
 		if (player_layer(p, d, s, q->layer, 0) != 0)
 			return -1;
 		ly = &net->layer[q->layer - 1];
+	} else if (metric_of_layer(q->metric)) {
+		return player_fail(p, d, 0, "%s needs a layer (expected 1 to %d)",
+		    lesson_metric_name(q->metric), net->nlayers);
 	}
 	switch (q->metric) {
 	case LM_LOSS:
@@ -621,19 +652,20 @@ do_step(struct lesson_player *p, const struct lesson_directive *d)
 static int
 do_run(struct lesson_player *p, const struct lesson_directive *d)
 {
-	int active[LESSON_MAX_RUNS], epochs[LESSON_MAX_RUNS], first, n, i, any, holds;
+	int active[LESSON_MAX_RUNS], epochs[LESSON_MAX_RUNS], first, n, i, any, holds, nruns;
 	char detail[160];
 
 	if (player_ensure(p, d) != 0)
 		return -1;
 	n = cond_runs(p, &d->cond, &first);
-	for (i = 0; i < p->nruns; i++) {
+	nruns = p->nruns;	/* the runs of active[] and epochs[] */
+	for (i = 0; i < nruns; i++) {
 		active[i] = 1;
 		epochs[i] = 0;
 	}
 	do {
 		any = 0;
-		for (i = 0; i < p->nruns; i++) {
+		for (i = 0; i < nruns; i++) {
 			struct session *s = p->run[i].s;
 			const char *label = p->run[i].label;
 

@@ -539,12 +539,12 @@ wrap_paragraph(struct wrap *w, const char *s, const char *e)
 		for (q = p; q < e && *q != ' '; q++)
 			;
 		ww = wrap_word(w, p, q, 0, 0);
-		if (w->col > 0 && w->col + 1 + ww <= w->r.w)
-			wrap_emit(w, ' ', 1);
-		else if (w->col > 0 && ww <= w->r.w)
+		/* A space before the word, or a new line if it fits there and not
+		 * here; a word longer than any line fills this one. */
+		if (w->col > 0 && w->col + 1 + ww > w->r.w && ww <= w->r.w)
 			wrap_newline(w);
 		else if (w->col > 0)
-			wrap_emit(w, ' ', 1);	/* too long for any line: fill this one */
+			wrap_emit(w, ' ', 1);
 		wrap_word(w, p, q, 1, 1);
 		p = q;
 	}

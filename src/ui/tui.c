@@ -602,10 +602,10 @@ static int
 tui_confirm_batch(struct tui *t)
 {
 	struct session *fresh[UI_MAX_RUNS];
-	int i;
+	int i, n = t->nruns;	/* the runs of fresh[] */
 	char *err = NULL;
 
-	for (i = 0; i < t->nruns; i++) {
+	for (i = 0; i < n; i++) {
 		struct session_config c = t->run[i]->pos.cfg;
 
 		c.batch = t->confirm_batch >= t->run[i]->data->train.n ? 0 : t->confirm_batch;
@@ -618,7 +618,7 @@ tui_confirm_batch(struct tui *t)
 			return TUI_REDRAW;
 		}
 	}
-	for (i = 0; i < t->nruns; i++) {
+	for (i = 0; i < n; i++) {
 		session_free(t->run[i]);
 		t->run[i] = fresh[i];
 		view_cache_free(&t->cache[i]);

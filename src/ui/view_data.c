@@ -66,7 +66,7 @@ data_grid(const struct panel_ctx *p, int w, int h)
 		return -1;
 	if (vc->grid_valid && vc->grid_s == s && vc->grid_pc == s->pos.phase_count &&
 	    vc->grid_w == w && vc->grid_h == h &&
-	    memcmp(&vc->grid_cfg, &s->pos.cfg, sizeof vc->grid_cfg) == 0)
+	    session_config_equal(&vc->grid_cfg, &s->pos.cfg))
 		return 0;
 	if (rows > vc->grid_cap) {
 		double *gx = realloc(vc->grid_x, (size_t)rows * 2 * sizeof(double));
@@ -209,7 +209,7 @@ data_metrics(const struct panel_ctx *p)
 	if (vc == NULL)
 		return NULL;
 	if (vc->m_valid && vc->m_s == s && vc->m_pc == s->pos.phase_count &&
-	    memcmp(&vc->m_cfg, &s->pos.cfg, sizeof vc->m_cfg) == 0)
+	    session_config_equal(&vc->m_cfg, &s->pos.cfg))
 		return &vc->m;
 	/* Evaluating writes the session's prediction buffer of that split and the
 	 * network's evaluation scratch, nothing the training reads. */

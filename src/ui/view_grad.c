@@ -9,7 +9,7 @@
 
 #include "view.h"
 
-#define GRAD_LO -7.0		/* bar range, decades */
+#define GRAD_LO (-7.0)		/* bar range, decades */
 #define GRAD_HI 1.0
 
 static const char *

@@ -47,9 +47,14 @@ plot_set(struct plot *P, int x, int y)
 	static const uint8_t braille[4][2] = {
 		{ 0x01, 0x08 }, { 0x02, 0x10 }, { 0x04, 0x20 }, { 0x40, 0x80 },
 	};
-	int cx = x / P->dx, cy = y / P->dy;
+	int cx, cy;
 
-	if (cx < 0 || cy < 0 || cx >= P->pw || cy >= P->ph)
+	/* Tested before dividing: -1 / 2 is 0, a cell inside the plot. */
+	if (x < 0 || y < 0)
+		return;
+	cx = x / P->dx;
+	cy = y / P->dy;
+	if (cx >= P->pw || cy >= P->ph)
 		return;
 	if (P->dx == 2)
 		P->bits[cy * P->pw + cx] |= braille[y % 4][x % 2];
@@ -106,16 +111,16 @@ view_loss(const struct panel_ctx *p, struct canvas *c, struct rect r)
 	struct rect in;
 	long nb = s->pos.nbatch_loss / (s->batch_loss_stride > 0 ? s->batch_loss_stride : 1);
 	long k, stride = s->batch_loss_stride > 0 ? s->batch_loss_stride : 1;
-	int e, i, px, py, lx = 0, ly = 0, x, y;
+	int e, i, px, py, lx = 0, ly = 0, have_last = 0, x, y;
 	char extra[96], a[32], b[32];
-	const struct epoch_record *last = s->pos.nepochs > 0 ? &s->epochs[s->pos.nepochs - 1] : NULL;
+	double last_val = s->pos.nepochs > 0 ? s->epochs[s->pos.nepochs - 1].val_loss : NAN;
 
 	if (nb > s->batch_loss_cap)
 		nb = s->batch_loss_cap;
 	snprintf(extra, sizeof extra, "%s%s%s%s", nb > 0 ? "train " : "",
 	    nb > 0 ? view_num(a, sizeof a, s->batch_loss[nb - 1], 4) : "",
-	    last && !isnan(last->val_loss) ? "  val " : "",
-	    last && !isnan(last->val_loss) ? view_num(b, sizeof b, last->val_loss, 4) : "");
+	    !isnan(last_val) ? "  val " : "",
+	    !isnan(last_val) ? view_num(b, sizeof b, last_val, 4) : "");
 	if (p->v->log_loss)
 		strncat(extra, "  log", sizeof extra - strlen(extra) - 1);
 	in = view_box(p, c, r, "Loss", extra);
@@ -154,17 +159,19 @@ view_loss(const struct panel_ctx *p, struct canvas *c, struct rect r)
 		P.y0 -= 0.5;
 		P.y1 += 0.5;
 	}
-	/* The batch curve, point to point. */
+	/* The batch curve, point to point; a line joins a point to the last
+	 * one drawn, so that a missing first point draws no line from 0,0. */
 	for (k = 0; k < nb; k++) {
 		if (!isfinite(s->batch_loss[k]))
 			continue;
 		plot_dot(&P, (double)k * stride, s->batch_loss[k], &px, &py);
-		if (k > 0)
+		if (have_last)
 			plot_line(&P, lx, ly, px, py);
 		else
 			plot_set(&P, px, py);
 		lx = px;
 		ly = py;
+		have_last = 1;
 	}
 	for (y = 0; y < P.ph; y++)
 		for (x = 0; x < P.pw; x++) {
@@ -209,10 +216,13 @@ view_loss(const struct panel_ctx *p, struct canvas *c, struct rect r)
 	canvas_text(c, in.x, in.y, LOSS_AXIS - 1, C_DIM, 0, loss_axis_num(a, sizeof a, &P, P.y1));
 	canvas_text(c, in.x, in.y + P.ph - 1, LOSS_AXIS - 1, C_DIM, 0,
 	    loss_axis_num(a, sizeof a, &P, P.y0));
-	if (P.ph >= 5)
-		canvas_text(c, in.x, in.y + P.ph / 2, LOSS_AXIS - 1, C_DIM, 0,
-		    loss_axis_num(a, sizeof a, &P, P.y0 + (P.y1 - P.y0) * (P.ph - 1 - P.ph / 2) /
-		    (P.ph - 1)));
+	if (P.ph >= 5) {
+		int mid = P.ph / 2;		/* the row of the middle label */
+		int above = P.ph - 1 - mid;	/* its rows above the bottom one */
+
+		canvas_text(c, in.x, in.y + mid, LOSS_AXIS - 1, C_DIM, 0,
+		    loss_axis_num(a, sizeof a, &P, P.y0 + (P.y1 - P.y0) * above / (P.ph - 1)));
+	}
 	y = in.y + in.h - 1;
 	canvas_text(c, in.x + LOSS_AXIS, y, -1, C_DIM, 0, "0");
 	snprintf(a, sizeof a, "%ld batch%s", s->pos.nbatch_loss, s->pos.nbatch_loss == 1 ? "" : "es");

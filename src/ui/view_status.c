@@ -191,8 +191,7 @@ status_line2(const struct ui_frame *f, struct canvas *c, struct rect r)
 	if (f->nruns > 1)
 		return;
 	snprintf(buf, sizeof buf, "loss %s  val %s",
-	    s->pos.phase >= PHASE_LOSS ? view_num(a, sizeof a, s->net->batch_loss, 4) :
-	    s->pos.nbatch_loss > 0 ? "-" : "-",
+	    s->pos.phase >= PHASE_LOSS ? view_num(a, sizeof a, s->net->batch_loss, 4) : "-",
 	    e && !isnan(e->val_loss) ? view_num(a + 16, sizeof a - 16, e->val_loss, 4) : "-");
 	right = r.x + r.w - 1 - text_width(buf, -1);
 	if (right > b.x) {
@@ -442,9 +441,10 @@ view_ask(const struct ui_frame *f, struct canvas *c, struct rect r)
 		else
 			canvas_printf(c, in.x, y, in.w, C_WARNING, 0,
 			    "%s Not quite: the answer is %d.", g->wrong, q->correct + 1);
-		y += 2;
+		/* The explanation starts on the line after the verdict, above the
+		 * last line of the box. */
 		if (q->explain)
-			y += canvas_wrap(c, (struct rect){ in.x, y - 1, in.w, in.y + in.h - y + 1 }, 0,
+			canvas_wrap(c, (struct rect){ in.x, y + 1, in.w, in.y + in.h - y - 1 }, 0,
 			    q->explain, C_OVERLAY, C_EMPHASIS, 1);
 		canvas_text(c, in.x, in.y + in.h - 1, -1, C_DIM, 0, "space: continue");
 	} else

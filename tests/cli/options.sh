@@ -17,6 +17,7 @@ expect_status 2 "--l2: 'nan' is not allowed" -- $N --headless --l2 nan
 expect_status 2 "--split: '0.5,0.2' is not allowed" -- $N --headless --split 0.5,0.2
 expect_status 2 "--compare: 'act=relu' is not allowed (expected two to four values" -- $N --headless --compare act=relu
 expect_status 2 "--compare: 'colour=red,blue' is not allowed" -- $N --headless --compare colour=red,blue
+expect_status 2 "--screen: '120x40cols' is not allowed (expected WIDTHxHEIGHT" -- $N --headless --screen 120x40cols
 expect_status 2 "unknown option --frobnicate" -- $N --headless --frobnicate
 expect_status 2 "--lr needs a value" -- $N --headless --lr
 expect_status 2 "--cost-fn and --cost-fp go together" -- $N --headless --cost-fn 5

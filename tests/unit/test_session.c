@@ -1638,6 +1638,31 @@ START_TEST(test_config_check)
 }
 END_TEST
 
+/* A copy is equal; every field counts, hidden sizes past nhidden too. */
+START_TEST(test_config_equal)
+{
+	struct session_config a, b;
+
+	session_config_default(&a);
+	b = a;
+	ck_assert(session_config_equal(&a, &b));
+	b.threshold = 0.25;
+	ck_assert(!session_config_equal(&a, &b));
+	b = a;
+	b.hidden[NET_MAX_LAYERS - 2] = 3;
+	ck_assert(!session_config_equal(&a, &b));
+	b = a;
+	b.hidden_act[1] = ACT_RELU;
+	ck_assert(!session_config_equal(&a, &b));
+	b = a;
+	b.history_bytes++;
+	ck_assert(!session_config_equal(&a, &b));
+	b = a;
+	b.seed = 2;
+	ck_assert(!session_config_equal(&a, &b));
+}
+END_TEST
+
 /* --------------------------------------------------------- long runs */
 
 /* The event log is a ring of the last 1024 events, and the observer hears
@@ -1843,6 +1868,7 @@ session_suite(void)
 	tcase_add_test(tc, test_dropout);
 	tcase_add_test(tc, test_configure_lr);
 	tcase_add_test(tc, test_config_check);
+	tcase_add_test(tc, test_config_equal);
 	tcase_add_test(tc, test_loss_curve);
 	tcase_add_test(tc, test_histogram);
 	suite_add_tcase(s, tc);
