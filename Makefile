@@ -11,11 +11,12 @@ CC      ?= cc
 VERSION := 1.0.0
 PKGS    := ncursesw jansson
 WARN    := -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
-CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 $(WARN) -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED -D_DEFAULT_SOURCE \
-           -DNNSTEP_VERSION='"$(VERSION)"' -DNNSTEP_SHAREDIR='"$(SHAREDIR)"' \
-           -ffp-contract=off -Isrc \
+# Language and preprocessor flags, shared by the build and `make lint`.
+STDDEFS := -std=c11 -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED -D_DEFAULT_SOURCE \
+           -DNNSTEP_VERSION='"$(VERSION)"' -DNNSTEP_SHAREDIR='"$(SHAREDIR)"' -Isrc \
            $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
+CFLAGS  ?= -O2 -g
+CFLAGS  += $(STDDEFS) $(WARN) -ffp-contract=off
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
 
 # SAN=1 builds everything with AddressSanitizer and UndefinedBehaviorSanitizer
@@ -112,6 +113,21 @@ bench: all
 	@$(MAKE) --no-print-directory -C bench
 	@sh bench/run.sh
 
+# Static analysis; fails on any finding. cppcheck over src/, then clang-tidy
+# on each file (checks and the reasons for those left out in .clang-tidy)
+# with the build's flags, LINT_JOBS files at a time. A file's findings are
+# printed together, and only when it has some.
+LINT_JOBS ?= 2
+
+lint:
+	cppcheck --quiet --enable=warning,portability --std=c11 --error-exitcode=1 --inline-suppr \
+	  -Isrc -D_XOPEN_SOURCE=700 -DNNSTEP_VERSION='"$(VERSION)"' -DNNSTEP_SHAREDIR='"$(SHAREDIR)"' \
+	  --suppress=missingIncludeSystem -j$(LINT_JOBS) src/
+	@echo "clang-tidy $(words $(SRC)) files"
+	@printf '%s\n' $(SRC) | xargs -P$(LINT_JOBS) -I{} sh -c 'f=$$1; shift; \
+	  out=$$(clang-tidy --quiet --warnings-as-errors="*" "$$f" -- "$$@" 2>&1) || \
+	  { printf "%s\n" "$$out"; exit 1; }' sh {} $(STDDEFS)
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/lessons $(DESTDIR)$(SHAREDIR)/datasets
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/nnstep
@@ -132,6 +148,6 @@ clean:
 	rm -rf build build-san build-fuzz nnstep
 	@$(MAKE) --no-print-directory -C bench clean 2>/dev/null || true
 
-.PHONY: all deps deps-test run test unit bench fuzz install uninstall clean
+.PHONY: all deps deps-test run test unit bench fuzz lint install uninstall clean
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
