@@ -2,7 +2,9 @@
 # Any report fails the run (-fno-sanitize-recover, ASan exits non-zero).
 set -e
 cd "$(dirname "$0")/../.."
-make --no-print-directory -s SAN=1 build-san/nnstep build-san/unit-tests
+# cli/fuzz_replay runs the harnesses of the build it tests: make them too.
+replays=$(for f in tests/fuzz/fuzz_*.c; do n=$(basename "$f" .c); echo "build-san/fuzz-replay-${n#fuzz_}"; done)
+make --no-print-directory -s SAN=1 build-san/nnstep build-san/unit-tests $replays
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 build-san/unit-tests

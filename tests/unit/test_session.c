@@ -977,12 +977,12 @@ END_TEST
  * ones: they stay infinite (the snapshot restored does not hold them). */
 START_TEST(test_diverge_in_update_restores)
 {
-	struct tset t;
+	struct tset t, tref;
 	struct session *s, *ref;
 	struct cap a, b;
 
 	s = diverge_update_session(&t);
-	ref = diverge_update_session(&t);
+	ref = diverge_update_session(&tref);
 	ck_assert_int_eq(session_step_batch(s), SESSION_DIVERGED);
 	ck_assert_int_eq(session_step(ref), SESSION_OK);
 	ck_assert_int_eq(session_step(ref), SESSION_OK);
@@ -1011,6 +1011,7 @@ START_TEST(test_diverge_in_update_restores)
 	session_free(s);
 	session_free(ref);
 	tset_free(&t);
+	tset_free(&tref);
 }
 END_TEST
 
