@@ -23,8 +23,8 @@
 #define TUI_REDRAW 0x01
 #define TUI_QUIT 0x02
 
-#define TUI_FRAME_MS 50		/* 20 frames a second while training runs */
-#define TUI_WORK_MS 35		/* at most this much training per frame */
+#define TUI_FRAME_MS 25		/* 40 frames a second while training runs */
+#define TUI_WORK_MS 15		/* at most this much training per frame */
 #define TUI_IDLE_MS 250		/* poll for signals this often when idle */
 #define TUI_MAX_SPEED 4096	/* batches per frame */
 

@@ -39,7 +39,7 @@ ui_view_init(struct ui_view_state *v)
 	memset(v, 0, sizeof *v);
 	v->layer = 1;
 	v->focus = P_NETWORK;
-	v->steps_per_frame = 1;
+	v->steps_per_frame = 16;	/* batches per frame while continuing: 16 x 32 rows x 40 fps */
 	v->message_role = C_MESSAGE;
 	v->lesson.answer = -1;
 	/* Shared slots first show the gradient flow, then the loss. */

@@ -1,18 +1,18 @@
 # Continue mode trains between frames without blocking the keys; a run that
 # diverges says so and can be stepped back; a signal restores the terminal.
 . tests/tools/tui.sh
-start 120 40 -- --gen moons --layers 8,8 --epochs 3
+start 120 40 -- --gen moons --layers 8,8 --epochs 200
 wait_for "press space: forward pass" || finish
 keys c
-wait_for "running 1 batch/frame" && ok "c starts training between frames"
+wait_for "running 16 batches/frame" && ok "c starts training between frames"
 keys +
-wait_for "2 batches per frame" && ok "+ speeds it up while it runs"
-wait_for "finished: 3 epochs" 100 && ok "it runs to the end of the epochs and stops"
+wait_for "32 batches per frame" && ok "+ speeds it up while it runs"
+wait_for "finished: 200 epochs" 100 && ok "it runs to the end of the epochs and stops"
 keys c
 wait_for "nothing to run: training has finished (r resets)" && ok "c after the end says why"
 keys r
 wait_for "weights reset from seed 1 (the same numbers again)" && ok "r resets"
-wait_for "epoch 1/3  batch 1/7" && ok "back at the start"
+wait_for "epoch 1/200  batch 1/7" && ok "back at the start"
 keys q
 wait_for "nnstep exited 0" || finish
 # Divergence: a huge learning rate on a linear network.
