@@ -47,9 +47,9 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
 
-# The engine's inner loops get the full optimiser; results do not change
+# The engine gets the full optimiser; results do not change
 # because -ffp-contract=off and no -ffast-math keep every rounding the same.
-$(BUILD)/src/engine/kernels.o: CFLAGS += -O3
+$(BUILD)/src/engine/%.o: CFLAGS += -O3
 
 $(BUILD)/libnnstep.a: $(LIB_OBJ)
 	@rm -f $@

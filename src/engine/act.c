@@ -42,12 +42,9 @@ act_parse(const char *s)
 static double
 act_sigmoid(double z)
 {
-	double e;
+	double e = exp(-fabs(z));
 
-	if (z >= 0)
-		return 1.0 / (1.0 + exp(-z));
-	e = exp(z);
-	return e / (1.0 + e);
+	return (z >= 0 ? 1.0 : e) / (1.0 + e);
 }
 
 static void

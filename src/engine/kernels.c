@@ -73,10 +73,10 @@ NAME(const struct mm *p, long i, long c, long r0, long r1, int first,		\
 	for (u = 0; u < MS; u++)						\
 		for (v = 0; v < NV; v++)					\
 			acc[u][v] = first ? SPLAT(0.0) :			\
-			    *(const T *)(p->c + (i + u) * p->ci + c + v * W);	\
+			    *(const T *)(p->c + (i + u) * p->ci + c + v * (W));	\
 	for (r = r0; r < r1; r++) {						\
 		for (v = 0; v < NV; v++)					\
-			bv[v] = *(const T *)(b + r * br + v * W);		\
+			bv[v] = *(const T *)(b + r * br + v * (W));		\
 		for (u = 0; u < MS; u++) {					\
 			s = a[u * ai + r * ar];					\
 			av = SPLAT(s);						\
@@ -91,10 +91,10 @@ NAME(const struct mm *p, long i, long c, long r0, long r1, int first,		\
 		pr = p->p + (i + u) * p->pi + c;				\
 		for (v = 0; v < NV; v++) {					\
 			if (last && p->post == 1)				\
-				acc[u][v] += *(const T *)(pr + v * W);		\
+				acc[u][v] += *(const T *)(pr + v * (W));		\
 			else if (last && p->post == 2)				\
-				acc[u][v] += pmv * *(const T *)(pr + v * W);	\
-			*(T *)(cr + v * W) = acc[u][v];				\
+				acc[u][v] += pmv * *(const T *)(pr + v * (W));	\
+			*(T *)(cr + v * (W)) = acc[u][v];				\
 		}								\
 	}									\
 }

@@ -26,6 +26,9 @@ static void session_close_epoch(struct session *s);
 static int session_restore_to(struct session *s, long target);
 static void session_diag_ranges(struct session *s);
 static void session_apply_cfg(struct session *s);
+static void session_arena_save(const struct session *s, double *to);
+static void session_arena_load(struct session *s, const double *from);
+static double session_sum8(const double *x, long n, double c, int sq);
 
 static const char *const phase_names[] = { "ready", "forward", "loss", "backward", "update" };
 
@@ -164,15 +167,20 @@ session_config_check(const struct session_config *c, const struct dataset *d)
 
 /* --------------------------------------------------------- small helpers */
 
+/* All finite? Without a branch per element, so the loop vectorises: the
+ * exponent field of NaN and infinity is all ones, and adding one to it
+ * carries into the sign bit. */
 static int
 session_finite(const double *x, long n)
 {
+	uint64_t bad = 0, u;
 	long i;
 
-	for (i = 0; i < n; i++)
-		if (!isfinite(x[i]))
-			return 0;
-	return 1;
+	for (i = 0; i < n; i++) {
+		memcpy(&u, &x[i], sizeof u);
+		bad |= (u & 0x7ff0000000000000ULL) + 0x0010000000000000ULL;
+	}
+	return (bad >> 63) == 0;
 }
 
 /* Root mean square; scaled by the largest magnitude when squares would
@@ -180,13 +188,12 @@ session_finite(const double *x, long n)
 static double
 session_rms(const double *x, long n)
 {
-	double s = 0, big = 0;
+	double s, big = 0;
 	long i;
 
-	for (i = 0; i < n; i++)
-		s += x[i] * x[i];
 	if (n == 0)
 		return 0.0;
+	s = session_sum8(x, n, 0, 1);
 	if (isfinite(s))
 		return sqrt(s / n);
 	for (i = 0; i < n; i++)
@@ -347,6 +354,40 @@ session_slot(const struct session *s, int i)
 	return (struct session_pos *)((char *)s->ring + (size_t)i * s->slot_size);
 }
 
+/*
+ * What a snapshot holds after its position: the number k of optimizer state
+ * arrays in use, those k arrays (the others are all zeros and not copied),
+ * the rest of the arena, and the weights.
+ */
+static void
+session_arena_save(const struct session *s, double *to)
+{
+	long np = s->net->nparams, k = s->opt_arrays;
+
+	to[0] = (double)k;
+	to++;
+	memcpy(to, s->arena, (size_t)(k * np) * sizeof(double));
+	to += k * np;
+	memcpy(to, s->arena + 2 * np, (size_t)(s->arena_len - 2 * np) * sizeof(double));
+	to += s->arena_len - 2 * np;
+	memcpy(to, s->net->param, (size_t)np * sizeof(double));
+}
+
+static void
+session_arena_load(struct session *s, const double *from)
+{
+	long np = s->net->nparams, k = (long)from[0];
+
+	from++;
+	s->opt_arrays = (int)k;
+	memcpy(s->arena, from, (size_t)(k * np) * sizeof(double));
+	memset(s->arena + k * np, 0, (size_t)((2 - k) * np) * sizeof(double));
+	from += k * np;
+	memcpy(s->arena + 2 * np, from, (size_t)(s->arena_len - 2 * np) * sizeof(double));
+	from += s->arena_len - 2 * np;
+	memcpy(s->net->param, from, (size_t)np * sizeof(double));
+}
+
 static void
 session_snapshot(struct session *s)
 {
@@ -367,9 +408,7 @@ session_snapshot(struct session *s)
 	n = (s->ring_head + s->ring_count) % s->ring_len;
 	p = session_slot(s, n);
 	*p = s->pos;
-	memcpy(p + 1, s->arena, (size_t)s->arena_len * sizeof(double));
-	memcpy((double *)(p + 1) + s->arena_len, s->net->param,
-	    (size_t)s->net->nparams * sizeof(double));
+	session_arena_save(s, (double *)(p + 1));
 	s->ring_count++;
 }
 
@@ -462,9 +501,7 @@ session_restore_to(struct session *s, long target)
 		return -1;
 	p = session_slot(s, found);
 	s->pos = *p;
-	memcpy(s->arena, p + 1, (size_t)s->arena_len * sizeof(double));
-	memcpy(s->net->param, (double *)(p + 1) + s->arena_len,
-	    (size_t)s->net->nparams * sizeof(double));
+	session_arena_load(s, (const double *)(p + 1));
 	s->has_pending = 0;
 	session_apply_cfg(s);
 	session_diag_ranges(s);
@@ -503,10 +540,31 @@ session_back(struct session *s)
 
 /* ----------------------------------------------------------- diagnostics */
 
+/*
+ * Sum of x[i] (sq: of (x[i] - c)^2) in eight running sums, sum k taking
+ * elements k, k+8, ...: independent sums let the loop vectorise. The order
+ * is fixed, so the result is the same on every run.
+ */
+static double
+session_sum8(const double *x, long n, double c, int sq)
+{
+	double p[8] = { 0 };
+	long i, k;
+
+	for (i = 0; i + 8 <= n; i += 8)
+		for (k = 0; k < 8; k++)
+			p[k] += sq ? (x[i + k] - c) * (x[i + k] - c) : x[i + k];
+	p[0] = ((p[0] + p[1]) + (p[2] + p[3])) + ((p[4] + p[5]) + (p[6] + p[7]));
+	for (; i < n; i++)
+		p[0] += sq ? (x[i] - c) * (x[i] - c) : x[i];
+	return p[0];
+}
+
 static void
 session_diag_forward(struct session *s)
 {
 	struct net *n = s->net;
+	unsigned char any[NET_MAX_UNITS];
 	int l, j, b;
 	long i;
 
@@ -514,46 +572,45 @@ session_diag_forward(struct session *s)
 		struct layer *ly = &n->layer[l];
 		struct layer_diag *d = &s->pos.diag[l];
 		long m = n->n * ly->out, inactive = 0;
-		double sum = 0, sq = 0, lo, hi, mean;
+		double mean, scale;
 		double *alive = s->unit_alive + s->unit_off[l];
 		double *sat = s->unit_sat + s->unit_off[l];
+		int out = ly->out;
 
-		for (i = 0; i < m; i++)
-			sum += ly->a[i];
-		mean = m ? sum / m : 0;
-		for (i = 0; i < m; i++)
-			sq += (ly->a[i] - mean) * (ly->a[i] - mean);
+		mean = m ? session_sum8(ly->a, m, 0, 0) / m : 0;
 		d->act_mean = mean;
-		d->act_std = m ? sqrt(sq / m) : 0;
-		lo = d->hist_lo;
-		hi = d->hist_hi;
+		d->act_std = m ? sqrt(session_sum8(ly->a, m, mean, 1) / m) : 0;
+		/* The ranges are 1, 2, 4 or 8 wide: the scale is exact. */
+		scale = SESSION_HIST_BINS / (d->hist_hi - d->hist_lo);
 		memset(d->hist, 0, sizeof d->hist);
 		for (i = 0; i < m; i++) {
-			double f = (ly->a[i] - lo) / (hi - lo) * SESSION_HIST_BINS;
+			double f = (ly->a[i] - d->hist_lo) * scale;
 
 			/* Clamp as a double: converting a huge or NaN value is undefined. */
 			b = !(f >= 0) ? 0 : (f >= SESSION_HIST_BINS ? SESSION_HIST_BINS - 1 : (int)f);
 			d->hist[b]++;
 		}
-		for (j = 0; j < ly->out; j++) {
-			int any = 0;
+		/* Which units fired, and how often each was saturated, row by row. */
+		memset(any, 0, (size_t)out);
+		for (i = 0; i < n->n; i++) {
+			const double *zr = ly->z + i * out, *ar = ly->a + i * out;
 
-			for (i = 0; i < n->n; i++) {
-				double z = ly->z[i * ly->out + j];
-
-				if (z > 0)
-					any = 1;
-				if (session_saturating(ly->act) &&
-				    act_deriv(ly->act, ly->alpha, z, ly->a[i * ly->out + j]) <
-				    SESSION_DEAD_DERIV)
-					sat[j] += 1;
-			}
-			if (any)
+			for (j = 0; j < out; j++)
+				any[j] |= zr[j] > 0;
+			if (ly->act == ACT_SIGMOID)
+				for (j = 0; j < out; j++)
+					sat[j] += ar[j] * (1.0 - ar[j]) < SESSION_DEAD_DERIV;
+			else if (ly->act == ACT_TANH)
+				for (j = 0; j < out; j++)
+					sat[j] += 1.0 - ar[j] * ar[j] < SESSION_DEAD_DERIV;
+		}
+		for (j = 0; j < out; j++) {
+			if (any[j])
 				alive[j] = 1;
 			else
 				inactive++;
 		}
-		d->inactive_batch = ly->out ? (double)inactive / ly->out : 0;
+		d->inactive_batch = out ? (double)inactive / out : 0;
 	}
 	s->pos.pass_samples += n->n;
 }
@@ -685,6 +742,7 @@ session_take_settings(struct session *s, const struct session_config *c)
 {
 	if (c->optimizer != s->pos.cfg.optimizer) {
 		memset(s->opt_m, 0, 2 * (size_t)s->net->nparams * sizeof(double));
+		s->opt_arrays = 0;
 		s->pos.step = 0;
 	}
 	s->pos.cfg = *c;
@@ -813,6 +871,8 @@ session_phase(struct session *s)
 	case PHASE_UPDATE:
 		memcpy(s->prev_param, n->param, (size_t)n->nparams * sizeof(double));
 		s->pos.step++;
+		if (s->opt_arrays < optim_state_arrays(s->pos.cfg.optimizer))
+			s->opt_arrays = optim_state_arrays(s->pos.cfg.optimizer);
 		optim_step(s->pos.cfg.optimizer, s->pos.cfg.lr, n->nparams, n->param, n->grad,
 		    s->opt_m, s->opt_v, s->pos.step, s->delta);
 		net_sync(n);
@@ -1056,6 +1116,7 @@ session_start(struct session *s, uint64_t seed)
 	s->pos.nevents = 0;
 	s->batch_loss_stride = 1;
 	memset(s->arena, 0, (size_t)s->arena_len * sizeof(double));
+	s->opt_arrays = 0;
 	rng_seed(&s->pos.rng, seed);
 	session_apply_cfg(s);
 	net_init(n, s->pos.cfg.init, s->pos.cfg.init_value, s->pos.cfg.bias_init, &s->pos.rng);
@@ -1071,6 +1132,7 @@ session_start(struct session *s, uint64_t seed)
 void
 session_resync(struct session *s)
 {
+	s->opt_arrays = 2;	/* a checkpoint may have written both */
 	s->pos.phase_count = 0;
 	s->ring_head = s->ring_count = 0;
 	s->has_pending = 0;
@@ -1154,7 +1216,7 @@ session_new(const struct session_config *cfg, const struct dataset *d, char **er
 	    (d->train.n > d->test.n ? d->train.n : d->test.n) :
 	    (d->val.n > d->test.n ? d->val.n : d->test.n)));
 	s->slot_size = sizeof(struct session_pos) +
-	    (size_t)(s->arena_len + s->net->nparams) * sizeof(double);
+	    (size_t)(1 + s->arena_len + s->net->nparams) * sizeof(double);
 	s->slot_size = (s->slot_size + 15) & ~(size_t)15;
 	slots = cfg->history_phases / 4 + 2;
 	if ((size_t)slots * s->slot_size > cfg->history_bytes)

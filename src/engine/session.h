@@ -163,6 +163,7 @@ struct session {
 	double *arena;
 	long arena_len;
 	double *opt_m, *opt_v;		/* nparams each */
+	int opt_arrays;			/* how many of them may be non-zero (snapshots copy those) */
 	double *best_param;		/* weights of the best epoch */
 	double *unit_alive;		/* per unit (all layers): z > 0 seen in this pass */
 	double *unit_sat;		/* per unit: rows saturated in this pass */
