@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "tty.h"
@@ -31,6 +32,35 @@ static void
 tty_on_signal(int sig)
 {
 	tty_signalled = sig;
+}
+
+/*
+ * A crash (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT) must not leave the
+ * terminal in raw mode on the alternate screen. endwin() is not safe in a
+ * signal handler, so the handler puts back the terminal modes saved before
+ * ncurses started and writes the escapes that leave the alternate screen,
+ * show the cursor and stop mouse reports (write() and tcsetattr() are
+ * async-signal-safe); then the signal is raised again with its default
+ * action, so the exit status and any core dump stay as they were.
+ */
+static const int tty_crash_signals[5] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+static struct termios tty_saved_modes;
+static volatile sig_atomic_t tty_have_modes;
+
+static void
+tty_on_crash(int sig)
+{
+	static const char reset[] = "\033[?1000l\033[?1002l\033[?1006l\033[0m\033[?25h"
+	    "\033[?1049l\r\n";
+	ssize_t ignored;
+
+	if (tty_have_modes) {
+		ignored = write(STDOUT_FILENO, reset, sizeof reset - 1);
+		(void)ignored;
+		tcsetattr(STDIN_FILENO, TCSANOW, &tty_saved_modes);
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
 }
 
 int
@@ -109,6 +139,13 @@ tty_open(enum theme_kind want, enum theme_kind *kind, char **err)
 	sigemptyset(&sa.sa_mask);
 	for (i = 0; i < 3; i++)
 		sigaction(tty_signals[i], &sa, &t->old[i]);
+	if (tcgetattr(STDIN_FILENO, &tty_saved_modes) == 0) {
+		tty_have_modes = 1;
+		sa.sa_handler = tty_on_crash;
+		sa.sa_flags = SA_RESETHAND;
+		for (i = 0; i < 5; i++)
+			sigaction(tty_crash_signals[i], &sa, NULL);
+	}
 	t->scr = newterm(NULL, stdout, stdin);
 	if (t->scr == NULL) {
 		const char *term = getenv("TERM");

@@ -32,4 +32,21 @@ sleep 0.2
 pkill -TERM -P "$pid" -x nnstep
 wait_for "nnstep exited 143" && ok "SIGTERM ends it with status 143"
 screen | grep -q "Network" && { echo "FAIL: the screen was not restored"; fails=$((fails + 1)); }
+# A crash (here a SIGSEGV sent from outside) restores the terminal too: the
+# screen is back and the terminal is in its normal (echo, canonical) mode.
+cat > "$T/crash.sh" <<EOS
+env TERM=xterm-256color '$NNSTEP_BIN' --gen moons
+echo "nnstep exited \$?"
+stty -a | tr ' ' '\n' | grep -x -e echo -e icanon | tr '\n' ' '; echo
+sleep 60
+EOS
+start 120 40 -- --version
+tm kill-server 2>/dev/null
+tm new-session -d -x 120 -y 40 -c "$T" "sh $T/crash.sh"
+wait_for "press space: forward pass" || finish
+pid=$(tm list-panes -F '#{pane_pid}')
+pkill -SEGV -P "$pid" -x nnstep
+wait_for "nnstep exited 139" && ok "a crash ends it with the crash's status (139)"
+wait_for "icanon echo" && ok "and the terminal is back in its normal mode"
+screen | grep -q "Network" && { echo "FAIL: the screen was not restored after a crash"; fails=$((fails + 1)); }
 finish
