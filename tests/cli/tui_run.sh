@@ -40,8 +40,9 @@ echo "nnstep exited \$?"
 stty -a | tr ' ' '\n' | grep -x -e echo -e icanon | tr '\n' ' '; echo
 sleep 60
 EOS
-start 120 40 -- --version
 tm kill-server 2>/dev/null
+NSTART=$((NSTART + 1))
+SOCK=nnstep-test-$$-$NSTART
 tm new-session -d -x 120 -y 40 -c "$T" "sh $T/crash.sh"
 wait_for "press space: forward pass" || finish
 pid=$(tm list-panes -F '#{pane_pid}')
