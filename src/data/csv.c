@@ -162,13 +162,13 @@ csv_fail(struct csv_reader *r, long line, long col, const char *fmt, ...)
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	what = data_xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	what = xmalloc(n > 0 ? (size_t)n + 1 : 1);
 	what[0] = '\0';
 	va_start(ap, fmt);
 	if (n > 0)
 		vsnprintf(what, (size_t)n + 1, fmt, ap);
 	va_end(ap);
-	*r->err = data_xasprintf("%s:%ld:%ld: %s", r->name, line, col, what);
+	*r->err = xasprintf("%s:%ld:%ld: %s", r->name, line, col, what);
 	free(what);
 }
 
@@ -253,7 +253,7 @@ csv_end_header(struct csv_reader *r)
 	}
 	/* Sorted by name, then column: in a run of equal names the first
 	 * holds the original and the second the first duplicate of it. */
-	names = data_xcalloc((size_t)r->ncols, sizeof *names);
+	names = xcalloc((size_t)r->ncols, sizeof *names);
 	for (i = 0; i < r->ncols; i++) {
 		names[i].name = r->pool + r->cell[i];
 		names[i].col = i;
@@ -394,7 +394,7 @@ csv_finish(struct csv_reader *r)
 	}
 
 	/* The type of a column is that of its first number or text. */
-	decided = data_xcalloc((size_t)r->ncols, sizeof *decided);
+	decided = xcalloc((size_t)r->ncols, sizeof *decided);
 	for (c = 0; c < r->ncols; c++)
 		decided[c] = CELL_MISSING;
 	for (row = 0; row < r->nrows; row++) {
@@ -444,22 +444,22 @@ csv_finish(struct csv_reader *r)
 		return NULL;
 	}
 
-	t = data_xcalloc(1, sizeof *t);
-	t->source = data_xstrdup(r->name);
+	t = xcalloc(1, sizeof *t);
+	t->source = xstrdup(r->name);
 	t->ncols = r->ncols;
 	t->nrows = r->nrows;
-	t->cols = data_xcalloc((size_t)r->ncols, sizeof *t->cols);
-	t->line = data_xreallocarray(NULL, (size_t)r->nrows, sizeof *t->line);
+	t->cols = xcalloc((size_t)r->ncols, sizeof *t->cols);
+	t->line = xreallocarray(NULL, (size_t)r->nrows, sizeof *t->line);
 	memcpy(t->line, r->lines, (size_t)r->nrows * sizeof *t->line);
 	for (c = 0; c < r->ncols; c++) {
 		struct column *col = &t->cols[c];
 
-		col->name = data_xstrdup(r->pool + r->cell[c]);
+		col->name = xstrdup(r->pool + r->cell[c]);
 		col->is_text = decided[c] == CELL_TEXT;
 		if (col->is_text)
-			col->text = data_xcalloc((size_t)r->nrows, sizeof *col->text);
+			col->text = xcalloc((size_t)r->nrows, sizeof *col->text);
 		else
-			col->num = data_xreallocarray(NULL, (size_t)r->nrows,
+			col->num = xreallocarray(NULL, (size_t)r->nrows,
 			    sizeof *col->num);
 		for (row = 0; row < r->nrows; row++) {
 			const char *s = r->pool +
@@ -468,7 +468,7 @@ csv_finish(struct csv_reader *r)
 
 			if (col->is_text)
 				col->text[row] = k == CELL_MISSING ? NULL :
-				    data_xstrdup(s);
+				    xstrdup(s);
 			else
 				col->num[row] = k == CELL_MISSING ? NAN : v;
 		}
@@ -555,7 +555,7 @@ table_read_csv(const char *path, char **err)
 		fclose(f);
 		return NULL;
 	}
-	buf = data_xmalloc(CSV_SEGMENT);
+	buf = xmalloc(CSV_SEGMENT);
 	data_locale_enter(&loc);
 	while (!r.failed && (n = fread(buf, 1, CSV_SEGMENT, f)) > 0)
 		csv_feed(&r, buf, n);

@@ -129,8 +129,8 @@ build_list(char *const *names, long n)
 	const char **ptr;
 	char *s;
 
-	show = data_xcalloc((size_t)(shown > 0 ? shown : 1), sizeof *show);
-	ptr = data_xcalloc((size_t)(shown > 0 ? shown : 1), sizeof *ptr);
+	show = xcalloc((size_t)(shown > 0 ? shown : 1), sizeof *show);
+	ptr = xcalloc((size_t)(shown > 0 ? shown : 1), sizeof *ptr);
 	for (i = 0; i < shown; i++) {
 		data_show(show[i], sizeof show[i],
 		    names[i] != NULL ? names[i] : "?");
@@ -138,7 +138,7 @@ build_list(char *const *names, long n)
 	}
 	s = data_name_list(ptr, shown, shown);
 	if (shown < n) {
-		char *t = data_xasprintf("%s, ... (%ld in all)", s, n);
+		char *t = xasprintf("%s, ... (%ld in all)", s, n);
 
 		free(s);
 		s = t;
@@ -224,7 +224,7 @@ build_target(struct build *b)
 		    "%d or a column name)", b->file, name, t->ncols);
 		return -1;
 	}
-	names = data_xcalloc((size_t)t->ncols, sizeof *names);
+	names = xcalloc((size_t)t->ncols, sizeof *names);
 	for (c = 0; c < t->ncols; c++)
 		names[c] = t->cols[c].name;
 	list = build_list(names, t->ncols);
@@ -243,7 +243,7 @@ build_features(struct build *b)
 	int c, j;
 
 	if (b->fixed == NULL) {
-		b->feat = data_xcalloc((size_t)t->ncols, sizeof *b->feat);
+		b->feat = xcalloc((size_t)t->ncols, sizeof *b->feat);
 		for (c = 0; c < t->ncols; c++)
 			if (c != b->target)
 				b->feat[b->nfeat++] = c;
@@ -263,7 +263,7 @@ build_features(struct build *b)
 		    "(expected at least one in its preprocessing)", b->file);
 		return -1;
 	}
-	b->feat = data_xcalloc((size_t)b->fixed->ncols, sizeof *b->feat);
+	b->feat = xcalloc((size_t)b->fixed->ncols, sizeof *b->feat);
 	for (j = 0; j < b->fixed->ncols; j++) {
 		const char *name = b->fixed->cols[j].name;
 
@@ -272,7 +272,7 @@ build_features(struct build *b)
 			    strcmp(t->cols[c].name, name) == 0)
 				break;
 		if (c == t->ncols) {
-			char **names = data_xcalloc((size_t)b->fixed->ncols,
+			char **names = xcalloc((size_t)b->fixed->ncols,
 			    sizeof *names);
 			char show[DATA_SHOW_MAX + 4];
 			char *list;
@@ -306,11 +306,11 @@ build_rows(struct build *b)
 	long row;
 	int j;
 
-	used = data_xcalloc((size_t)t->ncols, 1);
+	used = xcalloc((size_t)t->ncols, 1);
 	used[b->target] = 1;
 	for (j = 0; j < b->nfeat; j++)
 		used[b->feat[j]] = 1;
-	b->keep = data_xreallocarray(NULL, (size_t)t->nrows, sizeof *b->keep);
+	b->keep = xreallocarray(NULL, (size_t)t->nrows, sizeof *b->keep);
 	for (row = 0; row < t->nrows; row++) {
 		int c, bad = -1;
 
@@ -352,7 +352,7 @@ build_classes(struct build *b)
 {
 	long row;
 
-	b->cls = data_xreallocarray(NULL, (size_t)(b->t->nrows > 0 ?
+	b->cls = xreallocarray(NULL, (size_t)(b->t->nrows > 0 ?
 	    b->t->nrows : 1), sizeof *b->cls);
 	for (row = 0; row < b->t->nrows; row++)
 		b->cls[row] = -1;
@@ -382,7 +382,7 @@ build_fresh_classes(struct build *b)
 			    build_line(b, b->keep[i]), b->target + 1, show, name);
 			return -1;
 		}
-		v = data_xcalloc((size_t)b->nkeep, sizeof *v);
+		v = xcalloc((size_t)b->nkeep, sizeof *v);
 		for (i = 0; i < b->nkeep; i++)
 			v[i] = tc->text[b->keep[i]];
 		qsort(v, (size_t)b->nkeep, sizeof *v, build_strcmp);
@@ -390,9 +390,9 @@ build_fresh_classes(struct build *b)
 			if (k == 0 || strcmp(v[k - 1], v[i]) != 0)
 				v[k++] = v[i];
 		if (k >= 2 && k <= 64) {
-			p->classes = data_xcalloc((size_t)k, sizeof *p->classes);
+			p->classes = xcalloc((size_t)k, sizeof *p->classes);
 			for (i = 0; i < k; i++)
-				p->classes[i] = data_xstrdup(v[i]);
+				p->classes[i] = xstrdup(v[i]);
 			p->nclasses = (int)k;
 			for (i = 0; i < b->nkeep; i++) {
 				const char *s = tc->text[b->keep[i]];
@@ -406,7 +406,7 @@ build_fresh_classes(struct build *b)
 			data_show(show, sizeof show, v[0]);
 		free(v);
 	} else {
-		double *v = data_xreallocarray(NULL, (size_t)b->nkeep, sizeof *v);
+		double *v = xreallocarray(NULL, (size_t)b->nkeep, sizeof *v);
 		char num[DATA_NUMBER_MAX];
 
 		for (i = 0; i < b->nkeep; i++)
@@ -421,10 +421,10 @@ build_fresh_classes(struct build *b)
 			return 0;
 		}
 		if (k >= 2 && k <= 64) {
-			p->classes = data_xcalloc((size_t)k, sizeof *p->classes);
+			p->classes = xcalloc((size_t)k, sizeof *p->classes);
 			for (i = 0; i < k; i++) {
 				data_format_number(num, v[i]);
-				p->classes[i] = data_xstrdup(num);
+				p->classes[i] = xstrdup(num);
 			}
 			p->nclasses = (int)k;
 			for (i = 0; i < b->nkeep; i++) {
@@ -538,18 +538,18 @@ build_categories(struct build *b)
 			return -1;
 	} else {
 		p->ncols = b->nfeat;
-		p->cols = data_xcalloc((size_t)b->nfeat, sizeof *p->cols);
+		p->cols = xcalloc((size_t)b->nfeat, sizeof *p->cols);
 		for (j = 0; j < b->nfeat; j++) {
 			const struct column *tc = &b->t->cols[b->feat[j]];
 			struct prep_column *pc = &p->cols[j];
 			const char **v;
 			long k = 0;
 
-			pc->name = data_xstrdup(tc->name);
+			pc->name = xstrdup(tc->name);
 			pc->is_text = tc->is_text;
 			if (!tc->is_text)
 				continue;
-			v = data_xcalloc((size_t)b->nkeep, sizeof *v);
+			v = xcalloc((size_t)b->nkeep, sizeof *v);
 			for (i = 0; i < b->nkeep; i++)
 				if (tc->text[b->keep[i]] != NULL)
 					v[k++] = tc->text[b->keep[i]];
@@ -575,15 +575,15 @@ build_categories(struct build *b)
 				free(v);
 				return -1;
 			}
-			pc->cats = data_xcalloc((size_t)pc->ncat, sizeof *pc->cats);
+			pc->cats = xcalloc((size_t)pc->ncat, sizeof *pc->cats);
 			for (i = 0; i < pc->ncat; i++)
-				pc->cats[i] = data_xstrdup(v[i]);
+				pc->cats[i] = xstrdup(v[i]);
 			free(v);
 		}
 	}
 
 	/* Input names and where each column's inputs start. */
-	b->offset = data_xcalloc((size_t)b->nfeat, sizeof *b->offset);
+	b->offset = xcalloc((size_t)b->nfeat, sizeof *b->offset);
 	for (j = 0; j < b->nfeat; j++) {
 		b->offset[j] = width;
 		width += p->cols[j].is_text ? p->cols[j].ncat : 1;
@@ -598,15 +598,15 @@ build_categories(struct build *b)
 		return 0;
 	}
 	p->ninputs = width;
-	p->input_names = data_xcalloc((size_t)width, sizeof *p->input_names);
+	p->input_names = xcalloc((size_t)width, sizeof *p->input_names);
 	for (j = 0; j < b->nfeat; j++) {
 		struct prep_column *pc = &p->cols[j];
 
 		if (!pc->is_text)
-			p->input_names[b->offset[j]] = data_xstrdup(pc->name);
+			p->input_names[b->offset[j]] = xstrdup(pc->name);
 		else
 			for (i = 0; i < pc->ncat; i++)
-				p->input_names[b->offset[j] + i] = data_xasprintf(
+				p->input_names[b->offset[j] + i] = xasprintf(
 				    "%s=%s", pc->name, pc->cats[i]);
 	}
 	return 0;
@@ -673,7 +673,7 @@ build_split(struct build *b)
 	int c;
 
 	for (s = 0; s < 3; s++)
-		b->rows[s] = data_xreallocarray(NULL, (size_t)b->nkeep,
+		b->rows[s] = xreallocarray(NULL, (size_t)b->nkeep,
 		    sizeof *b->rows[s]);
 	if (f[0] == 1 && f[1] == 0 && f[2] == 0) {
 		memcpy(b->rows[0], b->keep, (size_t)b->nkeep * sizeof *b->keep);
@@ -682,7 +682,7 @@ build_split(struct build *b)
 	}
 	data_rng_seed(&rng, b->o->seed);
 	if (b->p->task == TASK_REGRESS) {
-		long *all = data_xreallocarray(NULL, (size_t)b->nkeep, sizeof *all);
+		long *all = xreallocarray(NULL, (size_t)b->nkeep, sizeof *all);
 		long ntr = lround(f[0] * (double)b->nkeep);
 		long nva = lround(f[1] * (double)b->nkeep);
 
@@ -698,7 +698,7 @@ build_split(struct build *b)
 		}
 		free(all);
 	} else {
-		long *group = data_xreallocarray(NULL, (size_t)b->nkeep,
+		long *group = xreallocarray(NULL, (size_t)b->nkeep,
 		    sizeof *group);
 
 		for (c = 0; c < b->p->nclasses; c++) {
@@ -757,7 +757,7 @@ build_fill(struct build *b)
 			pc->fill = n > 0 ? sum / (double)n : 0;
 			continue;
 		}
-		count = data_xcalloc((size_t)pc->ncat, sizeof *count);
+		count = xcalloc((size_t)pc->ncat, sizeof *count);
 		for (i = 0; i < b->n[0]; i++) {
 			c = build_cat_index(pc, tc, b->rows[0][i]);
 			if (c >= 0)
@@ -795,12 +795,12 @@ build_encode(struct build *b, struct dataset *d)
 		q->n = n;
 		if (n == 0)
 			continue;
-		q->x = data_xcalloc((size_t)n * (size_t)p->ninputs, sizeof *q->x);
-		q->y = data_xcalloc((size_t)n * (size_t)d->noutputs, sizeof *q->y);
-		q->w = data_xreallocarray(NULL, (size_t)n, sizeof *q->w);
-		q->row = data_xreallocarray(NULL, (size_t)n, sizeof *q->row);
+		q->x = xcalloc((size_t)n * (size_t)p->ninputs, sizeof *q->x);
+		q->y = xcalloc((size_t)n * (size_t)d->noutputs, sizeof *q->y);
+		q->w = xreallocarray(NULL, (size_t)n, sizeof *q->w);
+		q->row = xreallocarray(NULL, (size_t)n, sizeof *q->row);
 		if (p->task != TASK_REGRESS)
-			q->label = data_xreallocarray(NULL, (size_t)n,
+			q->label = xreallocarray(NULL, (size_t)n,
 			    sizeof *q->label);
 		for (i = 0; i < n; i++) {
 			long row = b->rows[s][i];
@@ -851,8 +851,8 @@ build_scale(struct build *b, struct dataset *d)
 	long i;
 
 	if (b->fixed == NULL) {
-		p->offset = data_xcalloc((size_t)(m > 0 ? m : 1), sizeof *p->offset);
-		p->scalev = data_xcalloc((size_t)(m > 0 ? m : 1), sizeof *p->scalev);
+		p->offset = xcalloc((size_t)(m > 0 ? m : 1), sizeof *p->offset);
+		p->scalev = xcalloc((size_t)(m > 0 ? m : 1), sizeof *p->scalev);
 		for (k = 0; k < m; k++) {
 			double off = 0, sc = 1;
 
@@ -999,7 +999,7 @@ dataset_build(const struct table *t, const struct data_options *o,
 	if (fixed != NULL) {
 		b.p = prep_copy(fixed);
 	} else {
-		b.p = data_xcalloc(1, sizeof *b.p);
+		b.p = xcalloc(1, sizeof *b.p);
 		b.p->scale = o->scale;
 	}
 
@@ -1010,11 +1010,11 @@ dataset_build(const struct table *t, const struct data_options *o,
 	    build_split(&b) != 0)
 		goto out;
 	if (fixed == NULL)
-		b.p->target = data_xstrdup(t->cols[b.target].name);
+		b.p->target = xstrdup(t->cols[b.target].name);
 	build_fill(&b);
 
-	d = data_xcalloc(1, sizeof *d);
-	d->name = data_xstrdup(data_basename(b.file));
+	d = xcalloc(1, sizeof *d);
+	d->name = xstrdup(data_basename(b.file));
 	d->task = b.p->task;
 	d->ninputs = b.p->ninputs;
 	d->noutputs = b.p->task == TASK_MULTICLASS ? b.p->nclasses : 1;
@@ -1070,17 +1070,17 @@ dataset_xor(void)
 	struct dataset *d;
 	int c;
 
-	t = data_xcalloc(1, sizeof *t);
-	t->source = data_xstrdup("xor");
+	t = xcalloc(1, sizeof *t);
+	t->source = xstrdup("xor");
 	t->ncols = 3;
 	t->nrows = 4;
-	t->cols = data_xcalloc(3, sizeof *t->cols);
-	t->line = data_xcalloc(4, sizeof *t->line);
+	t->cols = xcalloc(3, sizeof *t->cols);
+	t->line = xcalloc(4, sizeof *t->line);
 	for (c = 0; c < 4; c++)
 		t->line[c] = c + 2;
 	for (c = 0; c < 3; c++) {
-		t->cols[c].name = data_xstrdup(names[c]);
-		t->cols[c].num = data_xcalloc(4, sizeof *t->cols[c].num);
+		t->cols[c].name = xstrdup(names[c]);
+		t->cols[c].num = xcalloc(4, sizeof *t->cols[c].num);
 		memcpy(t->cols[c].num, v[c], 4 * sizeof *v[c]);
 	}
 	data_options_default(&o);

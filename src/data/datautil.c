@@ -9,72 +9,7 @@
 
 #include "datautil.h"
 
-static void util_out_of_memory(void) __attribute__((noreturn));
-
 /* ------------------------------------------------------------- memory */
-
-static void
-util_out_of_memory(void)
-{
-	fputs("nnstep: out of memory\n", stderr);
-	exit(EXIT_FAILURE);
-}
-
-void *
-data_xmalloc(size_t size)
-{
-	void *p = malloc(size ? size : 1);
-
-	if (p == NULL)
-		util_out_of_memory();
-	return p;
-}
-
-void *
-data_xcalloc(size_t n, size_t size)
-{
-	void *p;
-
-	if (n == 0 || size == 0)
-		n = size = 1;
-	p = calloc(n, size);
-	if (p == NULL)
-		util_out_of_memory();
-	return p;
-}
-
-void *
-data_xreallocarray(void *p, size_t n, size_t size)
-{
-	void *q;
-
-	if (size != 0 && n > SIZE_MAX / size)
-		util_out_of_memory();
-	n *= size;
-	q = realloc(p, n ? n : 1);
-	if (q == NULL)
-		util_out_of_memory();
-	return q;
-}
-
-char *
-data_xstrdup(const char *s)
-{
-	return data_xstrndup(s, strlen(s));
-}
-
-char *
-data_xstrndup(const char *s, size_t n)
-{
-	char *d;
-
-	if (n == SIZE_MAX)
-		util_out_of_memory();
-	d = data_xmalloc(n + 1);
-	memcpy(d, s, n);
-	d[n] = '\0';
-	return d;
-}
 
 void *
 data_xgrow(void *p, size_t *cap, size_t need, size_t size, size_t first)
@@ -87,44 +22,16 @@ data_xgrow(void *p, size_t *cap, size_t need, size_t size, size_t first)
 		c = first;
 	while (c < need) {
 		if (c > SIZE_MAX / 2)
-			util_out_of_memory();
-		c *= 2;
+			c = SIZE_MAX;	/* xreallocarray reports it */
+		else
+			c *= 2;
 	}
-	p = data_xreallocarray(p, c, size);
+	p = xreallocarray(p, c, size);
 	*cap = c;
 	return p;
 }
 
 /* ----------------------------------------------------------- messages */
-
-static char *
-util_vasprintf(const char *fmt, va_list ap)
-{
-	va_list aq;
-	int n;
-	char *s;
-
-	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
-	va_end(aq);
-	if (n < 0)
-		return data_xstrdup("(unprintable message)");
-	s = data_xmalloc((size_t)n + 1);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	return s;
-}
-
-char *
-data_xasprintf(const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-
-	va_start(ap, fmt);
-	s = util_vasprintf(fmt, ap);
-	va_end(ap);
-	return s;
-}
 
 void *
 data_fail(char **err, const char *fmt, ...)
@@ -134,7 +41,7 @@ data_fail(char **err, const char *fmt, ...)
 	if (err == NULL)
 		return NULL;
 	va_start(ap, fmt);
-	*err = util_vasprintf(fmt, ap);
+	*err = xvasprintf(fmt, ap);
 	va_end(ap);
 	return NULL;
 }
@@ -179,7 +86,7 @@ data_name_list(const char *const *names, long n, long max)
 	for (i = 0; i < shown; i++)
 		len += strlen(names[i]) + 2;
 	len += 5;
-	s = data_xmalloc(len);
+	s = xmalloc(len);
 	for (i = 0; i < shown; i++) {
 		size_t l = strlen(names[i]);
 

@@ -12,23 +12,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util/xmalloc.h"
+
 /* ------------------------------------------------------------- memory */
 
-/* These never return NULL: running out of memory prints a message and
- * exits. Sizes that would overflow count as running out of memory. */
-void *data_xmalloc(size_t size);
-void *data_xcalloc(size_t n, size_t size);
-void *data_xreallocarray(void *p, size_t n, size_t size);
-char *data_xstrdup(const char *s);
-char *data_xstrndup(const char *s, size_t n);
 /* Doubles *cap until it is at least need (starting from first). */
 void *data_xgrow(void *p, size_t *cap, size_t need, size_t size, size_t first);
 
 /* ----------------------------------------------------------- messages */
 
-/* Formats a message into a new string. */
-char *data_xasprintf(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
 /* When err is not NULL, stores a new message in *err. Always returns NULL,
  * so that a failing function can `return data_fail(err, ...)`. */
 void *data_fail(char **err, const char *fmt, ...)

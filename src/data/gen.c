@@ -86,25 +86,25 @@ static struct table *
 gen_new_table(const char *name, long n, int ncols, const char *const *names,
     const int *is_text)
 {
-	struct table *t = data_xcalloc(1, sizeof *t);
+	struct table *t = xcalloc(1, sizeof *t);
 	long i;
 	int c;
 
-	t->source = data_xstrdup(name);
+	t->source = xstrdup(name);
 	t->ncols = ncols;
 	t->nrows = n;
-	t->cols = data_xcalloc((size_t)ncols, sizeof *t->cols);
-	t->line = data_xreallocarray(NULL, (size_t)n, sizeof *t->line);
+	t->cols = xcalloc((size_t)ncols, sizeof *t->cols);
+	t->line = xreallocarray(NULL, (size_t)n, sizeof *t->line);
 	for (i = 0; i < n; i++)
 		t->line[i] = i + 2;        /* as in the written CSV */
 	for (c = 0; c < ncols; c++) {
-		t->cols[c].name = data_xstrdup(names[c]);
+		t->cols[c].name = xstrdup(names[c]);
 		t->cols[c].is_text = is_text != NULL && is_text[c];
 		if (t->cols[c].is_text)
-			t->cols[c].text = data_xcalloc((size_t)n,
+			t->cols[c].text = xcalloc((size_t)n,
 			    sizeof *t->cols[c].text);
 		else
-			t->cols[c].num = data_xcalloc((size_t)n,
+			t->cols[c].num = xcalloc((size_t)n,
 			    sizeof *t->cols[c].num);
 	}
 	return t;
@@ -121,7 +121,7 @@ gen_round(double v, double scale)
 static long *
 gen_labels(struct data_rng *r, long n, int k)
 {
-	long *lab = data_xreallocarray(NULL, (size_t)n, sizeof *lab);
+	long *lab = xreallocarray(NULL, (size_t)n, sizeof *lab);
 	long i;
 
 	for (i = 0; i < n; i++)
@@ -311,7 +311,7 @@ gen_churn(struct table *t, struct data_rng *r, double noise, int k)
 	long i, nchurn;
 
 	(void)k;
-	score = data_xcalloc((size_t)t->nrows, sizeof *score);
+	score = xcalloc((size_t)t->nrows, sizeof *score);
 	for (i = 0; i < t->nrows; i++) {
 		long tenure = 1 + data_rng_below(r, 72);
 		const char *contract = gen_pick(r, contracts, contract_p, 3);
@@ -339,10 +339,10 @@ gen_churn(struct table *t, struct data_rng *r, double noise, int k)
 
 		t->cols[0].num[i] = (double)tenure;
 		t->cols[1].num[i] = charge;
-		t->cols[2].text[i] = data_xstrdup(contract);
-		t->cols[3].text[i] = data_xstrdup(internet);
+		t->cols[2].text[i] = xstrdup(contract);
+		t->cols[3].text[i] = xstrdup(internet);
 		t->cols[4].num[i] = calls;
-		t->cols[5].text[i] = data_xstrdup(payment);
+		t->cols[5].text[i] = xstrdup(payment);
 		t->cols[6].num[i] = senior;
 	}
 	qsort(score, (size_t)t->nrows, sizeof *score, gen_score_cmp);
@@ -350,7 +350,7 @@ gen_churn(struct table *t, struct data_rng *r, double noise, int k)
 	if (nchurn < 1)
 		nchurn = 1;
 	for (i = 0; i < t->nrows; i++)
-		t->cols[7].text[score[i].row] = data_xstrdup(i < nchurn ? "yes" :
+		t->cols[7].text[score[i].row] = xstrdup(i < nchurn ? "yes" :
 		    "no");
 	free(score);
 }

@@ -20,9 +20,9 @@ prep_copy_strings(char *const *s, long n)
 
 	if (s == NULL || n <= 0)
 		return NULL;
-	d = data_xcalloc((size_t)n, sizeof *d);
+	d = xcalloc((size_t)n, sizeof *d);
 	for (i = 0; i < n; i++)
-		d[i] = s[i] != NULL ? data_xstrdup(s[i]) : NULL;
+		d[i] = s[i] != NULL ? xstrdup(s[i]) : NULL;
 	return d;
 }
 
@@ -68,17 +68,17 @@ prep_copy(const struct prep *p)
 
 	if (p == NULL)
 		return NULL;
-	d = data_xcalloc(1, sizeof *d);
+	d = xcalloc(1, sizeof *d);
 	*d = *p;
-	d->target = p->target != NULL ? data_xstrdup(p->target) : NULL;
+	d->target = p->target != NULL ? xstrdup(p->target) : NULL;
 	d->classes = prep_copy_strings(p->classes, p->nclasses);
 	d->cols = NULL;
 	if (p->cols != NULL && p->ncols > 0) {
-		d->cols = data_xcalloc((size_t)p->ncols, sizeof *d->cols);
+		d->cols = xcalloc((size_t)p->ncols, sizeof *d->cols);
 		for (j = 0; j < p->ncols; j++) {
 			d->cols[j] = p->cols[j];
 			d->cols[j].name = p->cols[j].name != NULL ?
-			    data_xstrdup(p->cols[j].name) : NULL;
+			    xstrdup(p->cols[j].name) : NULL;
 			d->cols[j].cats = prep_copy_strings(p->cols[j].cats,
 			    p->cols[j].ncat);
 		}
@@ -87,12 +87,12 @@ prep_copy(const struct prep *p)
 	d->offset = NULL;
 	d->scalev = NULL;
 	if (p->ninputs > 0 && p->offset != NULL) {
-		d->offset = data_xreallocarray(NULL, (size_t)p->ninputs,
+		d->offset = xreallocarray(NULL, (size_t)p->ninputs,
 		    sizeof *d->offset);
 		memcpy(d->offset, p->offset, (size_t)p->ninputs * sizeof *d->offset);
 	}
 	if (p->ninputs > 0 && p->scalev != NULL) {
-		d->scalev = data_xreallocarray(NULL, (size_t)p->ninputs,
+		d->scalev = xreallocarray(NULL, (size_t)p->ninputs,
 		    sizeof *d->scalev);
 		memcpy(d->scalev, p->scalev, (size_t)p->ninputs * sizeof *d->scalev);
 	}

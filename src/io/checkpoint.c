@@ -27,20 +27,6 @@ struct checkpoint {
 /* ---------------------------------------------------------------- saving */
 
 static void
-ckpt_array(FILE *f, const double *v, long n)
-{
-	long i;
-
-	fputc('[', f);
-	for (i = 0; i < n; i++) {
-		if (i)
-			fputc(',', f);
-		jsonout_number(f, v[i]);
-	}
-	fputc(']', f);
-}
-
-static void
 ckpt_rng(FILE *f, const struct rng *r)
 {
 	int i;
@@ -95,9 +81,9 @@ ckpt_prep(FILE *f, const struct prep *p)
 	fprintf(f, "],\n \"inputs\":");
 	ckpt_strings(f, p->input_names, p->ninputs);
 	fprintf(f, ",\n \"scale\":\"%s\",\n \"offset\":", scales[p->scale]);
-	ckpt_array(f, p->offset, p->ninputs);
+	jsonout_array(f, p->offset, p->ninputs);
 	fprintf(f, ",\n \"scale_by\":");
-	ckpt_array(f, p->scalev, p->ninputs);
+	jsonout_array(f, p->scalev, p->ninputs);
 	fprintf(f, "}");
 }
 
@@ -127,10 +113,10 @@ ckpt_write(FILE *f, const struct session *s)
 		    ly->out, act_name(ly->act));
 		for (j = 0; j < ly->out; j++) {
 			fprintf(f, "%s\n  ", j ? "," : "");
-			ckpt_array(f, n->param + ly->w_off + (long)j * ly->in, ly->in);
+			jsonout_array(f, n->param + ly->w_off + (long)j * ly->in, ly->in);
 		}
 		fprintf(f, "],\n  \"b\":");
-		ckpt_array(f, n->param + ly->b_off, ly->out);
+		jsonout_array(f, n->param + ly->b_off, ly->out);
 		fputc('}', f);
 	}
 	fprintf(f, "],\n\"optimizer\":{\"name\":\"%s\",\"lr\":", optim_name(c->optimizer));
@@ -138,11 +124,11 @@ ckpt_write(FILE *f, const struct session *s)
 	fprintf(f, ",\"step\":%ld", p->step);
 	if (optim_state_arrays(c->optimizer) >= 1) {
 		fprintf(f, ",\n \"m\":");
-		ckpt_array(f, s->opt_m, n->nparams);
+		jsonout_array(f, s->opt_m, n->nparams);
 	}
 	if (optim_state_arrays(c->optimizer) >= 2) {
 		fprintf(f, ",\n \"v\":");
-		ckpt_array(f, s->opt_v, n->nparams);
+		jsonout_array(f, s->opt_v, n->nparams);
 	}
 	fprintf(f, "},\n\"training\":{\"seed\":\"%" PRIu64 "\",\"epoch\":%d,\"batch\":%ld,"
 	    "\"phase\":\"%s\",\"batch_size\":%ld,\"epochs_done\":%d,\"rng\":",
@@ -157,7 +143,7 @@ ckpt_write(FILE *f, const struct session *s)
 	jsonout_number(f, p->rlr_best);
 	if (c->early_stop > 0) {
 		fprintf(f, ",\n \"best_weights\":");
-		ckpt_array(f, s->best_param, n->nparams);
+		jsonout_array(f, s->best_param, n->nparams);
 	}
 	fprintf(f, "},\n\"history\":[");
 	for (i = 0; i < p->nepochs && i < s->epochs_cap; i++) {

@@ -30,3 +30,17 @@ jsonout_string(FILE *f, const char *s)
 	}
 	fputc('"', f);
 }
+
+void
+jsonout_array(FILE *f, const double *v, long n)
+{
+	long i;
+
+	fputc('[', f);
+	for (i = 0; i < n; i++) {
+		if (i)
+			fputc(',', f);
+		jsonout_number(f, v[i]);
+	}
+	fputc(']', f);
+}

@@ -5,31 +5,13 @@
 static void
 trace_matrix(FILE *f, const double *m, int rows, int cols)
 {
-	int r, c;
+	int r;
 
 	fputc('[', f);
 	for (r = 0; r < rows; r++) {
-		fputs(r ? ",[" : "[", f);
-		for (c = 0; c < cols; c++) {
-			if (c)
-				fputc(',', f);
-			jsonout_number(f, m[(long)r * cols + c]);
-		}
-		fputc(']', f);
-	}
-	fputc(']', f);
-}
-
-static void
-trace_row(FILE *f, const double *v, int n)
-{
-	int i;
-
-	fputc('[', f);
-	for (i = 0; i < n; i++) {
-		if (i)
+		if (r)
 			fputc(',', f);
-		jsonout_number(f, v[i]);
+		jsonout_array(f, m + (long)r * cols, cols);
 	}
 	fputc(']', f);
 }
@@ -54,15 +36,15 @@ trace_batch(FILE *f, const struct session *s)
 		fputs(l ? ",{\"W\":" : "{\"W\":", f);
 		trace_matrix(f, s->prev_param + ly->w_off, ly->out, ly->in);
 		fputs(",\"b\":", f);
-		trace_row(f, s->prev_param + ly->b_off, ly->out);
+		jsonout_array(f, s->prev_param + ly->b_off, ly->out);
 		fputs(",\"dW\":", f);
 		trace_matrix(f, n->grad + ly->w_off, ly->out, ly->in);
 		fputs(",\"db\":", f);
-		trace_row(f, n->grad + ly->b_off, ly->out);
+		jsonout_array(f, n->grad + ly->b_off, ly->out);
 		fputs(",\"W_after\":", f);
 		trace_matrix(f, n->param + ly->w_off, ly->out, ly->in);
 		fputs(",\"b_after\":", f);
-		trace_row(f, n->param + ly->b_off, ly->out);
+		jsonout_array(f, n->param + ly->b_off, ly->out);
 		fputc('}', f);
 	}
 	fputs("]}\n", f);

@@ -51,23 +51,23 @@ lesson_dir(void)
 	ssize_t n;
 
 	if (env && *env)
-		return lu_xstrdup(env);
+		return xstrdup(env);
 	if (is_dir("lessons"))
-		return lu_xstrdup("lessons");
+		return xstrdup("lessons");
 	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n > 0) {
 		exe[n] = '\0';
 		slash = strrchr(exe, '/');
 		if (slash) {
 			*slash = '\0';
-			d = lu_xasprintf("%s/../share/nnstep/lessons", exe);
+			d = xasprintf("%s/../share/nnstep/lessons", exe);
 			if (is_dir(d))
 				return d;
 			free(d);
 		}
 	}
 	if (is_dir(NNSTEP_SHAREDIR "/lessons"))
-		return lu_xstrdup(NNSTEP_SHAREDIR "/lessons");
+		return xstrdup(NNSTEP_SHAREDIR "/lessons");
 	return NULL;
 }
 
@@ -111,9 +111,9 @@ lesson_names(const char *folder, int *n)
 			continue;
 		if (*n + 1 >= cap) {
 			cap = cap ? cap * 2 : 32;
-			names = lu_xrealloc(names, (size_t)cap, sizeof *names);
+			names = xreallocarray(names, (size_t)cap, sizeof *names);
 		}
-		names[(*n)++] = lu_xstrndup(e->d_name, len - 7);
+		names[(*n)++] = xstrndup(e->d_name, len - 7);
 	}
 	closedir(dir);
 	if (names == NULL)
@@ -144,13 +144,13 @@ lesson_find(const char *arg, const char *lang, char **err)
 	*err = NULL;
 	if (strchr(arg, '/') || (len > 7 && strcmp(arg + len - 7, ".lesson") == 0)) {
 		if (is_file(arg))
-			return lu_xstrdup(arg);
-		*err = lu_xasprintf("%s: no such lesson file", arg);
+			return xstrdup(arg);
+		*err = xasprintf("%s: no such lesson file", arg);
 		return NULL;
 	}
 	dir = lesson_dir();
 	if (dir == NULL) {
-		*err = lu_xasprintf("no lessons folder found (looked at $NNSTEP_LESSONS, "
+		*err = xasprintf("no lessons folder found (looked at $NNSTEP_LESSONS, "
 		    "./lessons, <program folder>/../share/nnstep/lessons and %s/lessons)",
 		    NNSTEP_SHAREDIR);
 		return NULL;
@@ -158,16 +158,16 @@ lesson_find(const char *arg, const char *lang, char **err)
 	for (k = 0; k < 2 && !found; k++) {
 		if (k == 1 && strcmp(lang, "en") == 0)
 			break;
-		folder = lu_xasprintf("%s/%s", dir, langs[k]);
+		folder = xasprintf("%s/%s", dir, langs[k]);
 		names = lesson_names(folder, &n);
 		for (i = 0; i < n && !found; i++)
 			if (name_matches(names[i], arg))
-				found = lu_xasprintf("%s/%s.lesson", folder, names[i]);
+				found = xasprintf("%s/%s.lesson", folder, names[i]);
 		free_names(names, n);
 		free(folder);
 	}
 	if (!found)
-		*err = lu_xasprintf("no lesson '%s' in %s/%s (see nnstep --list-lessons)", arg, dir,
+		*err = xasprintf("no lesson '%s' in %s/%s (see nnstep --list-lessons)", arg, dir,
 		    lang);
 	free(dir);
 	return found;

@@ -69,12 +69,12 @@ parent_of(const char *dir)
 		last--;
 	if ((dir + n - last == 1 && last[0] == '.') ||
 	    (dir + n - last == 2 && last[0] == '.' && last[1] == '.'))
-		return lu_xasprintf("%.*s/..", (int)n, dir);
+		return xasprintf("%.*s/..", (int)n, dir);
 	if (last == dir)
-		return lu_xstrdup(".");
+		return xstrdup(".");
 	if (last - 1 == dir)
-		return lu_xstrdup("/");
-	return lu_xstrndup(dir, (size_t)(last - 1 - dir));
+		return xstrdup("/");
+	return xstrndup(dir, (size_t)(last - 1 - dir));
 }
 
 /* The lesson's name for people: the file name without folder and .lesson. */
@@ -88,7 +88,7 @@ lesson_stem(const char *path)
 	n = strlen(b);
 	if (n > 7 && strcmp(b + n - 7, ".lesson") == 0)
 		n -= 7;
-	return lu_xstrndup(b, n);
+	return xstrndup(b, n);
 }
 
 /* Parses the lesson named by the command line; NULL after a message. */
@@ -109,7 +109,7 @@ open_lesson(const struct options *o, char **stem, int *status)
 		return NULL;
 	}
 	slash = strrchr(path, '/');
-	folder = slash ? lu_xstrndup(path, (size_t)(slash - path)) : lu_xstrdup(".");
+	folder = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
 	dir = lesson_dir();
 	if (dir)
 		root = parent_of(dir);
@@ -219,7 +219,7 @@ lesson_list(struct options *o)
 		    NNSTEP_SHAREDIR);
 		return 1;
 	}
-	folder = lu_xasprintf("%s/%s", dir, lang);
+	folder = xasprintf("%s/%s", dir, lang);
 	names = lesson_names(folder, &n);
 	if (names == NULL) {
 		fprintf(stderr, "nnstep: no lessons in %s\n", folder);
@@ -232,7 +232,7 @@ lesson_list(struct options *o)
 			width = (int)strlen(names[i]);
 	env.lesson_dir = folder;
 	for (i = 0; i < n; i++) {
-		char *path = lu_xasprintf("%s/%s.lesson", folder, names[i]), *err = NULL;
+		char *path = xasprintf("%s/%s.lesson", folder, names[i]), *err = NULL;
 		struct lesson *l = lesson_load(path, &env, &err);
 
 		if (l) {

@@ -6,79 +6,6 @@
 
 #include "lesson/lutil.h"
 
-static void
-lu_oom(void)
-{
-	fputs("nnstep: out of memory\n", stderr);
-	exit(1);
-}
-
-void *
-lu_xmalloc(size_t n)
-{
-	void *p = malloc(n ? n : 1);
-
-	if (p == NULL)
-		lu_oom();
-	return p;
-}
-
-void *
-lu_xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size ? size : 1);
-
-	if (p == NULL)
-		lu_oom();
-	return p;
-}
-
-void *
-lu_xrealloc(void *p, size_t n, size_t size)
-{
-	if (size && n > (size_t)-1 / size)
-		lu_oom();
-	p = realloc(p, n * size > 0 ? n * size : 1);
-	if (p == NULL)
-		lu_oom();
-	return p;
-}
-
-char *
-lu_xstrdup(const char *s)
-{
-	return lu_xstrndup(s, strlen(s));
-}
-
-char *
-lu_xstrndup(const char *s, size_t n)
-{
-	char *p = lu_xmalloc(n + 1);
-
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
-}
-
-char *
-lu_xasprintf(const char *fmt, ...)
-{
-	va_list ap;
-	char *p;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		lu_oom();
-	p = lu_xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return p;
-}
-
 /* ---------------------------------------------------------- buffers */
 
 void
@@ -89,7 +16,7 @@ lu_buf_add(struct lu_buf *b, const char *s, size_t n)
 
 		while (cap < b->len + n + 1)
 			cap *= 2;
-		b->s = lu_xrealloc(b->s, cap, 1);
+		b->s = xreallocarray(b->s, cap, 1);
 		b->cap = cap;
 	}
 	memcpy(b->s + b->len, s, n);
@@ -116,7 +43,7 @@ lu_buf_printf(struct lu_buf *b, const char *fmt, ...)
 	if (n < 0)
 		return;
 	if ((size_t)n >= sizeof small) {
-		big = lu_xmalloc((size_t)n + 1);
+		big = xmalloc((size_t)n + 1);
 		va_start(ap, fmt);
 		vsnprintf(big, (size_t)n + 1, fmt, ap);
 		va_end(ap);

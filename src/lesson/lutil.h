@@ -8,14 +8,7 @@
 
 #include <stddef.h>
 
-/* These never return NULL: running out of memory prints a message and
- * exits with status 1. */
-void *lu_xmalloc(size_t n);
-void *lu_xcalloc(size_t n, size_t size);
-void *lu_xrealloc(void *p, size_t n, size_t size);
-char *lu_xstrdup(const char *s);
-char *lu_xstrndup(const char *s, size_t n);
-char *lu_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+#include "util/xmalloc.h"
 
 /* A growing NUL-terminated string. */
 struct lu_buf {

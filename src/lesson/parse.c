@@ -176,7 +176,7 @@ perr(struct parser *p, int col, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	p->err = lu_xasprintf("%s:%d:%d: %s", p->name, p->line, col, msg);
+	p->err = xasprintf("%s:%d:%d: %s", p->name, p->line, col, msg);
 	return -1;
 }
 
@@ -360,7 +360,7 @@ rest_of_line(struct parser *p, const char *after_word, int *col)
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
 	*col = col_of(p, s);
-	return n ? lu_xstrndup(s, n) : NULL;
+	return n ? xstrndup(s, n) : NULL;
 }
 
 /* ------------------------------------------------------------ directives */
@@ -377,7 +377,7 @@ add(struct parser *p, enum lesson_op op, int col)
 	}
 	if (l->ndir == p->cap) {
 		p->cap = p->cap ? p->cap * 2 : 64;
-		l->dir = lu_xrealloc(l->dir, (size_t)p->cap, sizeof *l->dir);
+		l->dir = xreallocarray(l->dir, (size_t)p->cap, sizeof *l->dir);
 	}
 	d = &l->dir[l->ndir++];
 	memset(d, 0, sizeof *d);
@@ -718,8 +718,8 @@ static char *
 path_join(const char *dir, const char *name)
 {
 	if (dir == NULL || strcmp(dir, ".") == 0 || *dir == '\0')
-		return lu_xstrdup(name);
-	return lu_xasprintf("%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name);
+		return xstrdup(name);
+	return xasprintf("%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name);
 }
 
 /* `set data PATH`: found beside the lesson, else under the data root. */
@@ -733,7 +733,7 @@ resolve_data(struct parser *p, int i)
 	if (check_path(p, i, "set data", DATA_NAMES) != 0)
 		return NULL;
 	if (e == NULL)
-		return lu_xstrdup(s);
+		return xstrdup(s);
 	a = path_join(e->lesson_dir, s);
 	if (!e->check_files || file_exists(a))
 		return a;
@@ -828,13 +828,13 @@ do_set(struct parser *p)
 	d = add(p, LOP_SET, p->w[0].col);
 	if (d == NULL)
 		return -1;
-	d->key = lu_xstrdup(key);
+	d->key = xstrdup(key);
 	if (strcmp(key, "data") == 0) {
 		d->value = resolve_data(p, 2);
 		if (d->value == NULL)
 			return -1;
 	} else {
-		d->value = lu_xstrdup(p->w[2].s);
+		d->value = xstrdup(p->w[2].s);
 	}
 	if (options_set(&p->sim, key, d->value, &why) != 0)
 		return err_option(p, p->w[2].col, "set", why);
@@ -907,7 +907,7 @@ do_run(struct parser *p)
 	}
 	if (strcmp(p->w[i].s, "diverged") == 0 && end == i + 1) {
 		d->cond.kind = LCOND_DIVERGED;
-		d->cond.text = lu_xstrdup("diverged");
+		d->cond.text = xstrdup("diverged");
 		return 0;
 	}
 	return parse_compare(p, i, end, &d->cond);
@@ -996,7 +996,7 @@ do_compare(struct parser *p)
 		p->sim.ncompare = 0;
 		return 0;
 	}
-	d->value = lu_xstrdup(p->w[1].s);
+	d->value = xstrdup(p->w[1].s);
 	if (options_set(&p->sim, "compare", d->value, &why) != 0)
 		return err_option(p, p->w[1].col, "compare", why);
 	return 0;
@@ -1028,7 +1028,7 @@ do_save_load(struct parser *p, int load)
 	d = add(p, load ? LOP_LOAD : LOP_SAVE, p->w[0].col);
 	if (d == NULL)
 		return -1;
-	d->value = lu_xstrdup(p->w[1].s);
+	d->value = xstrdup(p->w[1].s);
 	if (load) {
 		if (p->nw > 2)
 			return err_extra(p, 2, "the end of the line");
@@ -1049,7 +1049,7 @@ do_save_load(struct parser *p, int load)
 		if (p->nw > 4)
 			return err_extra(p, 4, "the end of the line");
 	}
-	p->saved = lu_xrealloc(p->saved, (size_t)p->nsaved + 1, sizeof *p->saved);
+	p->saved = xreallocarray(p->saved, (size_t)p->nsaved + 1, sizeof *p->saved);
 	p->saved[p->nsaved++] = d->value;
 	return 0;
 }
@@ -1114,7 +1114,7 @@ parse_slots(struct parser *p, struct lesson_directive *d, const char *text, int 
 				    "same line, or \\{ for a brace)");
 				break;
 			}
-			inner = lu_xstrndup(c + 1, (size_t)(close - c - 1));
+			inner = xstrndup(c + 1, (size_t)(close - c - 1));
 			memset(&slot, 0, sizeof slot);
 			/* Words of the quantity, with their columns in the line. */
 			p->nw = 0;
@@ -1189,7 +1189,7 @@ parse_slots(struct parser *p, struct lesson_directive *d, const char *text, int 
 			if (rc != 0)
 				break;
 			slot.digits = (int)digits;
-			d->slot = lu_xrealloc(d->slot, (size_t)d->nslot + 1, sizeof *d->slot);
+			d->slot = xreallocarray(d->slot, (size_t)d->nslot + 1, sizeof *d->slot);
 			d->slot[d->nslot++] = slot;
 			for (; c < close; c++)
 				if (((unsigned char)*c & 0xC0) != 0x80)
@@ -1229,9 +1229,9 @@ say_append(struct parser *p, const char *text, int col, int text_col)
 	    (isdigit((unsigned char)text[0]) && (n = strspn(text, "0123456789")) &&
 	    text[n] == '.' && text[n + 1] == ' ');
 	if (d->text == NULL) {
-		d->text = lu_xstrdup(text);
+		d->text = xstrdup(text);
 	} else {
-		char *t = lu_xasprintf("%s%s%s", d->text,
+		char *t = xasprintf("%s%s%s", d->text,
 		    p->say_break ? "\n\n" : list_item ? "\n" : " ", text);
 
 		free(d->text);
@@ -1283,7 +1283,7 @@ do_ask_part(struct parser *p, const char *word, const char *rest, int rest_col)
 		if (check_markup(p, rest, rest_col) != 0 ||
 		    parse_slots(p, p->ask, rest, rest_col) != 0)
 			return -1;
-		a->choice[a->nchoices++] = lu_xstrdup(rest);
+		a->choice[a->nchoices++] = xstrdup(rest);
 		return 0;
 	}
 	if (strcmp(word, "answer") == 0) {
@@ -1315,9 +1315,9 @@ do_ask_part(struct parser *p, const char *word, const char *rest, int rest_col)
 	    parse_slots(p, p->ask, rest, rest_col) != 0)
 		return -1;
 	if (a->explain == NULL) {
-		a->explain = lu_xstrdup(rest);
+		a->explain = xstrdup(rest);
 	} else {
-		char *t = lu_xasprintf("%s %s", a->explain, rest);
+		char *t = xasprintf("%s %s", a->explain, rest);
 
 		free(a->explain);
 		a->explain = t;
@@ -1474,7 +1474,7 @@ parse_line(struct parser *p, char *s)
 				free(rest);
 				return -1;
 			}
-			d->ask = lu_xcalloc(1, sizeof *d->ask);
+			d->ask = xcalloc(1, sizeof *d->ask);
 			d->ask->question = rest;
 			p->ask = d;
 			p->l->nstops++;
@@ -1528,7 +1528,7 @@ parse_line(struct parser *p, char *s)
 			return err_extra(p, 2, "the end of the line");
 		if ((d = add(p, LOP_FOCUS, col)) == NULL)
 			return -1;
-		d->key = lu_xstrdup(p->w[1].s);
+		d->key = xstrdup(p->w[1].s);
 		return 0;
 	}
 	return err_unknown(p, &p->w[0], "directive", directive_names);
@@ -1549,11 +1549,11 @@ lesson_parse(const char *name, const char *buf, size_t len, const struct lesson_
 	*err = NULL;
 	p.name = name;
 	p.env = env;
-	l = lu_xcalloc(1, sizeof *l);
+	l = xcalloc(1, sizeof *l);
 	p.l = l;
-	l->file = lu_xstrdup(name);
+	l->file = xstrdup(name);
 	slash = strrchr(name, '/');
-	l->folder = slash ? lu_xstrndup(name, (size_t)(slash - name)) : lu_xstrdup(".");
+	l->folder = slash ? xstrndup(name, (size_t)(slash - name)) : xstrdup(".");
 	options_default(&p.sim);
 	p.sim.cfg.epochs = LESSON_DEFAULT_EPOCHS;
 	if (len > (size_t)LESSON_MAX_BYTES) {
@@ -1563,7 +1563,7 @@ lesson_parse(const char *name, const char *buf, size_t len, const struct lesson_
 	}
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
-	p.text = lu_xmalloc(LESSON_MAX_LINE + 2);
+	p.text = xmalloc(LESSON_MAX_LINE + 2);
 	while (i < len && p.err == NULL) {
 		const char *nl = memchr(buf + i, '\n', len - i);
 		size_t raw;
@@ -1614,13 +1614,13 @@ lesson_load(const char *path, const struct lesson_env *env, char **err)
 	*err = NULL;
 	f = fopen(path, "rb");
 	if (f == NULL) {
-		*err = lu_xasprintf("%s: cannot read: %s", path, strerror(errno));
+		*err = xasprintf("%s: cannot read: %s", path, strerror(errno));
 		return NULL;
 	}
-	buf = lu_xmalloc((size_t)LESSON_MAX_BYTES + 1);
+	buf = xmalloc((size_t)LESSON_MAX_BYTES + 1);
 	n = fread(buf, 1, (size_t)LESSON_MAX_BYTES + 1, f);
 	if (ferror(f)) {
-		*err = lu_xasprintf("%s: cannot read: %s", path, strerror(errno));
+		*err = xasprintf("%s: cannot read: %s", path, strerror(errno));
 		fclose(f);
 		free(buf);
 		return NULL;

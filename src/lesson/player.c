@@ -73,15 +73,15 @@ player_report(struct lesson_player *p, int kind, int line, const char *fmt, ...)
 	va_end(ap);
 	if (p->nev == p->evcap) {
 		p->evcap = p->evcap ? p->evcap * 2 : 32;
-		p->ev = lu_xrealloc(p->ev, (size_t)p->evcap, sizeof *p->ev);
+		p->ev = xreallocarray(p->ev, (size_t)p->evcap, sizeof *p->ev);
 	}
 	p->ev[p->nev].kind = kind;
 	p->ev[p->nev].line = line;
-	p->ev[p->nev].text = lu_xstrdup(buf);
+	p->ev[p->nev].text = xstrdup(buf);
 	p->nev++;
 	if (kind == PEV_FAIL) {
 		free(p->warning);
-		p->warning = lu_xasprintf("line %d: %s", line, buf);
+		p->warning = xasprintf("line %d: %s", line, buf);
 	}
 }
 
@@ -101,7 +101,7 @@ player_fail(struct lesson_player *p, const struct lesson_directive *d, int col,
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
 	free(p->error);
-	p->error = lu_xasprintf("%s:%d:%d: %s", p->l->file, d ? d->line : 1,
+	p->error = xasprintf("%s:%d:%d: %s", p->l->file, d ? d->line : 1,
 	    col > 0 ? col : (d ? d->col : 1), buf);
 	p->state = PLAYER_ERROR;
 	return -1;
@@ -742,7 +742,7 @@ player_folder_make(struct lesson_player *p, const struct lesson_directive *d)
 
 	if (p->folder)
 		return 0;
-	t = lu_xasprintf("%s/nnstep-lesson-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	t = xasprintf("%s/nnstep-lesson-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if (mkdtemp(t) == NULL) {
 		player_fail(p, d, 0, "cannot make a folder for the lesson's files: %s: %s", t,
 		    strerror(errno));
@@ -761,8 +761,8 @@ player_made(struct lesson_player *p, const char *path)
 	for (i = 0; i < p->nmade; i++)
 		if (strcmp(p->made[i], path) == 0)
 			return;
-	p->made = lu_xrealloc(p->made, (size_t)p->nmade + 1, sizeof *p->made);
-	p->made[p->nmade++] = lu_xstrdup(path);
+	p->made = xreallocarray(p->made, (size_t)p->nmade + 1, sizeof *p->made);
+	p->made[p->nmade++] = xstrdup(path);
 }
 
 /* The path of a lesson's file name inside the private folder; makes the
@@ -775,7 +775,7 @@ player_path(struct lesson_player *p, const struct lesson_directive *d, const cha
 
 	if (player_folder_make(p, d) != 0)
 		return NULL;
-	path = lu_xasprintf("%s/%s", p->folder, name);
+	path = xasprintf("%s/%s", p->folder, name);
 	for (c = path + strlen(p->folder) + 1; make && (c = strchr(c, '/')) != NULL; c++) {
 		*c = '\0';
 		if (mkdir(path, 0700) == 0) {
@@ -980,7 +980,7 @@ do_ask(struct lesson_player *p, const struct lesson_directive *d)
 			lu_buf_free(&b);
 			return -1;
 		}
-		*out = lu_xstrdup(b.s);
+		*out = xstrdup(b.s);
 	}
 	lu_buf_free(&b);
 	p->ask = &p->shown;
@@ -1076,7 +1076,7 @@ player_restart(struct lesson_player *p)
 struct lesson_player *
 player_new(const struct lesson *l)
 {
-	struct lesson_player *p = lu_xcalloc(1, sizeof *p);
+	struct lesson_player *p = xcalloc(1, sizeof *p);
 
 	p->l = l;
 	player_restart(p);
