@@ -224,12 +224,15 @@ write_report(struct run *runs, int n, const char *path)
 	for (i = 0; i < n; i++) {
 		struct metrics m[3];
 		int have[3];
+		char *extra = NULL;
 
 		final_metrics(&runs[i], m, have);
-		fprintf(f, "%s\n{\"setting\":\"%s\",\"value\":\"%s\",\"report\":", i ? "," : "",
-		    runs[0].opt.compare_key, runs[0].opt.compare_val[i]);
-		report_write_run(f, runs[i].s, m, have, "  ");
-		fputc('}', f);
+		if (asprintf(&extra, "\"setting\":\"%s\",\"value\":\"%s\",", runs[0].opt.compare_key,
+		    runs[0].opt.compare_val[i]) < 0)
+			extra = NULL;
+		fputs(i ? ",\n" : "\n", f);
+		report_write_run(f, runs[i].s, m, have, "  ", extra);
+		free(extra);
 	}
 	fputs("]}\n", f);
 	if (fclose(f) != 0 || rename(tmp, path) != 0) {

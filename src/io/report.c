@@ -42,7 +42,7 @@ report_split(FILE *f, const struct metrics *m, int have, enum task task)
 
 void
 report_write_run(FILE *f, const struct session *s, const struct metrics m[3],
-    const int have[3], const char *in)
+    const int have[3], const char *in, const char *extra)
 {
 	static const char *const names[3] = { "train", "val", "test" };
 	const struct divergence *d = &s->pos.diverged;
@@ -50,6 +50,8 @@ report_write_run(FILE *f, const struct session *s, const struct metrics m[3],
 	int i, l, base = have[2] ? 2 : (have[1] ? 1 : 0);
 
 	fputc('{', f);
+	if (extra)
+		fprintf(f, "\n%s%s", in, extra);
 	for (i = 0; i < 3; i++) {
 		fprintf(f, "%s\n%s\"%s\":", i ? "," : "", in, names[i]);
 		report_split(f, &m[i], have[i], task);
@@ -104,7 +106,7 @@ report_save(const char *path, const struct session *s, const struct metrics m[3]
 		free(tmp);
 		return -1;
 	}
-	report_write_run(f, s, m, have, "");
+	report_write_run(f, s, m, have, "", NULL);
 	fputc('\n', f);
 	if (fclose(f) != 0 || rename(tmp, path) != 0) {
 		if (asprintf(err, "%s: cannot write: %s", path, strerror(errno)) < 0)

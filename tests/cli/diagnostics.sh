@@ -40,4 +40,13 @@ l1=$(awk '/^epoch 2\/2/ {print $4}' "$T/one")
 l2=$(awk '/act=relu/ && NF > 6 {v=$2} END {print v}' "$T/cmp")
 echo "separate $l1 compared $l2"
 check "compare row equals the separate run" test "$l1" = "$l2"
+$N --headless --quiet --gen moons --compare act=sigmoid,relu --layers 8,8 --epochs 2 --report "$T/cmp.json" >/dev/null
+$N --headless --quiet --gen moons --act relu --layers 8,8 --epochs 2 --report "$T/one.json" >/dev/null
+check "compare report: one report per run, with its setting" python3 -c "
+import json,sys
+r=json.load(open('$T/cmp.json')); one=json.load(open('$T/one.json'))
+runs=r['runs']
+ok=len(runs)==2 and [x['value'] for x in runs]==['sigmoid','relu'] and all(x['setting']=='act' for x in runs)
+ok=ok and runs[1]['val']==one['val'] and runs[1]['layers']==one['layers'] and runs[1]['grad_ratio']==one['grad_ratio']
+sys.exit(not ok)"
 finish
