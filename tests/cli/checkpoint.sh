@@ -48,4 +48,14 @@ sed 's/\[0\.[0-9]*,/[NaN,/' a.json > nan.json
 expect_status 1 "nan.json: line" -- $N $C --load nan.json
 expect_status 1 "inputs.json: the model has 3 inputs but the data has 2" -- $N $C --load inputs.json
 expect_status 1 "missing.json: cannot read" -- $N $C --load missing.json
+# A model applied to new data keeps its own scaler: it is not fit again.
+D=$(cd "$(dirname "$0")/../.." 2>/dev/null && pwd)/datasets/iris.csv
+[ -f "$D" ] || D=/work/main/datasets/iris.csv
+$N --headless --quiet --data "$D" --layers 8 --epochs 5 --save iris.json >/dev/null || exit 1
+head -1 "$D" > few.csv; sed -n '2,11p;52,61p;102,111p' "$D" >> few.csv
+$N --headless --quiet --data few.csv --split 1 --load iris.json --epochs 0 --save iris2.json >/dev/null || exit 1
+check "the scaler of the model is used on new data, not fit again" python3 -c "
+import json,sys
+a=json.load(open('iris.json'))['preprocessing']; b=json.load(open('iris2.json'))['preprocessing']
+sys.exit(not (a['offset']==b['offset'] and a['scale_by']==b['scale_by'] and a['classes']==b['classes']))"
 finish

@@ -32,6 +32,18 @@ sleep 0.2
 pkill -TERM -P "$pid" -x nnstep
 wait_for "nnstep exited 143" && ok "SIGTERM ends it with status 143"
 screen | grep -q "Network" && { echo "FAIL: the screen was not restored"; fails=$((fails + 1)); }
+# SIGINT (Ctrl-C) and SIGHUP end it too, with the terminal restored.
+start 120 40 -- --gen moons
+wait_for "press space: forward pass" || finish
+keys C-c
+wait_for "nnstep exited 130" && ok "Ctrl-C ends it with status 130"
+screen | grep -q "Network" && { echo "FAIL: the screen was not restored after Ctrl-C"; fails=$((fails + 1)); }
+start 120 40 -- --gen moons
+wait_for "press space: forward pass" || finish
+pid=$(tm list-panes -F '#{pane_pid}')
+pkill -HUP -P "$pid" -x nnstep
+wait_for "nnstep exited 129" && ok "SIGHUP ends it with status 129"
+screen | grep -q "Network" && { echo "FAIL: the screen was not restored after SIGHUP"; fails=$((fails + 1)); }
 # A crash (here a SIGSEGV sent from outside) restores the terminal too: the
 # screen is back and the terminal is in its normal (echo, canonical) mode.
 cat > "$T/crash.sh" <<EOS
