@@ -7,10 +7,12 @@
 #include <time.h>
 
 #include "cli/headless.h"
+#include "io/atomic.h"
 #include "io/checkpoint.h"
 #include "io/report.h"
 #include "io/trace.h"
 #include "ui/screen.h"
+#include "util/xmalloc.h"
 
 struct run {
 	struct options opt;		/* this run's settings */
@@ -196,50 +198,54 @@ compare_table(struct run *runs, int n, int epoch)
 	}
 }
 
+struct compare_report {
+	struct run *runs;
+	int n;
+};
+
+/* {"compare":KEY,"runs":[...]}: each run a whole report with its setting. */
+static int
+compare_report_write(FILE *f, void *user)
+{
+	struct compare_report *c = user;
+	const struct options *o = &c->runs[0].opt;
+	int i;
+
+	fprintf(f, "{\"compare\":\"%s\",\"runs\":[", o->compare_key);
+	for (i = 0; i < c->n; i++) {
+		struct metrics m[3];
+		int have[3];
+		char *extra = xasprintf("\"setting\":\"%s\",\"value\":\"%s\",", o->compare_key,
+		    o->compare_val[i]);
+
+		final_metrics(&c->runs[i], m, have);
+		fputs(i ? ",\n" : "\n", f);
+		report_write_run(f, c->runs[i].s, m, have, "  ", extra);
+		free(extra);
+	}
+	fputs("]}\n", f);
+	return 0;
+}
+
 static int
 write_report(struct run *runs, int n, const char *path)
 {
-	char *tmp = NULL, *err = NULL;
-	FILE *f;
-	int i, rc = 0;
+	struct compare_report c = { runs, n };
+	char *err = NULL;
+	int rc;
 
 	if (n == 1) {
 		struct metrics m[3];
 		int have[3];
 
 		final_metrics(&runs[0], m, have);
-		if (report_save(path, runs[0].s, m, have, &err) != 0) {
-			fprintf(stderr, "nnstep: %s\n", err ? err : path);
-			free(err);
-			return -1;
-		}
-		return 0;
+		rc = report_save(path, runs[0].s, m, have, &err);
+	} else
+		rc = atomic_write(path, compare_report_write, &c, &err);
+	if (rc != 0) {
+		fprintf(stderr, "nnstep: %s\n", err ? err : path);
+		free(err);
 	}
-	if (asprintf(&tmp, "%s.tmp", path) < 0 || (f = fopen(tmp, "w")) == NULL) {
-		fprintf(stderr, "nnstep: %s: cannot write\n", path);
-		free(tmp);
-		return -1;
-	}
-	fprintf(f, "{\"compare\":\"%s\",\"runs\":[", runs[0].opt.compare_key);
-	for (i = 0; i < n; i++) {
-		struct metrics m[3];
-		int have[3];
-		char *extra = NULL;
-
-		final_metrics(&runs[i], m, have);
-		if (asprintf(&extra, "\"setting\":\"%s\",\"value\":\"%s\",", runs[0].opt.compare_key,
-		    runs[0].opt.compare_val[i]) < 0)
-			extra = NULL;
-		fputs(i ? ",\n" : "\n", f);
-		report_write_run(f, runs[i].s, m, have, "  ", extra);
-		free(extra);
-	}
-	fputs("]}\n", f);
-	if (fclose(f) != 0 || rename(tmp, path) != 0) {
-		fprintf(stderr, "nnstep: %s: cannot write\n", path);
-		rc = -1;
-	}
-	free(tmp);
 	return rc;
 }
 

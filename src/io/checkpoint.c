@@ -8,8 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "io/atomic.h"
 #include "io/checkpoint.h"
 #include "io/jsonout.h"
 
@@ -164,39 +164,16 @@ ckpt_write(FILE *f, const struct session *s)
 	return ferror(f) ? -1 : 0;
 }
 
+static int
+ckpt_write_cb(FILE *f, void *s)
+{
+	return ckpt_write(f, s);
+}
+
 int
 checkpoint_save(const struct session *s, const char *path, char **err)
 {
-	char *tmp;
-	FILE *f;
-	int rc;
-
-	*err = NULL;
-	if (asprintf(&tmp, "%s.tmp.%ld", path, (long)getpid()) < 0) {
-		*err = strdup("out of memory");
-		return -1;
-	}
-	f = fopen(tmp, "w");
-	if (f == NULL) {
-		if (asprintf(err, "%s: cannot write: %s", path, strerror(errno)) < 0)
-			*err = NULL;
-		free(tmp);
-		return -1;
-	}
-	rc = ckpt_write(f, s);
-	if (fflush(f) != 0 || fsync(fileno(f)) != 0)
-		rc = -1;
-	if (fclose(f) != 0)
-		rc = -1;
-	if (rc == 0 && rename(tmp, path) != 0)
-		rc = -1;
-	if (rc != 0) {
-		if (asprintf(err, "%s: cannot save: %s", path, strerror(errno)) < 0)
-			*err = NULL;
-		unlink(tmp);
-	}
-	free(tmp);
-	return rc;
+	return atomic_write(path, ckpt_write_cb, (void *)s, err);
 }
 
 /* --------------------------------------------------------------- loading */

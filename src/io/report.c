@@ -1,11 +1,9 @@
 /* report.c: the final metrics and diagnostics as JSON. */
-#define _GNU_SOURCE 1
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "io/atomic.h"
 #include "io/jsonout.h"
 #include "io/report.h"
 
@@ -89,31 +87,27 @@ report_write_run(FILE *f, const struct session *s, const struct metrics m[3],
 	fputc('}', f);
 }
 
+struct report_one {
+	const struct session *s;
+	const struct metrics *m;
+	const int *have;
+};
+
+static int
+report_write_one(FILE *f, void *user)
+{
+	const struct report_one *r = user;
+
+	report_write_run(f, r->s, r->m, r->have, "", NULL);
+	fputc('\n', f);
+	return 0;
+}
+
 int
 report_save(const char *path, const struct session *s, const struct metrics m[3],
     const int have[3], char **err)
 {
-	char *tmp;
-	FILE *f;
-	int rc = 0;
+	struct report_one r = { s, m, have };
 
-	if (asprintf(&tmp, "%s.tmp.%ld", path, (long)getpid()) < 0)
-		return -1;
-	f = fopen(tmp, "w");
-	if (f == NULL) {
-		if (asprintf(err, "%s: cannot write: %s", path, strerror(errno)) < 0)
-			*err = NULL;
-		free(tmp);
-		return -1;
-	}
-	report_write_run(f, s, m, have, "", NULL);
-	fputc('\n', f);
-	if (fclose(f) != 0 || rename(tmp, path) != 0) {
-		if (asprintf(err, "%s: cannot write: %s", path, strerror(errno)) < 0)
-			*err = NULL;
-		unlink(tmp);
-		rc = -1;
-	}
-	free(tmp);
-	return rc;
+	return atomic_write(path, report_write_one, &r, err);
 }
