@@ -74,10 +74,13 @@ view_gradients(const struct panel_ctx *p, struct canvas *c, struct rect r)
 
 		canvas_text(c, in.x, y, 4, C_TITLE, 0, grad_layer_name(s, l, name, sizeof name));
 		grad_bar(p, c, in.x + 4, y, bw, d->grad_rms, C_GRADIENT);
-		canvas_printf(c, in.x + 5 + bw, y, -1, C_DEFAULT, 0, "%-9s", view_num(a, sizeof a,
-		    d->grad_rms, 2));
-		canvas_printf(c, in.x + 15 + bw, y, -1, C_DIM, 0, "dz %s", view_num(b, sizeof b,
-		    d->dz_rms, 2));
+		/* Figures are cut at the panel's edge, never drawn over its frame. */
+		if (in.w - 5 - bw > 0)
+			canvas_printf(c, in.x + 5 + bw, y, in.w - 5 - bw, C_DEFAULT, 0, "%-9s",
+			    view_num(a, sizeof a, d->grad_rms, 2));
+		if (in.w - 15 - bw > 0)
+			canvas_printf(c, in.x + 15 + bw, y, in.w - 15 - bw, C_DIM, 0, "dz %s",
+			    view_num(b, sizeof b, d->dz_rms, 2));
 	}
 	if (y < in.y + in.h) {
 		/* Scale marks under the bars. */
