@@ -329,7 +329,7 @@ headless_main(struct options *o)
 			}
 			active++;
 			if (trace && i == 0)
-				trace_epoch(trace, r->s, now_seconds() - t0);
+				trace_epoch(trace, r->s);
 			if (nruns == 1 && !o->quiet)
 				print_epoch(r, (now_seconds() - t0) * 1e3);
 		}

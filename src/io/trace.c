@@ -51,30 +51,30 @@ trace_batch(FILE *f, const struct session *s)
 }
 
 void
-trace_epoch(FILE *f, const struct session *s, double seconds)
+trace_epoch(FILE *f, const struct session *s)
 {
 	const struct epoch_record *e;
+	int i;
 
 	if (s->pos.nepochs < 1)
 		return;
 	e = &s->epochs[s->pos.nepochs - 1];
-	fprintf(f, "{\"event\":\"epoch\",\"epoch\":%d,\"loss\":", e->epoch);
-	jsonout_number(f, e->loss);
-	fputs(",\"val_loss\":", f);
-	jsonout_number(f, e->val_loss);
-	fputs(",\"accuracy\":", f);
-	jsonout_number(f, e->accuracy);
-	fputs(",\"val_accuracy\":", f);
-	jsonout_number(f, e->val_accuracy);
-	fputs(",\"lr\":", f);
-	jsonout_number(f, e->lr);
-	fputs(",\"dead_fraction\":", f);
-	jsonout_number(f, e->dead_fraction);
-	fputs(",\"saturated_fraction\":", f);
-	jsonout_number(f, e->saturated_fraction);
-	fputs(",\"grad_ratio\":", f);
-	jsonout_number(f, e->grad_ratio);
-	(void)seconds;	/* not written: traces of the same run are byte-identical */
+	{
+		/* No wall time: traces of the same run are byte-identical. */
+		const struct { const char *key; double v; } field[] = {
+			{ "loss", e->loss }, { "val_loss", e->val_loss },
+			{ "accuracy", e->accuracy }, { "val_accuracy", e->val_accuracy },
+			{ "lr", e->lr }, { "dead_fraction", e->dead_fraction },
+			{ "saturated_fraction", e->saturated_fraction },
+			{ "grad_ratio", e->grad_ratio },
+		};
+
+		fprintf(f, "{\"event\":\"epoch\",\"epoch\":%d", e->epoch);
+		for (i = 0; i < (int)(sizeof field / sizeof field[0]); i++) {
+			fprintf(f, ",\"%s\":", field[i].key);
+			jsonout_number(f, field[i].v);
+		}
+	}
 	fputs("}\n", f);
 }
 

@@ -17,7 +17,7 @@
 #include "engine/session.h"
 
 void trace_batch(FILE *f, const struct session *s);
-void trace_epoch(FILE *f, const struct session *s, double seconds);
+void trace_epoch(FILE *f, const struct session *s);
 void trace_event(FILE *f, const struct session *s, const struct session_event *e);
 
 #endif
