@@ -1,5 +1,4 @@
 /* main.c: nnstep's command line: the TUI, the headless runner, gen, lesson. */
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +8,7 @@
 #include "lesson/front.h"
 #include "lesson/lesson.h"
 #include "ui/tui.h"
+#include "util/numlocale.h"
 
 static int
 gen_main(struct options *o)
@@ -39,7 +39,7 @@ main(int argc, char **argv)
 	char *err = NULL;
 	int rc;
 
-	setlocale(LC_ALL, "");
+	numlocale_init();
 	options_default(&o);
 	rc = options_parse(&o, argc, argv, &err);
 	if (rc == 1)

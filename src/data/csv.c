@@ -525,15 +525,12 @@ struct table *
 table_parse_csv(const char *name, const char *buf, size_t len, char **err)
 {
 	struct csv_reader r;
-	struct data_locale loc;
 	struct table *t;
 
 	if (csv_reader_init(&r, name, err) != 0)
 		return NULL;
-	data_locale_enter(&loc);
 	csv_feed(&r, buf, len);
 	t = csv_reader_end(&r);
-	data_locale_leave(&loc);
 	return t;
 }
 
@@ -541,7 +538,6 @@ struct table *
 table_read_csv(const char *path, char **err)
 {
 	struct csv_reader r;
-	struct data_locale loc;
 	struct table *t;
 	FILE *f;
 	char *buf;
@@ -556,14 +552,12 @@ table_read_csv(const char *path, char **err)
 		return NULL;
 	}
 	buf = xmalloc(CSV_SEGMENT);
-	data_locale_enter(&loc);
 	while (!r.failed && (n = fread(buf, 1, CSV_SEGMENT, f)) > 0)
 		csv_feed(&r, buf, n);
 	if (!r.failed && ferror(f))
 		csv_fail(&r, 1, 1, "cannot read: %s (expected a readable file)",
 		    strerror(errno));
 	t = csv_reader_end(&r);
-	data_locale_leave(&loc);
 	free(buf);
 	fclose(f);
 	return t;
@@ -621,12 +615,10 @@ csv_write_field(FILE *out, const char *s)
 int
 table_write_csv(const struct table *t, FILE *out, char **err)
 {
-	struct data_locale loc;
 	char num[DATA_NUMBER_MAX];
 	int c, bad = 0;
 	long row;
 
-	data_locale_enter(&loc);
 	for (c = 0; c < t->ncols && !bad; c++) {
 		if (c > 0 && putc(',', out) == EOF)
 			bad = 1;
@@ -656,7 +648,6 @@ table_write_csv(const struct table *t, FILE *out, char **err)
 	}
 	if (!bad && fflush(out) != 0)
 		bad = 1;
-	data_locale_leave(&loc);
 	if (bad || ferror(out)) {
 		data_fail(err, "%s: cannot write: %s", t->source,
 		    strerror(errno));

@@ -978,7 +978,6 @@ dataset_build(const struct table *t, const struct data_options *o,
     const struct prep *fixed, char **err)
 {
 	struct data_options defaults;
-	struct data_locale loc;
 	struct build b;
 	struct dataset *d = NULL;
 
@@ -1003,7 +1002,6 @@ dataset_build(const struct table *t, const struct data_options *o,
 		b.p->scale = o->scale;
 	}
 
-	data_locale_enter(&loc);
 	if (build_check_options(&b) != 0 || build_target(&b) != 0 ||
 	    build_features(&b) != 0 || build_rows(&b) != 0 ||
 	    build_classes(&b) != 0 || build_categories(&b) != 0 ||
@@ -1030,7 +1028,6 @@ fail:
 	dataset_free(d);
 	d = NULL;
 out:
-	data_locale_leave(&loc);
 	build_free(&b);
 	return d;
 }

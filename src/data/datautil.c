@@ -1,6 +1,6 @@
 /*
- * datautil.c: memory, messages, number printing and locale switching for the
- * data layer (see datautil.h).
+ * datautil.c: memory, messages and number printing for the data layer
+ * (see datautil.h).
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -129,21 +129,4 @@ data_format_number(char buf[DATA_NUMBER_MAX], double v)
 		if (prec == 17 || strtod(buf, NULL) == v)
 			return;
 	}
-}
-
-void
-data_locale_enter(struct data_locale *l)
-{
-	l->c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
-	l->old = l->c != (locale_t)0 ? uselocale(l->c) : (locale_t)0;
-}
-
-void
-data_locale_leave(struct data_locale *l)
-{
-	if (l->c == (locale_t)0)
-		return;
-	uselocale(l->old);
-	freelocale(l->c);
-	l->c = (locale_t)0;
 }

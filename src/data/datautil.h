@@ -1,14 +1,14 @@
 /*
  * datautil.h: small services shared by the data files: memory that never
- * returns NULL, error messages, numbers printed so that they read back,
- * the C locale for parsing and printing, and a seeded random generator.
+ * returns NULL, error messages, numbers printed so that they read back
+ * (numbers are always in the C locale: util/numlocale.h), and a seeded
+ * random generator.
  *
  * Nothing here is part of the public interface of the data layer.
  */
 #ifndef NNSTEP_DATA_DATAUTIL_H
 #define NNSTEP_DATA_DATAUTIL_H
 
-#include <locale.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -42,18 +42,8 @@ const char *data_basename(const char *path);
 
 #define DATA_NUMBER_MAX 32
 /* The shortest of %.15g, %.16g, %.17g that reads back as exactly v
- * (e.g. "0.1", "3", "1e-07"); -0 prints as "0". Call within the C locale. */
+ * (e.g. "0.1", "3", "1e-07"); -0 prints as "0". */
 void data_format_number(char buf[DATA_NUMBER_MAX], double v);
-
-/* Parsing and printing numbers must not follow the user's LC_NUMERIC (a
- * comma as decimal point would break every CSV). Entry points of the data
- * layer switch this thread to the C locale and back. */
-struct data_locale {
-	locale_t c;                /* the C locale, or 0 if it could not be made */
-	locale_t old;              /* the locale to restore */
-};
-void data_locale_enter(struct data_locale *l);
-void data_locale_leave(struct data_locale *l);
 
 /* ------------------------------------------------------ random numbers */
 

@@ -3,7 +3,6 @@
  * terminal UI, or with --headless a replay that checks every expect) and
  * `nnstep --list-lessons`.
  */
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,36 +23,6 @@ struct lesson_screen *lesson_screen_new(void);
 void lesson_screen_free(struct lesson_screen *ls);
 int lesson_screen_print(struct lesson_screen *ls, struct lesson_player *p, int w, int h,
     int ascii, FILE *out);
-
-/* Numbers are read and printed in the C locale whatever LC_NUMERIC says;
- * the character type (for display widths) stays the user's. */
-struct numeric_c {
-	locale_t loc, old;
-};
-
-static void
-numeric_c_enter(struct numeric_c *n)
-{
-	locale_t base = duplocale(LC_GLOBAL_LOCALE);
-
-	n->old = (locale_t)0;
-	n->loc = base ? newlocale(LC_NUMERIC_MASK, "C", base) : (locale_t)0;
-	if (n->loc == (locale_t)0) {
-		if (base)
-			freelocale(base);
-		return;
-	}
-	n->old = uselocale(n->loc);
-}
-
-static void
-numeric_c_leave(struct numeric_c *n)
-{
-	if (n->loc == (locale_t)0)
-		return;
-	uselocale(n->old);
-	freelocale(n->loc);
-}
 
 /* The folder above dir ("lessons" -> ".", "/a/b/lessons" -> "/a/b"). */
 static char *
@@ -180,12 +149,10 @@ lesson_replay(const struct options *o, const struct lesson *l, const char *stem)
 int
 lesson_main(struct options *o)
 {
-	struct numeric_c nc;
 	struct lesson *l;
 	char *stem = NULL;
 	int status = 0;
 
-	numeric_c_enter(&nc);
 	l = open_lesson(o, &stem, &status);
 	if (l == NULL)
 		goto out;
@@ -200,7 +167,6 @@ lesson_main(struct options *o)
 out:
 	lesson_free(l);
 	free(stem);
-	numeric_c_leave(&nc);
 	return status;
 }
 

@@ -8,7 +8,6 @@
  * the terminal.
  */
 #include <langinfo.h>
-#include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1163,8 +1162,6 @@ tui_main(struct options *o)
 	int n = o->ncompare > 0 ? o->ncompare : 1, i, rc;
 	char *err = NULL;
 
-	setlocale(LC_ALL, "");
-	setlocale(LC_NUMERIC, "C");	/* numbers and code read the same everywhere */
 	if (n > UI_MAX_RUNS)
 		n = UI_MAX_RUNS;
 	memset(&tmp, 0, sizeof tmp);

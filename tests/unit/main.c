@@ -2,6 +2,8 @@
 #include <check.h>
 #include <stdlib.h>
 
+#include "util/numlocale.h"
+
 #define X(fn) Suite *fn(void);
 #include "suites.h"
 #undef X
@@ -12,6 +14,7 @@ main(void)
 	SRunner *sr = srunner_create(NULL);
 	int failed;
 
+	numlocale_init();	/* the same locale policy as nnstep */
 #define X(fn) srunner_add_suite(sr, fn());
 #include "suites.h"
 #undef X

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "data/dataset.h"
+#include "util/numlocale.h"
 
 /* Parses s (strlen) as "data.csv"; NULL on error with the message in *err. */
 static struct table *
@@ -573,19 +574,25 @@ START_TEST(test_write_error)
 }
 END_TEST
 
-/* A decimal comma in the user's locale changes nothing (checked where
- * such a locale is installed). */
+/* Under a decimal-comma locale in the environment, the locale policy keeps
+ * numbers in the C locale (checked where such a locale is installed; the
+ * command-line test tests/cli/locale.sh generates one). */
 START_TEST(test_numeric_locale)
 {
 	static const char *const names[] = { "de_DE.UTF-8", "de_DE.utf8",
 	    "fr_FR.UTF-8", "fr_FR.utf8", NULL };
+	const char *old = getenv("LC_ALL");
+	char *saved = old ? strdup(old) : NULL;
 	char *err, *out;
 	struct table *t;
 	int i;
 
 	for (i = 0; names[i] != NULL; i++)
-		if (setlocale(LC_NUMERIC, names[i]) != NULL)
+		if (setlocale(LC_ALL, names[i]) != NULL)
 			break;
+	if (names[i] != NULL)
+		setenv("LC_ALL", names[i], 1);
+	numlocale_init();
 	t = parse("x\n1.5\n", &err);
 	ck_assert_ptr_nonnull(t);
 	ck_assert(t->cols[0].num[0] == 1.5);
@@ -593,7 +600,13 @@ START_TEST(test_numeric_locale)
 	ck_assert_str_eq(out, "x\n1.5\n");
 	free(out);
 	table_free(t);
-	setlocale(LC_NUMERIC, "C");
+	if (saved) {
+		setenv("LC_ALL", saved, 1);
+		free(saved);
+	} else {
+		unsetenv("LC_ALL");
+	}
+	numlocale_init();
 }
 END_TEST
 
