@@ -80,6 +80,13 @@ run_setup(struct options *o, struct dataset **data, struct checkpoint **ck, char
 			return NULL;
 		checkpoint_config(*ck, &o->cfg);
 		/* --epochs counts the epochs to train after the loaded ones. */
+		if (o->cfg.epochs > CKPT_MAX_EPOCHS - checkpoint_epochs_done(*ck)) {
+			*err = xasprintf("%s: --epochs %d after its %d epochs would pass %ld epochs "
+			    "(expected at most %ld more)", o->load_path, o->cfg.epochs,
+			    checkpoint_epochs_done(*ck), CKPT_MAX_EPOCHS,
+			    CKPT_MAX_EPOCHS - checkpoint_epochs_done(*ck));
+			return NULL;
+		}
 		o->cfg.epochs += checkpoint_epochs_done(*ck);
 	}
 	*data = options_load_data(o, *ck ? checkpoint_prep(*ck) : NULL, err);

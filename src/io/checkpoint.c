@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "io/atomic.h"
 #include "io/checkpoint.h"
@@ -329,8 +330,8 @@ ckpt_read_prep(const json_t *o, int ninputs, const char **why)
 	    ckpt_numbers(json_object_get(o, "scale_by"), p->scalev, ninputs))
 		goto bad;
 	for (k = 0; k < ninputs; k++)
-		if (p->scalev[k] == 0) {
-			*why = "preprocessing has a scale of 0";
+		if (!(p->scalev[k] > 0)) {
+			*why = "preprocessing \"scale_by\" must hold positive numbers";
 			goto bad;
 		}
 	return p;
@@ -339,38 +340,298 @@ bad:
 	return NULL;
 }
 
+/* ------------------------------------------------ ranges of the training state */
+
+/* An integer field of obj, absent (left as *out) or within [lo, hi]. */
+static int
+ckpt_whole(const json_t *obj, const char *key, long lo, long hi, long *out)
+{
+	const json_t *v = json_object_get(obj, key);
+
+	if (v == NULL)
+		return 0;
+	if (!json_is_integer(v) || json_integer_value(v) < lo || json_integer_value(v) > hi)
+		return -1;
+	*out = (long)json_integer_value(v);
+	return 0;
+}
+
+/* A real field of obj: absent, null (when allowed) or a finite number in [lo, hi]. */
+static int
+ckpt_real(const json_t *obj, const char *key, double lo, double hi, int null_ok)
+{
+	const json_t *v = json_object_get(obj, key);
+	double x;
+
+	if (v == NULL || (null_ok && json_is_null(v)))
+		return 0;
+	return ckpt_number(v, &x) == 0 && x >= lo && x <= hi ? 0 : -1;
+}
+
+/* An array of finite numbers, each at least lo; absent is fine. Its length
+ * is checked against the network when the state is applied. */
+static int
+ckpt_state_array(const json_t *obj, const char *key, double lo)
+{
+	const json_t *a = json_object_get(obj, key);
+	size_t i;
+	double x;
+
+	if (a == NULL)
+		return 0;
+	if (!json_is_array(a))
+		return -1;
+	for (i = 0; i < json_array_size(a); i++)
+		if (ckpt_number(json_array_get(a, i), &x) || x < lo)
+			return -1;
+	return 0;
+}
+
+/*
+ * Every number of "optimizer" and "training" within what the engine can use:
+ * a count past these would overflow or stall a counter, and a rate or a
+ * state past them only ends as a diverged run that is not the learner's doing.
+ */
+static int
+ckpt_check_ranges(const struct checkpoint *c, char **err)
+{
+	const json_t *opt = json_object_get(c->root, "optimizer");
+	const json_t *tr = json_object_get(c->root, "training");
+	const char *name;
+	long x = 0;
+
+	if (opt != NULL) {
+		if (!json_is_object(opt))
+			return ckpt_fail(err, c->path, "\"optimizer\" must be an object");
+		name = json_string_value(json_object_get(opt, "name"));
+		if (json_object_get(opt, "name") && (name == NULL || optim_parse(name) < 0))
+			return ckpt_fail(err, c->path, "optimizer \"name\" must be sgd, momentum, "
+			    "rmsprop or adam");
+		if (ckpt_real(opt, "lr", 1e-300, CKPT_MAX_LR, 0))
+			return ckpt_fail(err, c->path, "optimizer \"lr\" must be a positive number up "
+			    "to 1e6");
+		if (ckpt_whole(opt, "step", 0, CKPT_MAX_STEP, &x))
+			return ckpt_fail(err, c->path, "optimizer \"step\" must be a whole number from "
+			    "0 to %ld", CKPT_MAX_STEP);
+		if (ckpt_state_array(opt, "m", -INFINITY))
+			return ckpt_fail(err, c->path, "optimizer state \"m\" must hold finite numbers");
+		if (ckpt_state_array(opt, "v", 0))
+			return ckpt_fail(err, c->path, "optimizer state \"v\" must hold finite numbers "
+			    "of 0 or more");
+	}
+	if (tr == NULL)
+		return 0;
+	if (!json_is_object(tr))
+		return ckpt_fail(err, c->path, "\"training\" must be an object");
+#define WHOLE(key, lo, hi) \
+	if (ckpt_whole(tr, key, lo, hi, &x)) \
+		return ckpt_fail(err, c->path, "training \"%s\" must be a whole number from %ld " \
+		    "to %ld", key, (long)(lo), (long)(hi))
+	WHOLE("epoch", 1, CKPT_MAX_EPOCHS);
+	WHOLE("epochs_done", 0, CKPT_MAX_EPOCHS);
+	WHOLE("batch", 0, DATA_MAX_ROWS - 1);
+	WHOLE("batch_size", 1, DATA_MAX_ROWS);
+	WHOLE("best_epoch", 0, CKPT_MAX_EPOCHS);
+	WHOLE("early_stop_wait", 0, CKPT_MAX_EPOCHS);
+	WHOLE("reduce_lr_wait", 0, CKPT_MAX_EPOCHS);
+#undef WHOLE
+	if (ckpt_real(tr, "best_loss", -INFINITY, INFINITY, 1))
+		return ckpt_fail(err, c->path, "training \"best_loss\" must be a finite number or "
+		    "null");
+	if (ckpt_real(tr, "reduce_lr_best", -INFINITY, INFINITY, 1))
+		return ckpt_fail(err, c->path, "training \"reduce_lr_best\" must be a finite number "
+		    "or null");
+	if (ckpt_state_array(tr, "best_weights", -INFINITY))
+		return ckpt_fail(err, c->path, "training \"best_weights\" must hold finite numbers");
+	return 0;
+}
+
+/*
+ * The counters of "training" and "optimizer" must tell one story: the epoch
+ * in progress is the one after the epochs done (or the last of them, when it
+ * ended on its last update), the waits and the best epoch lie among the epochs
+ * done, updates are at most one per row of each epoch, and the history holds
+ * no more epochs than were done.
+ */
+static int
+ckpt_check_counters(const struct checkpoint *c, char **err)
+{
+	const json_t *tr = json_object_get(c->root, "training");
+	const json_t *opt = json_object_get(c->root, "optimizer");
+	const json_t *hist = json_object_get(c->root, "history");
+	long done = 0, epoch = 1, v = 0, step = 0;
+
+	if (tr == NULL)
+		return 0;
+	ckpt_whole(tr, "epochs_done", 0, CKPT_MAX_EPOCHS, &done);
+	epoch = done > 0 ? done : 1;
+	ckpt_whole(tr, "epoch", 1, CKPT_MAX_EPOCHS, &epoch);
+	if (epoch < done || epoch > done + 1)
+		return ckpt_fail(err, c->path, "training \"epoch\" %ld does not follow "
+		    "\"epochs_done\" %ld (expected %ld or %ld)", epoch, done, done > 0 ? done : 1,
+		    done + 1);
+	v = 0;
+	ckpt_whole(tr, "best_epoch", 0, CKPT_MAX_EPOCHS, &v);
+	if (v > done)
+		return ckpt_fail(err, c->path, "training \"best_epoch\" %ld is past \"epochs_done\" "
+		    "%ld", v, done);
+	v = 0;
+	ckpt_whole(tr, "early_stop_wait", 0, CKPT_MAX_EPOCHS, &v);
+	if (v > done)
+		return ckpt_fail(err, c->path, "training \"early_stop_wait\" %ld is more than "
+		    "\"epochs_done\" %ld", v, done);
+	v = 0;
+	ckpt_whole(tr, "reduce_lr_wait", 0, CKPT_MAX_EPOCHS, &v);
+	if (v > done)
+		return ckpt_fail(err, c->path, "training \"reduce_lr_wait\" %ld is more than "
+		    "\"epochs_done\" %ld", v, done);
+	if (json_is_object(opt))
+		ckpt_whole(opt, "step", 0, CKPT_MAX_STEP, &step);
+	if (step > epoch * (long)DATA_MAX_ROWS)
+		return ckpt_fail(err, c->path, "optimizer \"step\" %ld is more than one update per "
+		    "row in %ld epochs", step, epoch);
+	if (hist != NULL && (!json_is_array(hist) || (long)json_array_size(hist) > done))
+		return ckpt_fail(err, c->path, "\"history\" must be a list of at most %ld epochs "
+		    "(\"epochs_done\")", done);
+	return 0;
+}
+
 static struct checkpoint *ckpt_validate(const char *path, json_t *root, char **err);
+
+/* ------------------------------------------- the size of the file, while reading */
+
+/* What has been read so far: a hostile file is stopped at the first limit it
+ * passes, before jansson has built more than a model could need. */
+struct ckpt_scan {
+	FILE *f;
+	long long bytes, values, lists;
+	int depth, in_string, escaped;
+	const char *why;		/* the limit passed, or NULL */
+};
+
+static void
+ckpt_scan_bytes(struct ckpt_scan *sc, const char *buf, size_t n)
+{
+	size_t i;
+
+	sc->bytes += (long long)n;
+	for (i = 0; i < n && sc->why == NULL; i++) {
+		char ch = buf[i];
+
+		if (sc->in_string) {
+			if (sc->escaped)
+				sc->escaped = 0;
+			else if (ch == '\\')
+				sc->escaped = 1;
+			else if (ch == '"')
+				sc->in_string = 0;
+			continue;
+		}
+		if (ch == '"')
+			sc->in_string = 1;
+		else if (ch == '[' || ch == '{') {
+			if (++sc->depth > CKPT_MAX_DEPTH)
+				sc->why = "lists nested deeper than a model's";
+			else if (++sc->lists > CKPT_MAX_LISTS)
+				sc->why = "more lists and objects than the largest model has";
+		} else if (ch == ']' || ch == '}')
+			sc->depth--;
+		else if (ch == ',' && ++sc->values > CKPT_MAX_VALUES)
+			sc->why = "more values than the largest model has";
+	}
+	if (sc->why == NULL && sc->bytes > CKPT_MAX_BYTES)
+		sc->why = "larger than the largest model";
+}
+
+static size_t
+ckpt_scan_read(void *buf, size_t len, void *user)
+{
+	struct ckpt_scan *sc = user;
+	size_t n = fread(buf, 1, len, sc->f);
+
+	if (ferror(sc->f))
+		return (size_t)-1;
+	ckpt_scan_bytes(sc, buf, n);
+	return sc->why ? (size_t)-1 : n;
+}
+
+/* The reason jansson gives, or one when it gave none (a failed allocation). */
+static const char *
+ckpt_json_reason(const json_error_t *je)
+{
+	return je->text[0] ? je->text : "out of memory";
+}
+
+static int
+ckpt_limit_fail(char **err, const char *path, const char *why)
+{
+	return ckpt_fail(err, path, "%s (expected at most %lld bytes, %lld values, %lld lists "
+	    "and objects, nested %d deep)", why, (long long)CKPT_MAX_BYTES,
+	    (long long)CKPT_MAX_VALUES, (long long)CKPT_MAX_LISTS, CKPT_MAX_DEPTH);
+}
 
 struct checkpoint *
 checkpoint_load(const char *path, char **err)
 {
+	struct ckpt_scan sc;
+	struct stat st;
 	json_error_t je;
 	json_t *root;
 
 	*err = NULL;
-	root = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
-	if (root == NULL) {
-		if (je.line <= 0)
-			ckpt_fail(err, path, "cannot read: %s", je.text);
-		else
-			ckpt_fail(err, path, "line %d column %d: %s (expected a JSON model)",
-			    je.line, je.column, je.text);
+	memset(&sc, 0, sizeof sc);
+	sc.f = fopen(path, "rb");
+	if (sc.f == NULL) {
+		ckpt_fail(err, path, "cannot read: %s", strerror(errno));
 		return NULL;
 	}
+	/* The size is checked before any parsing; the scan catches the rest. */
+	if (fstat(fileno(sc.f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > CKPT_MAX_BYTES) {
+		fclose(sc.f);
+		ckpt_limit_fail(err, path, "larger than the largest model");
+		return NULL;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		fclose(sc.f);
+		ckpt_fail(err, path, "cannot read: %s", strerror(EISDIR));
+		return NULL;
+	}
+	root = json_load_callback(ckpt_scan_read, &sc, JSON_REJECT_DUPLICATES, &je);
+	if (root == NULL) {
+		int rd = ferror(sc.f), saved = errno;
+
+		fclose(sc.f);
+		if (sc.why)
+			ckpt_limit_fail(err, path, sc.why);
+		else if (rd)
+			ckpt_fail(err, path, "cannot read: %s", strerror(saved));
+		else
+			ckpt_fail(err, path, "line %d column %d: %s (expected a JSON model)",
+			    je.line, je.column, ckpt_json_reason(&je));
+		return NULL;
+	}
+	fclose(sc.f);
 	return ckpt_validate(path, root, err);
 }
 
 struct checkpoint *
 checkpoint_parse(const char *name, const char *buf, size_t len, char **err)
 {
+	struct ckpt_scan sc;
 	json_error_t je;
 	json_t *root;
 
 	*err = NULL;
+	memset(&sc, 0, sizeof sc);
+	ckpt_scan_bytes(&sc, buf, len);
+	if (sc.why) {
+		ckpt_limit_fail(err, name, sc.why);
+		return NULL;
+	}
 	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &je);
 	if (root == NULL) {
 		ckpt_fail(err, name, "line %d column %d: %s (expected a JSON model)", je.line,
-		    je.column, je.text);
+		    je.column, ckpt_json_reason(&je));
 		return NULL;
 	}
 	return ckpt_validate(name, root, err);
@@ -414,8 +675,8 @@ ckpt_validate(const char *path, json_t *root, char **err)
 	c->loss = loss_parse(s);
 	c->alpha = ACT_LEAKY_ALPHA;
 	v = json_object_get(root, "alpha");
-	if (v && (ckpt_number(v, &c->alpha) || c->alpha < 0))
-		FAIL("\"alpha\" must be a number of 0 or more");
+	if (v && (ckpt_number(v, &c->alpha) || c->alpha < 0 || c->alpha >= 1))
+		FAIL("\"alpha\" must be a number from 0 to below 1");
 	layers = json_object_get(root, "layers");
 	if (!json_is_array(layers) || json_array_size(layers) < 1 ||
 	    json_array_size(layers) > NET_MAX_LAYERS)
@@ -482,6 +743,10 @@ ckpt_validate(const char *path, json_t *root, char **err)
 			FAIL("%s", why);
 	}
 #undef FAIL
+	if (ckpt_check_ranges(c, err) || ckpt_check_counters(c, err)) {
+		checkpoint_free(c);
+		return NULL;
+	}
 	return c;
 }
 

@@ -19,6 +19,24 @@
 #define CHECKPOINT_FORMAT "nnstep-model"
 #define CHECKPOINT_VERSION 1
 
+/* Limits of the training state a checkpoint may hold. */
+#define CKPT_MAX_EPOCHS 1000000L
+#define CKPT_MAX_STEP (CKPT_MAX_EPOCHS * DATA_MAX_ROWS)	/* one update per row */
+#define CKPT_MAX_LR 1e6
+/*
+ * Limits of the file itself, from the largest model the other limits allow,
+ * checked while reading and before anything is built from it: the values
+ * (weights, biases, two optimizer arrays and the best weights: 4 numbers per
+ * parameter, plus the history and the preprocessing), the bytes (26 per
+ * number at most, plus 256 MB of names), the lists and objects (a row per
+ * unit, an object per epoch of history and per column) and their nesting.
+ */
+#define CKPT_MAX_VALUES (4 * NET_MAX_PARAMS + 8L * 1024 * 1024)
+#define CKPT_MAX_BYTES (26 * CKPT_MAX_VALUES + 256L * 1024 * 1024)
+#define CKPT_MAX_LISTS (NET_MAX_LAYERS * (NET_MAX_UNITS + 3L) + CKPT_MAX_EPOCHS + \
+	2L * DATA_MAX_COLUMNS + 64)
+#define CKPT_MAX_DEPTH 5
+
 /* Writes the session's model atomically. Returns 0, or -1 with *err. */
 int checkpoint_save(const struct session *s, const char *path, char **err);
 

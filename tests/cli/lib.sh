@@ -14,6 +14,9 @@ expect_status() {
 	if ! grep -qF -- "$msg" "$T/err"; then
 		echo "FAIL: $*: stderr lacks: $msg"; cat "$T/err"; fails=$((fails + 1)); return
 	fi
+	if grep -q "runtime error:\|Sanitizer" "$T/err"; then
+		echo "FAIL: $*: sanitizer report"; cat "$T/err"; fails=$((fails + 1)); return
+	fi
 	echo "ok: $* -> $got: $(head -1 "$T/err")"
 }
 
