@@ -6,6 +6,7 @@ DESTDIR ?=
 BINDIR   = $(PREFIX)/bin
 SHAREDIR = $(PREFIX)/share/nnstep
 MANDIR   = $(PREFIX)/share/man
+LOCALEDIR = $(PREFIX)/share/locale
 
 CC      ?= cc
 VERSION := 1.0.0
@@ -13,7 +14,8 @@ PKGS    := ncursesw jansson
 WARN    := -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
 # Language and preprocessor flags, shared by the build and `make lint`.
 STDDEFS := -std=c11 -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED -D_DEFAULT_SOURCE \
-           -DNNSTEP_VERSION='"$(VERSION)"' -DNNSTEP_SHAREDIR='"$(SHAREDIR)"' -Isrc \
+           -DNNSTEP_VERSION='"$(VERSION)"' -DNNSTEP_SHAREDIR='"$(SHAREDIR)"' \
+           -DNNSTEP_LOCALEDIR='"$(LOCALEDIR)"' -Isrc \
            $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 CFLAGS  ?= -O2 -g
 CFLAGS  += $(STDDEFS) $(WARN) -ffp-contract=off
@@ -38,7 +40,12 @@ TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o) $(BUILD)/tests/unit/main.o
 TEST_BIN := $(BUILD)/unit-tests
 
-all: $(BIN) nnstep
+# Message catalogues: po/LANG.po compiled to $(BUILD)/locale/LANG/LC_MESSAGES/nnstep.mo,
+# where the program finds them next to itself.
+POS := $(sort $(wildcard po/*.po))
+MOS := $(POS:po/%.po=$(BUILD)/locale/%/LC_MESSAGES/nnstep.mo)
+
+all: $(BIN) nnstep $(MOS)
 
 nnstep: $(BIN)
 	@[ "$(BUILD)" = build ] && cp $(BIN) nnstep || true
@@ -57,6 +64,19 @@ $(BUILD)/libnnstep.a: $(LIB_OBJ)
 
 $(BIN): $(MAIN_OBJ) $(BUILD)/libnnstep.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/locale/%/LC_MESSAGES/nnstep.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt -c --statistics -o $@ $<
+
+# `make pot`: the strings in _() and N_() collected into po/nnstep.pot and
+# merged into every po/LANG.po (new ones come in untranslated).
+pot:
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --add-comments=TRANSLATORS: \
+	  --package-name=nnstep --package-version=$(VERSION) --msgid-bugs-address= \
+	  --sort-by-file --add-location=file -o po/nnstep.pot $(SRC) $(sort $(wildcard src/*/*.h))
+	@for p in $(POS); do msgmerge --quiet --update --backup=none --no-fuzzy-matching $$p po/nnstep.pot; \
+	  msgfmt -c --statistics -o /dev/null $$p; done
 
 # Each tests/unit/test_NAME.c defines `Suite *NAME_suite(void)`; the list is
 # generated so that adding a test file needs no other edit.
@@ -122,6 +142,7 @@ LINT_JOBS ?= 2
 lint:
 	cppcheck --quiet --enable=warning,portability --std=c11 --error-exitcode=1 --inline-suppr \
 	  -Isrc -D_XOPEN_SOURCE=700 -DNNSTEP_VERSION='"$(VERSION)"' -DNNSTEP_SHAREDIR='"$(SHAREDIR)"' \
+  -DNNSTEP_LOCALEDIR='"$(LOCALEDIR)"' \
 	  --suppress=missingIncludeSystem -j$(LINT_JOBS) src/
 	@echo "clang-tidy $(words $(SRC)) files"
 	@printf '%s\n' $(SRC) | xargs -P$(LINT_JOBS) -I{} sh -c 'f=$$1; shift; \
@@ -135,6 +156,9 @@ install: all
 	cp -R datasets/. $(DESTDIR)$(SHAREDIR)/datasets/
 	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 644 completion/nnstep.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/nnstep
+	@for m in $(MOS); do l=$${m#$(BUILD)/locale/}; l=$${l%%/*}; \
+	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+	  install -m 644 $$m $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/nnstep.mo; done
 	@if [ -d man ]; then install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5; \
 	  for m in man/*.1; do [ -f $$m ] && install -m 644 $$m $(DESTDIR)$(MANDIR)/man1/; done; \
 	  for m in man/*.5; do [ -f $$m ] && install -m 644 $$m $(DESTDIR)$(MANDIR)/man5/; done; true; fi
@@ -143,11 +167,12 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/nnstep $(DESTDIR)$(MANDIR)/man1/nnstep.1 $(DESTDIR)$(MANDIR)/man5/nnstep-lesson.5
 	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/nnstep
 	rm -rf $(DESTDIR)$(SHAREDIR)
+	rm -f $(POS:po/%.po=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/nnstep.mo)
 
 clean:
 	rm -rf build build-san build-fuzz nnstep
 	@$(MAKE) --no-print-directory -C bench clean 2>/dev/null || true
 
-.PHONY: all deps deps-test run test unit bench fuzz lint install uninstall clean
+.PHONY: all deps deps-test run test unit bench fuzz lint pot install uninstall clean
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

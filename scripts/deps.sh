@@ -2,7 +2,7 @@
 # Install the Debian packages nnstep needs to build and test, if any are missing.
 # Usage: scripts/deps.sh [build|test|bench]
 set -e
-want="build-essential pkg-config libncurses-dev libcsv-dev libjansson-dev check"
+want="build-essential pkg-config libncurses-dev libcsv-dev libjansson-dev check gettext"
 case "${1:-build}" in
   test)  want="$want tmux valgrind clang clang-tidy libclang-rt-14-dev cppcheck python3 procps" ;;
   bench) want="$want libfann-dev" ;;

@@ -8,6 +8,7 @@
 #include "lesson/front.h"
 #include "lesson/lesson.h"
 #include "ui/tui.h"
+#include "util/i18n.h"
 #include "util/numlocale.h"
 
 static int
@@ -18,12 +19,12 @@ gen_main(struct options *o)
 
 	t = gen_table(o->command_arg, &o->gen, &err);
 	if (t == NULL) {
-		fprintf(stderr, "nnstep: gen: %s\n", err ? err : "failed");
+		fprintf(stderr, _("nnstep: gen: %s\n"), err ? err : _("failed"));
 		free(err);
 		return 2;
 	}
 	if (table_write_csv(t, stdout, &err) != 0 || fflush(stdout) != 0) {
-		fprintf(stderr, "nnstep: gen: %s\n", err ? err : "cannot write");
+		fprintf(stderr, _("nnstep: gen: %s\n"), err ? err : _("cannot write"));
 		free(err);
 		table_free(t);
 		return 1;
@@ -40,12 +41,13 @@ main(int argc, char **argv)
 	int rc;
 
 	numlocale_init();
+	i18n_init(i18n_lang_arg(argc, argv));
 	options_default(&o);
 	rc = options_parse(&o, argc, argv, &err);
 	if (rc == 1)
 		return 0;
 	if (rc != 0) {
-		fprintf(stderr, "nnstep: %s\n", err ? err : "bad arguments");
+		fprintf(stderr, "nnstep: %s\n", err ? err : _("bad arguments"));
 		free(err);
 		return 2;
 	}
@@ -59,7 +61,7 @@ main(int argc, char **argv)
 		return headless_main(&o);
 	if (argc == 1) {
 		/* No arguments: the first lesson, when the lessons can be found. */
-		char *path = lesson_find("1", lesson_default_lang(), &err);
+		char *path = lesson_find("1", i18n_lang(), &err);
 
 		free(err);
 		err = NULL;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/options.h"
+#include "util/i18n.h"
 
 /* An option: long name, short letter (0: none), takes a value, help text
  * with the default. The table drives parsing and --help alike. */
@@ -20,55 +21,55 @@ struct option_def {
 };
 
 static const struct option_def option_defs[] = {
-	{ "headless", 'H', 0, NULL, "train without the terminal UI, print one line per epoch" },
-	{ "data", 'd', 1, "FILE", "CSV file with a header row (default: built-in XOR, 4 points)" },
-	{ "gen", 'g', 1, "NAME", "use a generated data set: xor circles moons spiral blobs churn" },
-	{ "target", 't', 1, "COLUMN", "target column, by name or 1-based index (default: last)" },
-	{ "task", 0, 1, "TASK", "classify or regress (default: from the target column)" },
-	{ "missing", 0, 1, "POLICY", "missing values: error, drop or mean (default: error)" },
-	{ "split", 0, 1, "T,V,E", "train,validation,test fractions (default 0.7,0.15,0.15; XOR: 1)" },
-	{ "scale", 0, 1, "KIND", "standard, minmax or none, fit on train only (default: standard)" },
-	{ "class-weight", 0, 1, "W", "auto, none or W1,W2,... per class (default: none)" },
-	{ "samples", 0, 1, "N", "rows a generator makes (default: the generator's)" },
-	{ "noise", 0, 1, "X", "a generator's noise (default: the generator's)" },
-	{ "classes", 0, 1, "K", "classes of spiral and blobs (default 3)" },
-	{ "layers", 'l', 1, "N,N,...", "hidden layer sizes, or none (default 4)" },
-	{ "act", 'a', 1, "NAME[,..]", "hidden activation(s): linear sigmoid tanh relu leaky_relu elu (default tanh)" },
-	{ "alpha", 0, 1, "X", "leaky_relu slope for z < 0 (default 0.01)" },
-	{ "out-act", 0, 1, "NAME", "output activation (default: from the loss)" },
-	{ "loss", 0, 1, "NAME", "mse mae huber bce cce hinge (default: from the task)" },
-	{ "optimizer", 'o', 1, "NAME", "sgd momentum rmsprop adam (default sgd)" },
-	{ "lr", 'r', 1, "X", "learning rate (default 0.1)" },
-	{ "batch", 'b', 1, "N", "rows per mini-batch, 0 = whole training set (default 32)" },
-	{ "epochs", 'e', 1, "N", "epochs to train (default 100)" },
-	{ "init", 0, 1, "NAME[:V]", "zeros constant[:V] uniform[:R] xavier he (default xavier)" },
-	{ "bias-init", 0, 1, "X", "initial bias of hidden units (default 0)" },
-	{ "seed", 's', 1, "N", "random seed for weights, split, shuffle, dropout (default 1)" },
+	{ "headless", 'H', 0, NULL, N_("train without the terminal UI, print one line per epoch") },
+	{ "data", 'd', 1, "FILE", N_("CSV file with a header row (default: built-in XOR, 4 points)") },
+	{ "gen", 'g', 1, "NAME", N_("use a generated data set: xor circles moons spiral blobs churn") },
+	{ "target", 't', 1, "COLUMN", N_("target column, by name or 1-based index (default: last)") },
+	{ "task", 0, 1, "TASK", N_("classify or regress (default: from the target column)") },
+	{ "missing", 0, 1, "POLICY", N_("missing values: error, drop or mean (default: error)") },
+	{ "split", 0, 1, "T,V,E", N_("train,validation,test fractions (default 0.7,0.15,0.15; XOR: 1)") },
+	{ "scale", 0, 1, "KIND", N_("standard, minmax or none, fit on train only (default: standard)") },
+	{ "class-weight", 0, 1, "W", N_("auto, none or W1,W2,... per class (default: none)") },
+	{ "samples", 0, 1, "N", N_("rows a generator makes (default: the generator's)") },
+	{ "noise", 0, 1, "X", N_("a generator's noise (default: the generator's)") },
+	{ "classes", 0, 1, "K", N_("classes of spiral and blobs (default 3)") },
+	{ "layers", 'l', 1, "N,N,...", N_("hidden layer sizes, or none (default 4)") },
+	{ "act", 'a', 1, "NAME[,..]", N_("hidden activation(s): linear sigmoid tanh relu leaky_relu elu (default tanh)") },
+	{ "alpha", 0, 1, "X", N_("leaky_relu slope for z < 0 (default 0.01)") },
+	{ "out-act", 0, 1, "NAME", N_("output activation (default: from the loss)") },
+	{ "loss", 0, 1, "NAME", N_("mse mae huber bce cce hinge (default: from the task)") },
+	{ "optimizer", 'o', 1, "NAME", N_("sgd momentum rmsprop adam (default sgd)") },
+	{ "lr", 'r', 1, "X", N_("learning rate (default 0.1)") },
+	{ "batch", 'b', 1, "N", N_("rows per mini-batch, 0 = whole training set (default 32)") },
+	{ "epochs", 'e', 1, "N", N_("epochs to train (default 100)") },
+	{ "init", 0, 1, "NAME[:V]", N_("zeros constant[:V] uniform[:R] xavier he (default xavier)") },
+	{ "bias-init", 0, 1, "X", N_("initial bias of hidden units (default 0)") },
+	{ "seed", 's', 1, "N", N_("random seed for weights, split, shuffle, dropout (default 1)") },
 	{ "l2", 0, 1, "X", "L2 weight decay strength (default 0)" },
-	{ "dropout", 0, 1, "P", "dropout probability of hidden units (default 0)" },
-	{ "shuffle", 0, 1, "on|off", "reshuffle the training rows every epoch (default on)" },
-	{ "threshold", 0, 1, "X", "decision threshold of a binary classifier (default 0.5)" },
-	{ "cost-fn", 0, 1, "A", "cost of a false negative: choose the threshold by cost" },
-	{ "cost-fp", 0, 1, "B", "cost of a false positive: choose the threshold by cost" },
-	{ "early-stop", 0, 1, "P[,D]", "stop after P epochs without improvement, restore the best" },
-	{ "reduce-lr", 0, 1, "P[,F[,M]]", "multiply lr by F (0.1) after P flat epochs, not below M" },
-	{ "checkpoint", 0, 1, "FILE", "save the best model (by validation loss) to FILE" },
-	{ "history", 0, 1, "N", "phases that can be stepped back (default 512)" },
-	{ "no-diagnostics", 0, 0, NULL, "skip the per-layer statistics (a little faster)" },
-	{ "trace", 0, 1, "FILE", "write every batch's numbers as JSON Lines" },
-	{ "save", 0, 1, "FILE", "save the model as JSON at the end" },
-	{ "load", 0, 1, "FILE", "start from (or resume) a saved model" },
-	{ "report", 0, 1, "FILE", "write the final metrics as JSON" },
-	{ "compare", 0, 1, "KEY=V1,V2", "train up to 4 runs differing in act optimizer lr init batch l2 dropout" },
-	{ "screen", 0, 1, "WxH", "headless: print the final screen of that size as text" },
-	{ "screen-every", 0, 1, "N", "headless: print the screen every N phases" },
-	{ "no-color", 0, 0, NULL, "no colours (also NO_COLOR or TERM=dumb)" },
-	{ "ascii", 0, 0, NULL, "ASCII glyphs only (default when the locale is not UTF-8)" },
-	{ "lang", 0, 1, "en|ko", "language of lessons (default: from LANG)" },
-	{ "list-lessons", 0, 0, NULL, "list the lessons with their titles" },
-	{ "quiet", 'q', 0, NULL, "headless: print only the summary" },
-	{ "help", 'h', 0, NULL, "show this help" },
-	{ "version", 'V', 0, NULL, "show the version" },
+	{ "dropout", 0, 1, "P", N_("dropout probability of hidden units (default 0)") },
+	{ "shuffle", 0, 1, "on|off", N_("reshuffle the training rows every epoch (default on)") },
+	{ "threshold", 0, 1, "X", N_("decision threshold of a binary classifier (default 0.5)") },
+	{ "cost-fn", 0, 1, "A", N_("cost of a false negative: choose the threshold by cost") },
+	{ "cost-fp", 0, 1, "B", N_("cost of a false positive: choose the threshold by cost") },
+	{ "early-stop", 0, 1, "P[,D]", N_("stop after P epochs without improvement, restore the best") },
+	{ "reduce-lr", 0, 1, "P[,F[,M]]", N_("multiply lr by F (0.1) after P flat epochs, not below M") },
+	{ "checkpoint", 0, 1, "FILE", N_("save the best model (by validation loss) to FILE") },
+	{ "history", 0, 1, "N", N_("phases that can be stepped back (default 512)") },
+	{ "no-diagnostics", 0, 0, NULL, N_("skip the per-layer statistics (a little faster)") },
+	{ "trace", 0, 1, "FILE", N_("write every batch's numbers as JSON Lines") },
+	{ "save", 0, 1, "FILE", N_("save the model as JSON at the end") },
+	{ "load", 0, 1, "FILE", N_("start from (or resume) a saved model") },
+	{ "report", 0, 1, "FILE", N_("write the final metrics as JSON") },
+	{ "compare", 0, 1, "KEY=V1,V2", N_("train up to 4 runs differing in act optimizer lr init batch l2 dropout") },
+	{ "screen", 0, 1, "WxH", N_("headless: print the final screen of that size as text") },
+	{ "screen-every", 0, 1, "N", N_("headless: print the screen every N phases") },
+	{ "no-color", 0, 0, NULL, N_("no colours (also NO_COLOR or TERM=dumb)") },
+	{ "ascii", 0, 0, NULL, N_("ASCII glyphs only (default when the locale is not UTF-8)") },
+	{ "lang", 0, 1, "en|ko", N_("language of the interface and the lessons (default: from LANG)") },
+	{ "list-lessons", 0, 0, NULL, N_("list the lessons with their titles") },
+	{ "quiet", 'q', 0, NULL, N_("headless: print only the summary") },
+	{ "help", 'h', 0, NULL, N_("show this help") },
+	{ "version", 'V', 0, NULL, N_("show the version") },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -150,8 +151,8 @@ parse_list(const char *s, double *v, int max)
 	return n;
 }
 
-#define BAD(what) return options_fail(err, "--%s: '%s' is not allowed (expected %s)", \
-	name, value ? value : "", what)
+#define BAD(what) return options_fail(err, _("--%s: '%s' is not allowed (expected %s)"), \
+	name, value ? value : "", _(what))
 
 int
 options_set(struct options *o, const char *name, const char *value, char **err)
@@ -166,7 +167,7 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		o->headless = 1;
 	} else if (strcmp(name, "data") == 0) {
 		if (!value || !*value)
-			BAD("a file name");
+			BAD(N_("a file name"));
 		o->data_path = value;
 		o->gen_name = NULL;
 	} else if (strcmp(name, "gen") == 0) {
@@ -174,12 +175,12 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 			if (value && strcmp(value, gen_names[i]) == 0)
 				break;
 		if (!value || !gen_names[i])
-			BAD("one of xor, circles, moons, spiral, blobs, churn");
+			BAD(N_("one of xor, circles, moons, spiral, blobs, churn"));
 		o->gen_name = value;
 		o->data_path = NULL;
 	} else if (strcmp(name, "target") == 0) {
 		if (!value || !*value)
-			BAD("a column name or 1-based index");
+			BAD(N_("a column name or 1-based index"));
 		o->data.target = value;
 	} else if (strcmp(name, "task") == 0) {
 		if (value && strcmp(value, "classify") == 0)
@@ -189,7 +190,7 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		else if (value && strcmp(value, "auto") == 0)
 			o->data.task = TASK_AUTO;
 		else
-			BAD("classify, regress or auto");
+			BAD(N_("classify, regress or auto"));
 	} else if (strcmp(name, "missing") == 0) {
 		if (value && strcmp(value, "error") == 0)
 			o->data.missing = MISSING_ERROR;
@@ -198,18 +199,18 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		else if (value && strcmp(value, "mean") == 0)
 			o->data.missing = MISSING_MEAN;
 		else
-			BAD("error, drop or mean");
+			BAD(N_("error, drop or mean"));
 	} else if (strcmp(name, "split") == 0) {
 		k = parse_list(value, v, 3);
 		if (k == 1 && v[0] == 1) {
 			o->data.split[0] = 1, o->data.split[1] = o->data.split[2] = 0;
 		} else {
 			if (k < 2)
-				BAD("1, or train,validation[,test] fractions that add up to 1");
+				BAD(N_("1, or train,validation[,test] fractions that add up to 1"));
 			if (k == 2)
 				v[2] = 0;
 			if (v[0] <= 0 || v[1] < 0 || v[2] < 0 || fabs(v[0] + v[1] + v[2] - 1) > 1e-9)
-				BAD("1, or train,validation[,test] fractions that add up to 1");
+				BAD(N_("1, or train,validation[,test] fractions that add up to 1"));
 			for (i = 0; i < 3; i++)
 				o->data.split[i] = v[i];
 		}
@@ -221,7 +222,7 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		else if (value && strcmp(value, "none") == 0)
 			o->data.scale = SCALE_NONE;
 		else
-			BAD("standard, minmax or none");
+			BAD(N_("standard, minmax or none"));
 	} else if (strcmp(name, "class-weight") == 0) {
 		if (value && strcmp(value, "auto") == 0) {
 			o->data.class_weight_auto = 1;
@@ -232,25 +233,25 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		} else {
 			k = parse_list(value, v, 64);
 			if (k < 2)
-				BAD("auto, none, or a positive weight per class: W1,W2,...");
+				BAD(N_("auto, none, or a positive weight per class: W1,W2,..."));
 			for (i = 0; i < k; i++)
 				if (!(v[i] > 0))
-					BAD("auto, none, or a positive weight per class: W1,W2,...");
+					BAD(N_("auto, none, or a positive weight per class: W1,W2,..."));
 			o->data.class_weight_auto = 0;
 			o->data.nclass_weights = k;
 			memcpy(o->data.class_weights, v, (size_t)k * sizeof v[0]);
 		}
 	} else if (strcmp(name, "samples") == 0) {
 		if (parse_long(value, 4, 1000000, &n))
-			BAD("a whole number from 4 to 1000000");
+			BAD(N_("a whole number from 4 to 1000000"));
 		o->gen.samples = n;
 	} else if (strcmp(name, "noise") == 0) {
 		if (parse_double(value, &d) || d < 0 || d > 10)
-			BAD("a number from 0 to 10");
+			BAD(N_("a number from 0 to 10"));
 		o->gen.noise = d;
 	} else if (strcmp(name, "classes") == 0) {
 		if (parse_long(value, 2, 10, &n))
-			BAD("a whole number from 2 to 10");
+			BAD(N_("a whole number from 2 to 10"));
 		o->gen.classes = (int)n;
 	} else if (strcmp(name, "layers") == 0) {
 		if (value && (strcmp(value, "none") == 0 || strcmp(value, "0") == 0)) {
@@ -258,10 +259,10 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		} else {
 			k = parse_list(value, v, NET_MAX_LAYERS - 1);
 			if (k < 1)
-				BAD("hidden layer sizes such as 16,8 (at most 15 layers), or none");
+				BAD(N_("hidden layer sizes such as 16,8 (at most 15 layers), or none"));
 			for (i = 0; i < k; i++)
 				if (v[i] != floor(v[i]) || v[i] < 1 || v[i] > NET_MAX_UNITS)
-					BAD("hidden layer sizes from 1 to 4096, such as 16,8");
+					BAD(N_("hidden layer sizes from 1 to 4096, such as 16,8"));
 			c->nhidden = k;
 			for (i = 0; i < k; i++)
 				c->hidden[i] = (int)v[i];
@@ -272,56 +273,56 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		int a[NET_MAX_LAYERS - 1];
 
 		if (!value || strlen(value) >= sizeof buf || !*value)
-			BAD("linear, sigmoid, tanh, relu, leaky_relu or elu (one, or one per hidden layer)");
+			BAD(N_("linear, sigmoid, tanh, relu, leaky_relu or elu (one, or one per hidden layer)"));
 		snprintf(buf, sizeof buf, "%s", value);
 		k = 0;
 		for (p = buf; (tok = strtok_r(p, ",", &save)) != NULL; p = NULL) {
 			int f = act_parse(tok);
 
 			if (f < 0 || f == ACT_SOFTMAX || k == NET_MAX_LAYERS - 1)
-				BAD("linear, sigmoid, tanh, relu, leaky_relu or elu (one, or one per hidden layer)");
+				BAD(N_("linear, sigmoid, tanh, relu, leaky_relu or elu (one, or one per hidden layer)"));
 			a[k++] = f;
 		}
 		if (k == 0)
-			BAD("linear, sigmoid, tanh, relu, leaky_relu or elu (one, or one per hidden layer)");
+			BAD(N_("linear, sigmoid, tanh, relu, leaky_relu or elu (one, or one per hidden layer)"));
 		for (i = 0; i < NET_MAX_LAYERS - 1; i++)
 			c->hidden_act[i] = a[k == 1 ? 0 : (i < k ? i : k - 1)];
 		o->set_act = k;
 	} else if (strcmp(name, "alpha") == 0) {
 		if (parse_double(value, &d) || d < 0 || d >= 1)
-			BAD("a number from 0 to below 1");
+			BAD(N_("a number from 0 to below 1"));
 		c->alpha = d;
 	} else if (strcmp(name, "out-act") == 0) {
 		if (value && strcmp(value, "auto") == 0)
 			c->out_act = -1;
 		else if (!value || (c->out_act = act_parse(value)) < 0)
-			BAD("linear, sigmoid, tanh, relu, leaky_relu, elu, softmax or auto");
+			BAD(N_("linear, sigmoid, tanh, relu, leaky_relu, elu, softmax or auto"));
 		o->set_out_act = 1;
 	} else if (strcmp(name, "loss") == 0) {
 		if (value && strcmp(value, "auto") == 0)
 			c->loss = -1;
 		else if (!value || (c->loss = loss_parse(value)) < 0)
-			BAD("mse, mae, huber, bce, cce, hinge or auto");
+			BAD(N_("mse, mae, huber, bce, cce, hinge or auto"));
 		o->set_loss = 1;
 	} else if (strcmp(name, "optimizer") == 0) {
 		int opt = value ? optim_parse(value) : -1;
 
 		if (opt < 0)
-			BAD("sgd, momentum, rmsprop or adam");
+			BAD(N_("sgd, momentum, rmsprop or adam"));
 		c->optimizer = opt;
 	} else if (strcmp(name, "lr") == 0) {
 		if (parse_double(value, &d) || !(d > 0) || d > 1e6)
-			BAD("a positive number up to 1e6");
+			BAD(N_("a positive number up to 1e6"));
 		c->lr = d;
 		o->set_lr = 1;
 	} else if (strcmp(name, "batch") == 0) {
 		if (parse_long(value, 0, DATA_MAX_ROWS, &n))
-			BAD("a whole number of rows, 0 for the whole training set");
+			BAD(N_("a whole number of rows, 0 for the whole training set"));
 		c->batch = n;
 		o->set_batch = 1;
 	} else if (strcmp(name, "epochs") == 0) {
 		if (parse_long(value, 0, 1000000, &n))
-			BAD("a whole number from 1 to 1000000 (0 only with --load)");
+			BAD(N_("a whole number from 1 to 1000000 (0 only with --load)"));
 		c->epochs = (int)n;
 		o->set_epochs = 1;
 	} else if (strcmp(name, "init") == 0) {
@@ -329,22 +330,22 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		int in;
 
 		if (!value || strlen(value) >= sizeof buf)
-			BAD("zeros, constant[:V], uniform[:R], xavier or he");
+			BAD(N_("zeros, constant[:V], uniform[:R], xavier or he"));
 		snprintf(buf, sizeof buf, "%s", value);
 		colon = strchr(buf, ':');
 		if (colon)
 			*colon++ = '\0';
 		in = init_parse(buf);
 		if (in < 0)
-			BAD("zeros, constant[:V], uniform[:R], xavier or he");
+			BAD(N_("zeros, constant[:V], uniform[:R], xavier or he"));
 		if (colon && ((in != INIT_CONSTANT && in != INIT_UNIFORM) ||
 		    parse_double(colon, &d) || fabs(d) > 1e6 || (in == INIT_UNIFORM && !(d > 0))))
-			BAD("zeros, constant[:V], uniform[:R] (R > 0), xavier or he");
+			BAD(N_("zeros, constant[:V], uniform[:R] (R > 0), xavier or he"));
 		c->init = in;
 		c->init_value = colon ? d : (in == INIT_UNIFORM ? 0.05 : 0.1);
 	} else if (strcmp(name, "bias-init") == 0) {
 		if (parse_double(value, &d) || fabs(d) > 1e6)
-			BAD("a number");
+			BAD(N_("a number"));
 		c->bias_init = d;
 	} else if (strcmp(name, "seed") == 0) {
 		char *end;
@@ -353,17 +354,17 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		errno = 0;
 		s = value && *value && *value != '-' ? strtoull(value, &end, 10) : 0;
 		if (!value || !*value || *value == '-' || *end || errno == ERANGE)
-			BAD("a whole number from 0 to 18446744073709551615");
+			BAD(N_("a whole number from 0 to 18446744073709551615"));
 		c->seed = s;
 		o->data.seed = s;
 		o->gen.seed = s;
 	} else if (strcmp(name, "l2") == 0) {
 		if (parse_double(value, &d) || d < 0 || d > 1e3)
-			BAD("a number from 0 to 1000");
+			BAD(N_("a number from 0 to 1000"));
 		c->l2 = d;
 	} else if (strcmp(name, "dropout") == 0) {
 		if (parse_double(value, &d) || d < 0 || d >= 1)
-			BAD("a probability from 0 to below 1");
+			BAD(N_("a probability from 0 to below 1"));
 		c->dropout = d;
 	} else if (strcmp(name, "shuffle") == 0) {
 		if (value && strcmp(value, "on") == 0)
@@ -371,14 +372,14 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		else if (value && strcmp(value, "off") == 0)
 			c->shuffle = 0;
 		else
-			BAD("on or off");
+			BAD(N_("on or off"));
 	} else if (strcmp(name, "threshold") == 0) {
 		if (parse_double(value, &d) || d < 0 || d > 1)
-			BAD("a number from 0 to 1");
+			BAD(N_("a number from 0 to 1"));
 		c->threshold = d;
 	} else if (strcmp(name, "cost-fn") == 0 || strcmp(name, "cost-fp") == 0) {
 		if (parse_double(value, &d) || !(d > 0))
-			BAD("a positive number");
+			BAD(N_("a positive number"));
 		if (name[6] == 'n')
 			o->cost_fn = d;
 		else
@@ -387,31 +388,31 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		k = parse_list(value, v, 2);
 		if (k < 1 || v[0] != floor(v[0]) || v[0] < 0 || v[0] > 100000 ||
 		    (k == 2 && !(v[1] >= 0)))
-			BAD("PATIENCE[,MIN_DELTA]: whole epochs (0 = off) and a change of 0 or more");
+			BAD(N_("PATIENCE[,MIN_DELTA]: whole epochs (0 = off) and a change of 0 or more"));
 		c->early_stop = (int)v[0];
 		c->early_stop_delta = k == 2 ? v[1] : 0.0;
 	} else if (strcmp(name, "reduce-lr") == 0) {
 		k = parse_list(value, v, 3);
 		if (k < 1 || v[0] != floor(v[0]) || v[0] < 0 || v[0] > 100000 ||
 		    (k >= 2 && !(v[1] > 0 && v[1] < 1)) || (k == 3 && !(v[2] >= 0)))
-			BAD("PATIENCE[,FACTOR[,MIN_LR]]: whole epochs, a factor between 0 and 1, a rate of 0 or more");
+			BAD(N_("PATIENCE[,FACTOR[,MIN_LR]]: whole epochs, a factor between 0 and 1, a rate of 0 or more"));
 		c->reduce_lr = (int)v[0];
 		c->reduce_factor = k >= 2 ? v[1] : 0.1;
 		c->reduce_min_lr = k == 3 ? v[2] : 0.0;
 	} else if (strcmp(name, "checkpoint") == 0) {
 		if (!value || !*value)
-			BAD("a file name");
+			BAD(N_("a file name"));
 		o->checkpoint_path = value;
 	} else if (strcmp(name, "history") == 0) {
 		if (parse_long(value, 0, 1000000, &n))
-			BAD("a whole number of phases from 0 to 1000000");
+			BAD(N_("a whole number of phases from 0 to 1000000"));
 		c->history_phases = (int)n;
 	} else if (strcmp(name, "no-diagnostics") == 0) {
 		c->diagnostics = 0;
 	} else if (strcmp(name, "trace") == 0 || strcmp(name, "save") == 0 ||
 	    strcmp(name, "load") == 0 || strcmp(name, "report") == 0) {
 		if (!value || !*value)
-			BAD("a file name");
+			BAD(N_("a file name"));
 		if (name[0] == 't')
 			o->trace_path = value;
 		else if (name[0] == 's')
@@ -429,19 +430,19 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		char *why;
 
 		if (!eq || (size_t)(eq - value) >= sizeof o->compare_key)
-			BAD("KEY=V1,V2[,V3,V4] with KEY one of act, optimizer, lr, init, batch, l2, dropout");
+			BAD(N_("KEY=V1,V2[,V3,V4] with KEY one of act, optimizer, lr, init, batch, l2, dropout"));
 		for (i = 0; keys[i]; i++)
 			if (strlen(keys[i]) == (size_t)(eq - value) &&
 			    strncmp(value, keys[i], (size_t)(eq - value)) == 0)
 				break;
 		if (!keys[i] || strlen(eq + 1) >= sizeof buf)
-			BAD("KEY=V1,V2[,V3,V4] with KEY one of act, optimizer, lr, init, batch, l2, dropout");
+			BAD(N_("KEY=V1,V2[,V3,V4] with KEY one of act, optimizer, lr, init, batch, l2, dropout"));
 		snprintf(o->compare_key, sizeof o->compare_key, "%s", keys[i]);
 		snprintf(buf, sizeof buf, "%s", eq + 1);
 		k = 0;
 		for (p = buf; (tok = strtok_r(p, ",", &save)) != NULL; p = NULL) {
 			if (k == OPT_MAX_COMPARE || strlen(tok) >= sizeof o->compare_val[0])
-				BAD("two to four values: KEY=V1,V2[,V3,V4]");
+				BAD(N_("two to four values: KEY=V1,V2[,V3,V4]"));
 			/* Each value must be valid for its option. */
 			options_default(&probe);
 			if (options_set(&probe, keys[i], tok, &why) != 0) {
@@ -451,7 +452,7 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 			snprintf(o->compare_val[k++], sizeof o->compare_val[0], "%s", tok);
 		}
 		if (k < 2)
-			BAD("two to four values: KEY=V1,V2[,V3,V4]");
+			BAD(N_("two to four values: KEY=V1,V2[,V3,V4]"));
 		o->ncompare = k;
 	} else if (strcmp(name, "screen") == 0) {
 		char *end = NULL;
@@ -464,12 +465,12 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 				h = strtol(end + 1, &end, 10);
 		}
 		if (end == NULL || *end != '\0' || w < 20 || h < 10 || w > 1000 || h > 1000)
-			BAD("WIDTHxHEIGHT such as 120x40 (20x10 to 1000x1000)");
+			BAD(N_("WIDTHxHEIGHT such as 120x40 (20x10 to 1000x1000)"));
 		o->screen_w = (int)w;
 		o->screen_h = (int)h;
 	} else if (strcmp(name, "screen-every") == 0) {
 		if (parse_long(value, 1, LONG_MAX, &n))
-			BAD("a whole number of phases, 1 or more");
+			BAD(N_("a whole number of phases, 1 or more"));
 		o->screen_every = n;
 	} else if (strcmp(name, "no-color") == 0) {
 		o->no_color = 1;
@@ -477,14 +478,14 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		o->ascii = 1;
 	} else if (strcmp(name, "lang") == 0) {
 		if (!value || (strcmp(value, "en") != 0 && strcmp(value, "ko") != 0))
-			BAD("en or ko");
+			BAD(N_("en or ko"));
 		o->lang = value;
 	} else if (strcmp(name, "list-lessons") == 0) {
 		o->list_lessons = 1;
 	} else if (strcmp(name, "quiet") == 0) {
 		o->quiet = 1;
 	} else {
-		return options_fail(err, "unknown option --%s (see nnstep --help)", name);
+		return options_fail(err, _("unknown option --%s (see nnstep --help)"), name);
 	}
 	return 0;
 }
@@ -496,13 +497,13 @@ options_usage(FILE *f)
 	const struct option_def *d;
 	char left[64];
 
-	fprintf(f,
+	fputs(_(
 	    "usage: nnstep [OPTIONS]                  open the interactive trainer\n"
 	    "       nnstep --headless [OPTIONS]       train without a terminal UI\n"
 	    "       nnstep lesson NAME|FILE [OPTIONS] play a lesson (--headless: check it)\n"
 	    "       nnstep gen NAME [--samples N] [--noise X] [--classes K] [--seed S]\n"
 	    "                                          write a generated data set as CSV\n"
-	    "\noptions:\n");
+	    "\noptions:\n"), f);
 	for (d = option_defs; d->name; d++) {
 		if (d->shortname)
 			snprintf(left, sizeof left, "-%c, --%s%s%s", d->shortname, d->name,
@@ -510,10 +511,10 @@ options_usage(FILE *f)
 		else
 			snprintf(left, sizeof left, "    --%s%s%s", d->name, d->arg ? " " : "",
 			    d->arg ? d->arg : "");
-		fprintf(f, "  %-28s %s\n", left, d->help);
+		fprintf(f, "  %-28s %s\n", left, _(d->help));
 	}
-	fprintf(f, "\nexit status: 0 done, 1 bad input file or failed check, 2 bad option,\n"
-	    "3 training diverged (NaN or infinity).\n");
+	fputs(_("\nexit status: 0 done, 1 bad input file or failed check, 2 bad option,\n"
+	    "3 training diverged (NaN or infinity).\n"), f);
 }
 
 static const struct option_def *
@@ -536,9 +537,9 @@ options_parse(struct options *o, int argc, char **argv, char **err)
 	if (argc > 1 && (strcmp(argv[1], "gen") == 0 || strcmp(argv[1], "lesson") == 0)) {
 		o->command = argv[1];
 		if (argc < 3 || argv[2][0] == '-') {
-			options_fail(err, "%s: missing %s", argv[1],
-			    argv[1][0] == 'g' ? "generator NAME (xor, circles, moons, spiral, blobs, churn)" :
-			    "lesson NAME or FILE");
+			options_fail(err, _("%s: missing %s"), argv[1],
+			    argv[1][0] == 'g' ? _("generator NAME (xor, circles, moons, spiral, blobs, churn)") :
+			    _("lesson NAME or FILE"));
 			return 2;
 		}
 		o->command_arg = argv[2];
@@ -561,13 +562,13 @@ options_parse(struct options *o, int argc, char **argv, char **err)
 
 			d = options_find_long(a + 2, len);
 			if (!d) {
-				options_fail(err, "unknown option %.*s (see nnstep --help)",
+				options_fail(err, _("unknown option %.*s (see nnstep --help)"),
 				    (int)(len + 2), a);
 				return 2;
 			}
 			if (eq) {
 				if (!d->has_value) {
-					options_fail(err, "--%s takes no value", d->name);
+					options_fail(err, _("--%s takes no value"), d->name);
 					return 2;
 				}
 				value = eq + 1;
@@ -577,16 +578,16 @@ options_parse(struct options *o, int argc, char **argv, char **err)
 				if (d->shortname == a[1])
 					break;
 			if (!d->name) {
-				options_fail(err, "unknown option %s (see nnstep --help)", a);
+				options_fail(err, _("unknown option %s (see nnstep --help)"), a);
 				return 2;
 			}
 		} else {
-			options_fail(err, "unexpected argument '%s' (see nnstep --help)", a);
+			options_fail(err, _("unexpected argument '%s' (see nnstep --help)"), a);
 			return 2;
 		}
 		if (d->has_value && value == NULL) {
 			if (i + 1 >= argc) {
-				options_fail(err, "--%s needs a value (%s)", d->name, d->arg);
+				options_fail(err, _("--%s needs a value (%s)"), d->name, d->arg);
 				return 2;
 			}
 			value = argv[++i];
@@ -604,12 +605,12 @@ options_parse(struct options *o, int argc, char **argv, char **err)
 			return 2;
 	}
 	if (o->cfg.epochs == 0 && o->load_path == NULL) {
-		options_fail(err, "--epochs: '0' is not allowed (expected a whole number from 1 to "
-		    "1000000; 0 only with --load)");
+		options_fail(err, _("--epochs: '0' is not allowed (expected a whole number from 1 to "
+		    "1000000; 0 only with --load)"));
 		return 2;
 	}
 	if ((o->cost_fn > 0) != (o->cost_fp > 0)) {
-		options_fail(err, "--cost-fn and --cost-fp go together (expected both)");
+		options_fail(err, _("--cost-fn and --cost-fp go together (expected both)"));
 		return 2;
 	}
 	return 0;

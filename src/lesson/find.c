@@ -7,6 +7,7 @@
 
 #include "lesson/lesson.h"
 #include "lesson/lutil.h"
+#include "util/i18n.h"
 
 #ifndef NNSTEP_SHAREDIR
 #define NNSTEP_SHAREDIR "/usr/local/share/nnstep"
@@ -31,16 +32,7 @@ is_file(const char *path)
 const char *
 lesson_default_lang(void)
 {
-	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
-	const char *v;
-	size_t i;
-
-	for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
-		v = getenv(vars[i]);
-		if (v && *v)
-			return strncmp(v, "ko", 2) == 0 ? "ko" : "en";
-	}
-	return "en";
+	return i18n_env_lang();
 }
 
 char *

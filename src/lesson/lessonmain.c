@@ -12,6 +12,7 @@
 #include "lesson/lesson.h"
 #include "lesson/lutil.h"
 #include "lesson/player.h"
+#include "util/i18n.h"
 
 /* The lesson in the terminal UI (tuiplay.c): the learner's keys drive p;
  * returns the exit status. */
@@ -60,11 +61,21 @@ lesson_stem(const char *path)
 	return xstrndup(b, n);
 }
 
+/* Is the lesson Korean: in a folder named ko, or titled in Hangul? */
+static int
+is_korean_lesson(const struct lesson *l, const char *folder)
+{
+	const char *base = strrchr(folder, '/');
+
+	base = base ? base + 1 : folder;
+	return strcmp(base, "ko") == 0 || i18n_is_korean(l->title);
+}
+
 /* Parses the lesson named by the command line; NULL after a message. */
 static struct lesson *
 open_lesson(const struct options *o, char **stem, int *status)
 {
-	const char *lang = o->lang ? o->lang : lesson_default_lang();
+	const char *lang = o->lang ? o->lang : i18n_lang();
 	struct lesson_env env = { 0 };
 	char *path, *err = NULL, *dir, *folder, *root = NULL, *slash;
 	struct lesson *l;
@@ -92,6 +103,9 @@ open_lesson(const struct options *o, char **stem, int *status)
 		*status = 1;
 	} else {
 		*stem = lesson_stem(path);
+		/* A Korean lesson speaks Korean all over, unless --lang says. */
+		if (o->lang == NULL && is_korean_lesson(l, folder))
+			i18n_set_lang("ko");
 	}
 	free(root);
 	free(dir);
@@ -158,6 +172,8 @@ lesson_main(struct options *o)
 		goto out;
 	if (o->headless) {
 		status = lesson_replay(o, l, stem);
+	} else if (strcmp(i18n_lang(), "ko") == 0 && i18n_require_utf8() != 0) {
+		status = 1;
 	} else {
 		struct lesson_player *p = player_new(l);
 
@@ -173,7 +189,7 @@ out:
 int
 lesson_list(struct options *o)
 {
-	const char *lang = o->lang ? o->lang : lesson_default_lang();
+	const char *lang = o->lang ? o->lang : i18n_lang();
 	struct lesson_env env = { 0 };
 	char *dir, *folder, **names;
 	int n, i, width = 0, status = 0;

@@ -18,6 +18,7 @@
 #include "io/checkpoint.h"
 #include "tty.h"
 #include "tui.h"
+#include "util/i18n.h"
 
 #define TUI_REDRAW 0x01
 #define TUI_QUIT 0x02
@@ -1162,6 +1163,8 @@ tui_main(struct options *o)
 	int n = o->ncompare > 0 ? o->ncompare : 1, i, rc;
 	char *err = NULL;
 
+	if (strcmp(i18n_lang(), "ko") == 0 && i18n_require_utf8() != 0)
+		return 1;
 	if (n > UI_MAX_RUNS)
 		n = UI_MAX_RUNS;
 	memset(&tmp, 0, sizeof tmp);
