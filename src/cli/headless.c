@@ -102,16 +102,34 @@ run_setup(struct options *o, struct dataset **data, struct checkpoint **ck, char
 	return s;
 }
 
+/* "0.9500", or "n/a (the split has one class only)" for an undefined figure. */
+static const char *
+metric_text(char *buf, size_t n, const struct metrics *m, const char *which, double v)
+{
+	const char *why = metrics_undefined_reason(m, which);
+
+	if (why)
+		snprintf(buf, n, "n/a (%s)", why);
+	else
+		snprintf(buf, n, "%.4f", v);
+	return buf;
+}
+
 static void
 print_metrics(const char *name, const struct metrics *m, enum task task)
 {
+	char p[80], r[80], f[80], a[80];
+
 	if (task == TASK_REGRESS)
 		printf("  %-5s loss %.6f  mse %.6f  mae %.6f  r2 %.4f  (%ld rows)\n", name, m->loss,
 		    m->mse, m->mae, m->r2, m->n);
 	else
-		printf("  %-5s loss %.6f  accuracy %.4f  precision %.4f  recall %.4f  f1 %.4f  "
-		    "auc %.4f  (%ld rows)\n", name, m->loss, m->accuracy, m->precision, m->recall,
-		    m->f1, m->auc, m->n);
+		printf("  %-5s loss %.6f  accuracy %.4f  precision %s  recall %s  f1 %s  "
+		    "auc %s  (%ld rows)\n", name, m->loss, m->accuracy,
+		    metric_text(p, sizeof p, m, "precision", m->precision),
+		    metric_text(r, sizeof r, m, "recall", m->recall),
+		    metric_text(f, sizeof f, m, "f1", m->f1),
+		    metric_text(a, sizeof a, m, "auc", m->auc), m->n);
 }
 
 /* Final figures of each split; chooses the threshold by cost first. */

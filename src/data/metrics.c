@@ -8,8 +8,12 @@
  *  - several classes: the predicted class is the first largest output;
  *    precision, recall and F1 are the means over all K classes of the
  *    per-class values (macro average; a class's F1 is 2PR/(P+R));
- *  - any 0/0 is 0 (also the AUC when a class has no positives or no
- *    negatives; for several classes such classes are left out of the mean);
+ *  - an undefined figure is NaN, never 0: precision with no positive
+ *    prediction, recall with no positive row, F1 with neither (F1 is
+ *    2TP / (2TP + FP + FN)), AUC of a split with one class; for several
+ *    classes a class whose figure is undefined is left out of the macro
+ *    mean (scikit-learn's zero_division=nan), which is NaN when no class
+ *    is left;
  *  - the true class comes from label[], or when it is NULL from y (>= 0.5
  *    for binary, the largest entry for several classes);
  *  - regression: MSE and MAE are means over all n * width values; R^2 is
@@ -32,10 +36,14 @@ struct metrics_pair {
 static int metrics_cmp_up(const void *a, const void *b);
 static int metrics_cmp_down(const void *a, const void *b);
 static double metrics_ratio(double a, double b);
+static void metrics_add(double *sum, int *used, double v);
 static int metrics_true_class(int k, int width, const double *y,
     const int *label, long i);
 static int metrics_argmax(const double *v, int width);
 static double metrics_auc(struct metrics_pair *w, long n);
+static double metrics_cost_at(long n, const double *p, const int *label, double t,
+    double cost_fn, double cost_fp);
+static void metrics_consider(double t, double cost, double *best, double *best_cost);
 static void metrics_regression(struct metrics *m, int width, long n,
     const double *pred, const double *y);
 
@@ -70,7 +78,17 @@ metrics_cmp_down(const void *a, const void *b)
 static double
 metrics_ratio(double a, double b)
 {
-	return b != 0 ? a / b : 0;
+	return b != 0 ? a / b : NAN;
+}
+
+/* Adds v to a macro mean's sum unless it is undefined. */
+static void
+metrics_add(double *sum, int *used, double v)
+{
+	if (!isnan(v)) {
+		*sum += v;
+		(*used)++;
+	}
 }
 
 static int
@@ -117,7 +135,7 @@ metrics_auc(struct metrics_pair *w, long n)
 	}
 	nneg = (double)n - npos;
 	if (npos == 0 || nneg == 0)
-		return 0;
+		return NAN;
 	return (ranks - npos * (npos + 1) / 2) / (npos * nneg);
 }
 
@@ -212,8 +230,7 @@ metrics_compute(struct metrics *m, enum task task, int width, long n,
 
 		m->precision = metrics_ratio(tp, tp + fp);
 		m->recall = metrics_ratio(tp, tp + fn);
-		m->f1 = metrics_ratio(2 * m->precision * m->recall,
-		    m->precision + m->recall);
+		m->f1 = metrics_ratio(2 * tp, 2 * tp + fp + fn);
 		for (i = 0; i < n; i++) {
 			w[i].p = pred[i];
 			w[i].pos = metrics_true_class(k, width, y, label, i) == 1;
@@ -223,34 +240,80 @@ metrics_compute(struct metrics *m, enum task task, int width, long n,
 	}
 
 	{
-		double auc = 0;
-		int used = 0;
+		double auc = 0, pr = 0, rc = 0, f1 = 0;
+		int used = 0, npr = 0, nrc = 0, nf1 = 0;
 
 		for (c = 0; c < k; c++) {
 			double tp = (double)m->confusion[c][c], predicted = 0;
-			double pr, rc;
 			int t;
 
 			for (t = 0; t < k; t++)
 				predicted += (double)m->confusion[t][c];
-			pr = metrics_ratio(tp, predicted);
-			rc = metrics_ratio(tp, (double)count[c]);
-			m->precision += pr;
-			m->recall += rc;
-			m->f1 += metrics_ratio(2 * pr * rc, pr + rc);
+			metrics_add(&pr, &npr, metrics_ratio(tp, predicted));
+			metrics_add(&rc, &nrc, metrics_ratio(tp, (double)count[c]));
+			metrics_add(&f1, &nf1, metrics_ratio(2 * tp, predicted + (double)count[c]));
 			if (count[c] == 0 || count[c] == n)
 				continue;
 			for (i = 0; i < n; i++) {
 				w[i].p = pred[(size_t)i * (size_t)width + (size_t)c];
 				w[i].pos = metrics_true_class(k, width, y, label, i) == c;
 			}
-			auc += metrics_auc(w, n);
-			used++;
+			metrics_add(&auc, &used, metrics_auc(w, n));
 		}
-		m->precision /= k;
-		m->recall /= k;
-		m->f1 /= k;
-		m->auc = used > 0 ? auc / used : 0;
+		m->precision = npr > 0 ? pr / npr : NAN;
+		m->recall = nrc > 0 ? rc / nrc : NAN;
+		m->f1 = nf1 > 0 ? f1 / nf1 : NAN;
+		m->auc = used > 0 ? auc / used : NAN;
+	}
+}
+
+const char *
+metrics_undefined_reason(const struct metrics *m, const char *which)
+{
+	int binary = m->task == TASK_BINARY;
+
+	if (m->task == TASK_REGRESS || m->n <= 0)
+		return NULL;
+	if (strcmp(which, "auc") == 0 && isnan(m->auc))
+		return binary ? "the split has one class only" :
+		    "no class has both positive and negative rows";
+	if (strcmp(which, "precision") == 0 && isnan(m->precision))
+		return binary ? "nothing is predicted positive" : "no class is ever predicted";
+	if (strcmp(which, "recall") == 0 && isnan(m->recall))
+		return "the split has no positive row";
+	if (strcmp(which, "f1") == 0 && isnan(m->f1))
+		return "no positive row and nothing predicted positive";
+	return NULL;
+}
+
+/* The cost of calling positive every sample with p >= t, by counting. */
+static double
+metrics_cost_at(long n, const double *p, const int *label, double t, double cost_fn,
+    double cost_fp)
+{
+	double fn = 0, fp = 0;
+	long i;
+
+	for (i = 0; i < n; i++) {
+		int positive = label[i] == 1;
+
+		if (p[i] >= t)
+			fp += !positive;
+		else
+			fn += positive;
+	}
+	return cost_fn * fn + cost_fp * fp;
+}
+
+/* Keeps t when it costs less than *best_cost, or as much but nearer 0.5. */
+static void
+metrics_consider(double t, double cost, double *best, double *best_cost)
+{
+	if (cost < *best_cost || (cost == *best_cost &&
+	    (fabs(t - 0.5) < fabs(*best - 0.5) ||
+	    (fabs(t - 0.5) == fabs(*best - 0.5) && t < *best)))) {
+		*best = t;
+		*best_cost = cost;
 	}
 }
 
@@ -260,43 +323,40 @@ metrics_best_threshold(long n, const double *p, const int *label,
 {
 	struct metrics_pair *w = work;
 	double best = 0.5, best_cost, npos = 0, tp = 0, fp = 0;
-	double fn_half = 0, fp_half = 0;
-	long i, j;
+	long i, j, m = 0;
 
 	if (n <= 0 || p == NULL || label == NULL)
 		return 0.5;
-	/* The cost at 0.5 is the one to beat. */
+	best_cost = metrics_cost_at(n, p, label, 0.5, cost_fn, cost_fp);
+	/* Only scores in [0,1] take part; NaN is never called positive. */
 	for (i = 0; i < n; i++) {
-		int positive = label[i] == 1;
-
-		npos += positive;
-		if (p[i] >= 0.5)
-			fp_half += !positive;
-		else
-			fn_half += positive;
-		w[i].p = p[i];
-		w[i].pos = positive;
+		npos += label[i] == 1;
+		if (p[i] >= 0 && p[i] <= 1) {
+			w[m].p = p[i];
+			w[m].pos = label[i] == 1;
+			m++;
+		}
 	}
-	best_cost = cost_fn * fn_half + cost_fp * fp_half;
-	/* From the highest probability down: at threshold v, every sample
-	 * with p >= v is called positive. */
-	qsort(w, (size_t)n, sizeof *w, metrics_cmp_down);
-	for (i = 0; i < n; i = j) {
-		double v = w[i].p, cost;
+	qsort(w, (size_t)m, sizeof *w, metrics_cmp_down);
+	/* Nobody positive: a cut above the highest score (none exists when
+	 * the highest score is 1 itself). */
+	if (m == 0 || w[0].p < 1)
+		metrics_consider(m > 0 ? (w[0].p + 1) / 2 : 1, cost_fn * npos, &best, &best_cost);
+	/* From the highest score down: after each group of equal scores, the
+	 * cut halfway to the next lower score (or to 0 below the lowest) calls
+	 * positive exactly the samples seen so far. */
+	for (i = 0; i < m; i = j) {
+		double hi = w[i].p, lo, t;
 
-		for (j = i; j < n && metrics_cmp_up(&w[i], &w[j]) == 0; j++) {
+		for (j = i; j < m && w[j].p == hi; j++) {
 			tp += (double)w[j].pos;
 			fp += (double)!w[j].pos;
 		}
-		if (!(v >= 0 && v <= 1))
-			continue;
-		cost = cost_fn * (npos - tp) + cost_fp * fp;
-		if (cost < best_cost || (cost == best_cost &&
-		    (fabs(v - 0.5) < fabs(best - 0.5) ||
-		    (fabs(v - 0.5) == fabs(best - 0.5) && v < best)))) {
-			best = v;
-			best_cost = cost;
-		}
+		lo = j < m ? w[j].p : 0;
+		t = (hi + lo) / 2;
+		if (!(t > lo))
+			t = hi;	/* adjacent doubles, or a last score of 0 */
+		metrics_consider(t, cost_fn * (npos - tp) + cost_fp * fp, &best, &best_cost);
 	}
 	return best;
 }

@@ -33,17 +33,26 @@ struct metrics {
  *        (metrics_work_size(n) bytes), so that no allocation happens here.
  * Precision, recall and F1 are of class 1 for binary and macro-averaged for
  * several classes; AUC is the ROC AUC with ties counted as one half
- * (one-vs-rest macro for several classes). An undefined ratio (0/0) is 0.
+ * (one-vs-rest macro for several classes). An undefined figure is NaN
+ * (see metrics.c), never 0; metrics_undefined_reason() says why.
  */
 size_t metrics_work_size(long n);
 void metrics_compute(struct metrics *m, enum task task, int width, long n,
     const double *pred, const double *y, const int *label, double threshold,
     void *work);
 
+/* Why m's figure `which` ("precision", "recall", "f1", "auc") is
+ * undefined, in a few words; NULL when it is defined. */
+const char *metrics_undefined_reason(const struct metrics *m, const char *which);
+
 /*
  * The threshold in [0,1] that minimises cost_fn * FN + cost_fp * FP on the
- * given binary predictions (candidates: 0.5 and every distinct predicted
- * probability, ties resolved towards 0.5). work as above.
+ * given binary predictions (a sample is positive when p >= threshold).
+ * Candidates: 0.5, the midpoint between every two adjacent distinct scores
+ * (so a score a rounding step away in another tool stays on its side),
+ * half the lowest score (everyone positive) and halfway from the highest to
+ * 1 (nobody positive). Equal costs go to the candidate nearest 0.5. work as
+ * above.
  */
 double metrics_best_threshold(long n, const double *p, const int *label,
     double cost_fn, double cost_fp, void *work);

@@ -14,8 +14,60 @@ report_num(FILE *f, const char *key, double v, int comma)
 	jsonout_number(f, v);
 }
 
+/* "undefined":{"auc":"the split has one class only"} for the figures that
+ * are null, so that a reader knows why. */
 static void
-report_split(FILE *f, const struct metrics *m, int have, enum task task)
+report_undefined(FILE *f, const struct metrics *m)
+{
+	static const char *const keys[] = { "precision", "recall", "f1", "auc" };
+	size_t i;
+	int first = 1;
+
+	fputs(",\"undefined\":{", f);
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		const char *why = metrics_undefined_reason(m, keys[i]);
+
+		if (why == NULL)
+			continue;
+		fprintf(f, "%s\"%s\":", first ? "" : ",", keys[i]);
+		jsonout_string(f, why);
+		first = 0;
+	}
+	fputc('}', f);
+}
+
+/* "confusion":{"classes":[...],"matrix":[[...],...]}: rows are the true
+ * class, columns the predicted one. */
+static void
+report_confusion(FILE *f, const struct metrics *m, const struct prep *pr)
+{
+	int k, j;
+
+	fputs(",\"confusion\":{\"classes\":[", f);
+	for (k = 0; k < m->nclasses; k++) {
+		char num[16];
+
+		fputs(k ? "," : "", f);
+		if (pr && pr->classes && k < pr->nclasses && pr->classes[k])
+			jsonout_string(f, pr->classes[k]);
+		else {
+			snprintf(num, sizeof num, "%d", k);
+			jsonout_string(f, num);
+		}
+	}
+	fputs("],\"matrix\":[", f);
+	for (k = 0; k < m->nclasses; k++) {
+		fputs(k ? ",[" : "[", f);
+		for (j = 0; j < m->nclasses; j++)
+			fprintf(f, "%s%ld", j ? "," : "", m->confusion[k][j]);
+		fputc(']', f);
+	}
+	fputs("]}", f);
+}
+
+static void
+report_split(FILE *f, const struct metrics *m, int have, enum task task,
+    const struct prep *pr)
 {
 	if (!have) {
 		fputs("null", f);
@@ -34,6 +86,8 @@ report_split(FILE *f, const struct metrics *m, int have, enum task task)
 		report_num(f, "f1", m->f1, 1);
 		report_num(f, "auc", m->auc, 1);
 		report_num(f, "baseline_accuracy", m->baseline_accuracy, 1);
+		report_undefined(f, m);
+		report_confusion(f, m, pr);
 	}
 	fprintf(f, ",\"n\":%ld}", m->n);
 }
@@ -52,7 +106,7 @@ report_write_run(FILE *f, const struct session *s, const struct metrics m[3],
 		fprintf(f, "\n%s%s", in, extra);
 	for (i = 0; i < 3; i++) {
 		fprintf(f, "%s\n%s\"%s\":", i ? "," : "", in, names[i]);
-		report_split(f, &m[i], have[i], task);
+		report_split(f, &m[i], have[i], task, s->data->prep);
 	}
 	fprintf(f, ",\n%s", in);
 	report_num(f, "threshold", s->pos.cfg.threshold, 0);

@@ -3,7 +3,9 @@
  *   {"train":{...},"val":{...},"test":{...},"threshold":T,
  *    "baseline_accuracy":B,"layers":[{...}],"grad_ratio":R,"diverged":null}
  * Each split holds loss, accuracy, precision, recall, f1, auc
- * (classification) or loss, mse, mae, r2 (regression); an empty split is null.
+ * (classification; an undefined figure is null and "undefined" names why,
+ * "confusion" holds the class names and the matrix, rows true, columns
+ * predicted) or loss, mse, mae, r2 (regression); an empty split is null.
  * With --compare: {"compare":KEY,"runs":[{"setting":KEY,"value":V,...a
  * report...},...]}.
  */

@@ -222,6 +222,16 @@ data_metrics(const struct panel_ctx *p)
 	return &vc->m;
 }
 
+/* A figure with 3 significant digits, or "n/a" when it is undefined. */
+static const char *
+data_metric(char *buf, size_t n, const struct metrics *m, const char *which, double v)
+{
+	if (metrics_undefined_reason(m, which) == NULL)
+		return view_num(buf, n, v, 3);
+	snprintf(buf, n, "n/a");
+	return buf;
+}
+
 static const char *
 data_class_name(const struct session *s, int k, char *buf, size_t n)
 {
@@ -264,11 +274,22 @@ data_metrics_view(const struct panel_ctx *p, struct canvas *c, struct rect in)
 	    view_num(b, sizeof b, m->baseline_accuracy, 3));
 	tw_nl(&t);
 	tw_printf(&t, C_DEFAULT, "precision %s  recall %s  F1 %s  AUC %s",
-	    view_num(a, sizeof a, m->precision, 3), view_num(b, sizeof b, m->recall, 3),
-	    view_num(d, sizeof d, m->f1, 3), view_num(e, sizeof e, m->auc, 3));
+	    data_metric(a, sizeof a, m, "precision", m->precision),
+	    data_metric(b, sizeof b, m, "recall", m->recall),
+	    data_metric(d, sizeof d, m, "f1", m->f1), data_metric(e, sizeof e, m, "auc", m->auc));
 	if (s->data->task == TASK_BINARY)
 		tw_printf(&t, C_DIM, "  threshold %s", view_num(a, sizeof a, m->threshold, 3));
 	tw_nl(&t);
+	for (k = 0; k < 4; k++) {
+		static const char *const keys[4] = { "precision", "recall", "f1", "auc" };
+		static const char *const shown[4] = { "precision", "recall", "F1", "AUC" };
+		const char *why = metrics_undefined_reason(m, keys[k]);
+
+		if (why) {
+			tw_printf(&t, C_DIM, "%s n/a: %s", shown[k], why);
+			tw_nl(&t);
+		}
+	}
 	if (m->accuracy > 0 && m->accuracy <= m->baseline_accuracy + 1e-12) {
 		tw_text(&t, C_WARNING, 0, "No better than always guessing the majority class: "
 		    "look at recall.");

@@ -102,7 +102,8 @@ START_TEST(test_auc_ties)
 }
 END_TEST
 
-/* Undefined ratios are 0: nothing predicted positive, no positives. */
+/* Undefined is not zero: nothing predicted positive, no positives, one
+ * class only are NaN with a reason. */
 START_TEST(test_zero_over_zero)
 {
 	static const double p[3] = { 0.1, 0.2, 0.3 };
@@ -114,11 +115,25 @@ START_TEST(test_zero_over_zero)
 	memset(&m, 0, sizeof m);
 	metrics_compute(&m, TASK_BINARY, 1, 3, p, y, label, 0.5, w);
 	ck_assert(m.accuracy == 1);
-	ck_assert(m.precision == 0);
-	ck_assert(m.recall == 0);
-	ck_assert(m.f1 == 0);
-	ck_assert(m.auc == 0);
+	ck_assert(isnan(m.precision));
+	ck_assert(isnan(m.recall));
+	ck_assert(isnan(m.f1));
+	ck_assert(isnan(m.auc));
+	ck_assert_str_eq(metrics_undefined_reason(&m, "auc"), "the split has one class only");
+	ck_assert_str_eq(metrics_undefined_reason(&m, "precision"), "nothing is predicted positive");
+	ck_assert_str_eq(metrics_undefined_reason(&m, "recall"), "the split has no positive row");
 	ck_assert(m.baseline_accuracy == 1);
+	/* positives but none predicted: precision undefined, recall and F1 0 */
+	{
+		static const int l2[3] = { 1, 0, 0 };
+
+		metrics_compute(&m, TASK_BINARY, 1, 3, p, y, l2, 0.5, w);
+		ck_assert(isnan(m.precision));
+		ck_assert(m.recall == 0 && m.f1 == 0);
+		ck_assert(metrics_undefined_reason(&m, "recall") == NULL);
+		ck_assert(metrics_undefined_reason(&m, "f1") == NULL);
+		ck_assert(m.auc == 0);
+	}
 	metrics_compute(&m, TASK_BINARY, 1, 0, p, y, label, 0.5, w);
 	ck_assert(m.accuracy == 0 && m.n == 0);
 	free(w);
@@ -177,12 +192,12 @@ START_TEST(test_multiclass)
 
 	/* the first four samples only: class 2 has no positives and leaves
 	 * the AUC mean; class 0: .7, .4 against .1, .3: 1; class 1: .8, .6
-	 * against .2, .5: 1. Class 2: P = 0/0 = 0, R = 0/0 = 0, so macro
-	 * P = (1 + 2/3 + 0)/3 = 5/9 and R = (1/2 + 1 + 0)/3 = 1/2. */
+	 * against .2, .5: 1. Class 2: P = 0/0, R = 0/0 are undefined and
+	 * leave the means: P = (1 + 2/3)/2 = 5/6 and R = (1/2 + 1)/2 = 3/4. */
 	metrics_compute(&m, TASK_MULTICLASS, 3, 4, p, y, label, 0.5, w);
 	ck_assert(m.auc == 1);
-	ck_assert(fabs(m.precision - 5.0 / 9) < EPS);
-	ck_assert(fabs(m.recall - 0.5) < EPS);
+	ck_assert(fabs(m.precision - 5.0 / 6) < EPS);
+	ck_assert(fabs(m.recall - 0.75) < EPS);
 	ck_assert(fabs(m.baseline_accuracy - 0.5) < EPS);
 	free(w);
 }
@@ -214,27 +229,85 @@ END_TEST
 /*
  * p      .95  .7  .55  .45  .3  .2  .1
  * label   1    0   1    1    0   1   0        4 positives, 3 negatives
- * threshold: FN, FP
- *   .95: 3, 0    .7: 3, 1    .55: 2, 1   (.5 the same as .55)
+ * cut above: FN, FP
+ *   1 (nobody): 4, 0   .95: 3, 0    .7: 3, 1    .55: 2, 1   (.5 the same)
  *   .45: 1, 1    .3: 1, 2    .2: 0, 2    .1: 0, 3
- * cost 5 FN + 1 FP: 15 16 11 11 6 7 2 3 -> .2 (cost 2)
- * cost 1 FN + 1 FP:  3  4  3  3 2 3 2 3 -> .45 and .2 tie; .45 is nearer .5
- * cost 1 FN + 10 FP: 3 13 12 12 11 21 20 30 -> .95
+ * The threshold chosen is halfway between the last score called positive
+ * and the next lower one.
+ * cost 5 FN + 1 FP: 20 15 16 11 11 6 7 2 3 -> between .2 and .1 (cost 2)
+ * cost 1 FN + 1 FP:  4 3 4 3 3 2 3 2 3 -> .375 and .15 tie; .375 is nearer .5
+ * cost 1 FN + 10 FP: 4 3 13 12 12 11 21 20 30 -> between .95 and .7
+ * cost 1 FN + 10 FP with .95 a negative: nobody positive (cost 3)
  */
 START_TEST(test_best_threshold)
 {
 	static const double p[7] = { 0.95, 0.7, 0.55, 0.45, 0.3, 0.2, 0.1 };
 	static const int label[7] = { 1, 0, 1, 1, 0, 1, 0 };
+	static const int label2[7] = { 0, 0, 1, 1, 0, 1, 0 };
 	static const double q[2] = { 0.9, 0.1 };
 	static const int ql[2] = { 1, 0 };
 	void *w = work_for(7);
 
-	ck_assert(metrics_best_threshold(7, p, label, 5, 1, w) == 0.2);
-	ck_assert(metrics_best_threshold(7, p, label, 1, 1, w) == 0.45);
-	ck_assert(metrics_best_threshold(7, p, label, 1, 10, w) == 0.95);
-	/* 0.5 and 0.9 both cost 0: 0.5 wins the tie */
+	ck_assert(metrics_best_threshold(7, p, label, 5, 1, w) == (0.2 + 0.1) / 2);
+	ck_assert(metrics_best_threshold(7, p, label, 1, 1, w) == (0.45 + 0.3) / 2);
+	ck_assert(metrics_best_threshold(7, p, label, 1, 10, w) == (0.95 + 0.7) / 2);
+	ck_assert(metrics_best_threshold(7, p, label2, 1, 10, w) == (0.95 + 1) / 2);
+	/* 0.5 and every cut between 0.1 and 0.9 cost 0: 0.5 wins the tie */
 	ck_assert(metrics_best_threshold(2, q, ql, 1, 1, w) == 0.5);
 	ck_assert(metrics_best_threshold(0, q, ql, 1, 1, w) == 0.5);
+	free(w);
+}
+END_TEST
+
+/* The cost at the chosen threshold equals the lowest over every possible
+ * threshold, found by brute force over a fine grid and every score, on
+ * random data with ties and scores of exactly 0 and 1. */
+START_TEST(test_best_threshold_brute_force)
+{
+	enum { N = 60 };
+	double p[N];
+	int label[N], trial, i, g;
+	void *w = work_for(N);
+	uint64_t r = 12345;
+
+	for (trial = 0; trial < 300; trial++) {
+		double cfn = 1 + trial % 7, cfp = 1 + (trial / 7) % 5, t, best = HUGE_VAL, cost;
+		int n = 1 + trial % N;
+
+		for (i = 0; i < n; i++) {
+			r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+			p[i] = (double)((r >> 33) % 21) / 20;	/* 0, 0.05, ..., 1: many ties */
+			label[i] = (int)((r >> 20) % 3 == 0);
+		}
+		for (g = 0; g <= 4000; g++) {
+			double fn = 0, fp = 0;
+			double u = g < 4000 ? g / 4000.0 + 1e-9 : 1.0;
+
+			for (i = 0; i < n; i++) {
+				if (p[i] >= u)
+					fp += !label[i];
+				else
+					fn += label[i];
+			}
+			cost = cfn * fn + cfp * fp;
+			if (cost < best)
+				best = cost;
+			if (g == 0) {	/* everyone positive */
+				fn = fp = 0;
+				for (i = 0; i < n; i++)
+					fp += !label[i];
+				if (cfp * fp < best)
+					best = cfp * fp;
+			}
+		}
+		t = metrics_best_threshold(n, p, label, cfn, cfp, w);
+		cost = 0;
+		for (i = 0; i < n; i++)
+			cost += p[i] >= t ? cfp * !label[i] : cfn * label[i];
+		ck_assert_msg(cost == best, "trial %d: cost %g at %g, brute force %g", trial, cost,
+		    t, best);
+		ck_assert(t >= 0 && t <= 1);
+	}
 	free(w);
 }
 END_TEST
@@ -252,6 +325,7 @@ metrics_suite(void)
 	tcase_add_test(tc, test_multiclass);
 	tcase_add_test(tc, test_regression);
 	tcase_add_test(tc, test_best_threshold);
+	tcase_add_test(tc, test_best_threshold_brute_force);
 	suite_add_tcase(s, tc);
 	return s;
 }
