@@ -119,13 +119,20 @@ enum { LCOND_COMPARE = 0, LCOND_EPOCH, LCOND_DIVERGED };
 enum lesson_highlight { LH_NONE = 0, LH_LAYER, LH_DEAD, LH_SATURATED, LH_GRADIENTS,
 	LH_WEIGHTS };
 
-/* A multiple-choice question. */
+/* A question: multiple choice (2 to 4 choices, answer N), or a number
+ * question (no choices, answer QUANTITY|NUMBER [within T]). */
 struct lesson_ask {
 	char *question;
-	int nchoices;		/* 2..4 */
+	int nchoices;		/* 2..4; 0: a number question */
 	char *choice[4];
-	int answer;		/* 1-based */
-	char *explain;		/* may be NULL */
+	int answer;		/* 1-based; a number question: 1 once given */
+	char *explain;		/* may be NULL: the worked answer */
+	int has_quantity;	/* number question: the answer is measured (q) */
+	struct lesson_quantity q;
+	double value;		/* the number written, or (as shown) measured */
+	double tol;		/* within T; -1: half a unit of the last digit shown */
+	int ahead;		/* answer ... after phase N: measured N phases on
+				 * (and stepped back), so the screen does not show it */
 };
 
 /* A value shown in narration: {QUANTITY}, {QUANTITY:DIGITS} or

@@ -1252,14 +1252,67 @@ close_ask(struct parser *p)
 		return 0;
 	p->ask = NULL;
 	p->line = d->line;
-	if (d->ask->nchoices < 2)
+	if (d->ask->nchoices == 0 && d->ask->answer == 0)
+		rc = perr(p, d->col, "ask without an answer (expected '- CHOICE' lines and "
+		    "'answer N', or 'answer QUANTITY' for a number question)");
+	else if (d->ask->nchoices == 1)
 		rc = perr(p, d->col, "ask needs 2 to 4 choices (expected '- CHOICE' lines after "
-		    "the question)");
+		    "the question, or none for a number question)");
 	else if (d->ask->answer == 0)
 		rc = perr(p, d->col, "ask without an answer (expected 'answer N' after the "
 		    "choices)");
 	p->line = line;
 	return rc;
+}
+
+/* The answer of a number question: answer QUANTITY|NUMBER [within T]. */
+static int
+number_answer(struct parser *p, struct lesson_ask *a)
+{
+	int i = 1;
+
+	if (p->nw < 2)
+		return perr(p, p->w[0].col + 6, "missing answer (expected answer QUANTITY or "
+		    "answer NUMBER for a number question)");
+	a->tol = -1;
+	if (find_metric(p->w[1].s) >= 0) {
+		if (parse_quantity(p, &i, &a->q) != 0)
+			return -1;
+		if (metrics[a->q.metric].kind != 0)
+			return perr(p, p->w[1].col, "%s is not a number (expected a numeric "
+			    "quantity such as z 1 1)", metrics[a->q.metric].name);
+		a->has_quantity = 1;
+		if (i < p->nw && strcmp(p->w[i].s, "after") == 0) {
+			long n = 1;
+
+			if (i + 1 >= p->nw || strcmp(p->w[i + 1].s, "phase") != 0)
+				return perr(p, i + 1 < p->nw ? p->w[i + 1].col : p->w[i].col,
+				    "'after' needs 'phase' (expected after phase [N])");
+			i += 2;
+			if (i < p->nw && strcmp(p->w[i].s, "within") != 0) {
+				if (num_long(p, i, 1, 4, "phases ahead", &n) != 0)
+					return -1;
+				i++;
+			}
+			a->ahead = (int)n;
+		}
+	} else {
+		if (num_real(p, 1, "an answer", &a->value, &a->tol) != 0)
+			return -1;
+		i = 2;
+	}
+	if (i < p->nw && strcmp(p->w[i].s, "within") == 0) {
+		if (num_real(p, i + 1, "a tolerance", &a->tol, NULL) != 0)
+			return -1;
+		if (a->tol < 0)
+			return perr(p, p->w[i + 1].col, "a tolerance cannot be negative (expected 0 "
+			    "or more)");
+		i += 2;
+	}
+	if (i < p->nw)
+		return err_extra(p, i, "the end of the line, or within TOLERANCE");
+	a->answer = 1;
+	return 0;
 }
 
 static int
@@ -1290,6 +1343,8 @@ do_ask_part(struct parser *p, const char *word, const char *rest, int rest_col)
 		if (a->answer)
 			return perr(p, p->w[0].col, "second answer (expected one answer per "
 			    "question)");
+		if (a->nchoices == 0)
+			return number_answer(p, a);
 		if (a->nchoices < 2)
 			return perr(p, p->w[0].col, "answer after %d choice%s (expected 2 to 4 "
 			    "'- CHOICE' lines first)", a->nchoices, a->nchoices == 1 ? "" : "s");

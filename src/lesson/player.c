@@ -45,6 +45,7 @@ struct lesson_player {
 	const struct lesson_ask *ask;	/* open question (shown) */
 	struct lesson_ask shown;	/* the question with its values */
 	int answer;			/* its answer (from 1), or 0 */
+	double typed;			/* a number question: the number given */
 	struct player_view view;
 	struct player_event *ev;	/* everything reported since the start */
 	int nev, evcap;
@@ -955,6 +956,75 @@ player_free_ask(struct lesson_player *p)
 	memset(&p->shown, 0, sizeof p->shown);
 }
 
+/* Half a unit of the last digit of a number as written ("0.731": 0.0005,
+ * "162": 0.5, "1.23e-05": 5e-08). */
+static double
+half_last_digit(const char *s)
+{
+	const char *e;
+	int decimals = 0, seen_point = 0;
+	long expo = 0;
+
+	for (e = s; *e && *e != 'e' && *e != 'E'; e++) {
+		if (*e == '.')
+			seen_point = 1;
+		else if (seen_point && *e >= '0' && *e <= '9')
+			decimals++;
+	}
+	if (*e)
+		expo = strtol(e + 1, NULL, 10);
+	return 0.5 * pow(10.0, (double)(expo - decimals));
+}
+
+/* The right answer of a number question, measured now, and how close an
+ * answer must be: as given, or half a unit of the last digit of the value
+ * as the narration shows it (three significant digits). */
+static int
+number_answer(struct lesson_player *p, const struct lesson_directive *d)
+{
+	const struct lesson_ask *a = d->ask;
+	char num[64];
+
+	p->shown.value = a->value;
+	p->shown.tol = a->tol;
+	p->shown.has_quantity = a->has_quantity;
+	p->shown.q = a->q;
+	if (a->has_quantity) {
+		struct session *s;
+		long pc;
+		int k, rc = 0;
+
+		if (player_ensure(p, d) != 0)
+			return -1;
+		/* A prediction: measured that many phases on, then stepped back
+		 * exactly, so the screen shows the state before it. */
+		s = p->run[a->q.run >= 0 ? a->q.run : 0].s;
+		pc = s->pos.phase_count;
+		for (k = 0; k < a->ahead && rc == SESSION_OK; k++)
+			rc = session_step(s);
+		if (rc != SESSION_OK)
+			return player_fail(p, d, 0, "training cannot go %d phase%s on from here "
+			    "(expected a question before the end of training)", a->ahead,
+			    a->ahead > 1 ? "s" : "");
+		k = quantity(p, d, &a->q, 0, &p->shown.value);
+		if (a->ahead && session_goto(s, pc) != 0)
+			return player_fail(p, d, 0, "cannot step back to the question (expected "
+			    "a history of at least %d phases)", a->ahead);
+		if (k != 0)
+			return -1;
+		if (!isfinite(p->shown.value))
+			return player_fail(p, d, 0, "the answer %s is not a number now (expected "
+			    "a finite value)", lesson_metric_name(a->q.metric));
+		format_shown(num, sizeof num, a->q.metric, p->shown.value, 3);
+		if (p->shown.tol < 0)
+			p->shown.tol = half_last_digit(num);
+	}
+	format_shown(num, sizeof num, LM_COUNT, p->shown.value, 6);
+	player_report(p, PEV_NOTE, d->line, "number question: answer %s within %g", num,
+	    p->shown.tol);
+	return 0;
+}
+
 /* A question with its values filled in. */
 static int
 do_ask(struct lesson_player *p, const struct lesson_directive *d)
@@ -968,6 +1038,8 @@ do_ask(struct lesson_player *p, const struct lesson_directive *d)
 		return -1;
 	p->shown.nchoices = a->nchoices;
 	p->shown.answer = a->answer;
+	if (a->nchoices == 0 && number_answer(p, d) != 0)
+		return -1;
 	for (i = -1; i <= a->nchoices; i++) {
 		const char *t = i < 0 ? a->question : i < a->nchoices ? a->choice[i] : a->explain;
 		char **out = i < 0 ? &p->shown.question : i < a->nchoices ? &p->shown.choice[i] :
@@ -1202,6 +1274,24 @@ player_answer(struct lesson_player *p, int k)
 		return -1;
 	p->answer = k;
 	return k == a->answer;
+}
+
+int
+player_answer_number(struct lesson_player *p, double x)
+{
+	const struct lesson_ask *a = player_ask(p);
+
+	if (a == NULL || a->nchoices != 0 || !isfinite(x))
+		return -1;
+	p->answer = 1;
+	p->typed = x;
+	return fabs(x - a->value) <= a->tol;
+}
+
+double
+player_typed(const struct lesson_player *p)
+{
+	return player_ask(p) && p->answer ? p->typed : NAN;
 }
 
 int

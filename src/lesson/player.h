@@ -90,6 +90,12 @@ const struct lesson_ask *player_ask(const struct lesson_player *p);
 /* Answers the open question with choice k (from 1): returns 1 when right,
  * 0 when wrong, -1 when there is no question or k is out of range. */
 int player_answer(struct lesson_player *p, int k);
+/* Answers the open number question (nchoices 0) with x: returns 1 when x
+ * is within the question's tolerance of its value, 0 when not, -1 when
+ * there is no number question or x is not finite. */
+int player_answer_number(struct lesson_player *p, double x);
+/* The number given to the open number question, or NaN. */
+double player_typed(const struct lesson_player *p);
 /* The choice given to the open question (from 1), or 0. */
 int player_answered(const struct lesson_player *p);
 

@@ -98,6 +98,8 @@ tuiplay_sync(struct tui *t, struct tuiplay *tp, int force)
 			tp->ask.choice[i] = i < a->nchoices ? a->choice[i] : NULL;
 		tp->ask.correct = a->answer - 1;
 		tp->ask.explain = a->explain;
+		tp->ask.value = a->value;
+		tp->ask.tol = a->tol;
 		tui_ask(t, &tp->ask);
 	}
 	if (state == PLAYER_ERROR) {
@@ -140,6 +142,14 @@ tuiplay_answered(struct tui *t, void *user, int choice, int correct)
 	struct tuiplay *tp = user;
 
 	player_answer(tp->p, choice + 1);
+}
+
+static void
+tuiplay_answered_number(struct tui *t, void *user, double x, int right)
+{
+	struct tuiplay *tp = user;
+
+	player_answer_number(tp->p, x);
 }
 
 /* ------------------------------------------------ the screen as text */
@@ -214,7 +224,10 @@ lesson_screen_print(struct lesson_screen *ls, struct lesson_player *p, int w, in
 			ls->ask.choice[i] = i < a->nchoices ? a->choice[i] : NULL;
 		ls->ask.correct = a->answer - 1;
 		ls->ask.explain = a->explain;
+		ls->ask.value = a->value;
+		ls->ask.tol = a->tol;
 		v->lesson.ask = &ls->ask;
+		v->lesson.typed[0] = '\0';
 		v->overlay = OV_ASK;
 	}
 	v->message[0] = '\0';
@@ -245,7 +258,8 @@ int
 tui_lesson(struct options *o, struct lesson_player *p)
 {
 	struct tuiplay tp = { 0 };
-	struct tui_lesson_hooks hooks = { tuiplay_next, tuiplay_prev, tuiplay_answered, &tp };
+	struct tui_lesson_hooks hooks = { tuiplay_next, tuiplay_prev, tuiplay_answered,
+		tuiplay_answered_number, &tp };
 	struct session *s[LESSON_MAX_RUNS];
 	const char *labels[LESSON_MAX_RUNS];
 	struct tui *t;

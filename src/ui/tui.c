@@ -8,6 +8,7 @@
  * the terminal.
  */
 #include <langinfo.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -763,6 +764,42 @@ tui_key_confirm(struct tui *t, int key)
 	return TUI_REDRAW;
 }
 
+/* A key typed into a number question: returns 1 when it was taken. */
+static int
+tui_key_number(struct tui *t, int key)
+{
+	struct ui_lesson *ls = &t->v.lesson;
+	size_t n = strlen(ls->typed);
+	double x;
+	char *end;
+
+	if ((key >= '0' && key <= '9') || key == '.' || key == '-' || key == '+' ||
+	    key == 'e' || key == 'E') {
+		if (n + 1 < sizeof ls->typed) {
+			ls->typed[n] = (char)key;
+			ls->typed[n + 1] = '\0';
+		}
+		return 1;
+	}
+	if (key == TK_BACKSPACE || key == 0x7f || key == 0x08) {
+		if (n > 0)
+			ls->typed[n - 1] = '\0';
+		return 1;
+	}
+	if (key != TK_ENTER)
+		return 0;
+	x = strtod(ls->typed, &end);
+	if (n == 0 || *end != '\0' || !isfinite(x)) {
+		tui_message(t, C_WARNING, "'%s' is not a number: type one such as 0.25 or -1.5e-3",
+		    ls->typed);
+		return 1;
+	}
+	ls->answer = ui_ask_right(ls->ask, x) ? 0 : 1;
+	if (t->hooks.answered_number)
+		t->hooks.answered_number(t, t->hooks.user, x, ls->answer == 0);
+	return 1;
+}
+
 static int
 tui_key_ask(struct tui *t, int key)
 {
@@ -772,6 +809,8 @@ tui_key_ask(struct tui *t, int key)
 		t->v.overlay = OV_NONE;
 		return TUI_REDRAW;
 	}
+	if (ls->ask->nchoices == 0 && ls->answer < 0 && tui_key_number(t, key))
+		return TUI_REDRAW;
 	if (ls->answer < 0 && key >= '1' && key < '1' + ls->ask->nchoices) {
 		ls->answer = key - '1';
 		if (t->hooks.answered)
@@ -792,7 +831,9 @@ tui_key_ask(struct tui *t, int key)
 		ls->answer = -1;
 		return tui_act_back(t, 'b');
 	}
-	if (ls->answer < 0)
+	if (ls->answer < 0 && ls->ask->nchoices == 0)
+		tui_message(t, C_WARNING, "type a number (digits, . - e), then enter");
+	else if (ls->answer < 0)
 		tui_message(t, C_WARNING, "press 1-%d to answer", ls->ask->nchoices);
 	return TUI_REDRAW;
 }
@@ -1098,8 +1139,11 @@ tui_ask(struct tui *t, const struct ui_ask *q)
 	for (i = 0; i < t->ask.nchoices; i++)
 		t->ask.choice[i] = t->ask_str[1 + i] = tui_strdup(q->choice[i] ? q->choice[i] : "");
 	t->ask.explain = t->ask_str[5] = tui_strdup(q->explain);
+	t->ask.value = q->value;
+	t->ask.tol = q->tol;
 	t->v.lesson.ask = &t->ask;
 	t->v.lesson.answer = -1;
+	t->v.lesson.typed[0] = '\0';
 	t->v.overlay = OV_ASK;
 	t->dirty = 1;
 }

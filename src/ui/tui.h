@@ -18,9 +18,10 @@
  *     highlight) and driving the sessions through the session API;
  *   - b calls hooks->prev(): the player returns to the previous pause (for
  *     example by resetting and replaying its directives silently);
- *   - a question opened with tui_ask() is a dialog: the learner presses 1-4,
- *     sees right or wrong with the explanation (hooks->answered is told),
- *     and space closes it and calls hooks->next();
+ *   - a question opened with tui_ask() is a dialog: the learner presses 1-4
+ *     (or types a number and Enter for a number question), sees right or
+ *     wrong with the explanation (hooks->answered or hooks->answered_number
+ *     is told), and space closes it and calls hooks->next();
  *   - when next() reports the end, the narration says so; q quits.
  *
  * The TUI never frees sessions it did not create. The player may replace
@@ -53,6 +54,8 @@ struct tui_lesson_hooks {
 							 * NULL: b steps back one phase */
 	void (*answered)(struct tui *t, void *user, int choice, int correct);
 							/* may be NULL; choice 0-based */
+	void (*answered_number)(struct tui *t, void *user, double x, int right);
+							/* a number question; may be NULL */
 	void *user;
 };
 

@@ -48,14 +48,22 @@ enum ui_highlight {
 	UH_WEIGHTS		/* the weight matrices */
 };
 
-/* A multiple-choice question of a lesson. */
+/* A question of a lesson: multiple choice, or (nchoices 0) a number the
+ * learner types, right when within tol of value. */
 struct ui_ask {
 	const char *question;
-	int nchoices;			/* 2..4 */
+	int nchoices;			/* 2..4; 0: a number question */
 	const char *choice[4];
 	int correct;			/* 0-based */
 	const char *explain;		/* shown once answered; may be NULL */
+	double value, tol;		/* a number question's answer */
 };
+
+/* Is x a right answer to the number question q? */
+int ui_ask_right(const struct ui_ask *q, double x);
+/* The answer of a number question as text, with as many digits as its
+ * tolerance makes meaningful ("0.731" for 0.73106 within 0.0005). */
+const char *ui_ask_value_text(const struct ui_ask *q, char *buf, size_t n);
 
 /* What a lesson shows; all pointers belong to the caller. */
 struct ui_lesson {
@@ -64,7 +72,9 @@ struct ui_lesson {
 	int index, count;		/* progress "index/count" (index from 1) */
 	const char *text;		/* narration, with *emphasis* markup */
 	const struct ui_ask *ask;	/* open question, or NULL */
-	int answer;			/* chosen choice (0-based), -1 before */
+	int answer;			/* chosen choice (0-based), -1 before; a number
+					 * question: 0 right, 1 wrong */
+	char typed[24];			/* a number question: the number typed */
 	int at_end;			/* the lesson has ended */
 	int highlight;			/* enum ui_highlight */
 	int highlight_layer;		/* for UH_LAYER: 0 input, 1.. */

@@ -241,8 +241,20 @@ static const struct hint hints_confirm[] = {
 	{ "y", "yes" }, { "n esc", "no" }, { NULL, NULL },
 };
 
+/* The first key of a question's hints names its real number of choices. */
+static const char *const choice_keys[] = { "1-2", "1-2", "1-2", "1-3", "1-4" };
+
 static const struct hint hints_ask[] = {
 	{ "1-4", "answer" }, { "space", "continue (once answered)" }, { NULL, NULL },
+};
+
+static const struct hint hints_number[] = {
+	{ "0-9 . - e", "type the number" }, { "enter", "answer" }, { "backspace", "erase" },
+	{ "b", "previous" }, { NULL, NULL },
+};
+
+static const struct hint hints_answered[] = {
+	{ "space", "continue" }, { "b", "previous" }, { "q", "quit" }, { NULL, NULL },
 };
 
 void
@@ -265,17 +277,22 @@ view_hints(const struct ui_frame *f, struct canvas *c, struct rect r)
 		h = hints_confirm;
 		break;
 	case OV_ASK:
-		h = hints_ask;
+		h = v->lesson.answer >= 0 ? hints_answered : v->lesson.ask &&
+		    v->lesson.ask->nchoices == 0 ? hints_number : hints_ask;
 		break;
 	default:
 		h = v->lesson.active ? hints_lesson : hints_main;
 		break;
 	}
 	for (; h->key; h++) {
-		need = text_width(h->key, -1) + 1 + text_width(h->what, -1) + 2;
+		const char *key = h->key;
+
+		if (h == hints_ask && v->lesson.ask)
+			key = choice_keys[v->lesson.ask->nchoices < 4 ? v->lesson.ask->nchoices : 4];
+		need = text_width(key, -1) + 1 + text_width(h->what, -1) + 2;
 		if (x + need > r.x + r.w)
 			break;
-		x += canvas_text(c, x, r.y, -1, C_KEY, 0, h->key) + 1;
+		x += canvas_text(c, x, r.y, -1, C_KEY, 0, key) + 1;
 		x += canvas_text(c, x, r.y, -1, C_HINT, 0, h->what) + 2;
 	}
 }
@@ -390,6 +407,85 @@ view_confirm(const struct ui_frame *f, struct canvas *c, struct rect r)
 	canvas_text(c, in.x + 10, in.y + in.h - 1, -1, C_OVERLAY, 0, "no");
 }
 
+int
+ui_ask_right(const struct ui_ask *q, double x)
+{
+	return isfinite(x) && fabs(x - q->value) <= q->tol;
+}
+
+const char *
+ui_ask_value_text(const struct ui_ask *q, char *buf, size_t n)
+{
+	int sig = 15;
+
+	if (q->tol > 0 && q->value != 0 && isfinite(q->value))
+		sig = (int)floor(log10(fabs(q->value))) - (int)floor(log10(2 * q->tol)) + 1;
+	if (sig < 1)
+		sig = 1;
+	if (sig > 15)
+		sig = 15;
+	if (q->value == floor(q->value) && fabs(q->value) < 1e15)
+		snprintf(buf, n, "%.0f", q->value);
+	else {
+		/* Trailing zeros kept: -0.700 says three digits are meant. */
+		size_t len;
+
+		snprintf(buf, n, "%#.*g", sig, q->value);
+		len = strlen(buf);
+		if (len > 0 && buf[len - 1] == '.')
+			buf[len - 1] = '\0';
+	}
+	return buf;
+}
+
+/* A number question: the prompt with what is typed, then the verdict, the
+ * right number and the worked answer. */
+static void
+view_ask_number(const struct ui_frame *f, struct canvas *c, struct rect r)
+{
+	const struct ui_lesson *ls = &f->v->lesson;
+	const struct ui_ask *q = ls->ask;
+	const struct glyphs *g = glyphs_get(f->ascii);
+	int w = r.w, tw = w - 4, h, y, answered = ls->answer >= 0;
+	char num[40];
+	struct rect in;
+
+	h = canvas_wrap(NULL, (struct rect){ 0, 0, tw, 0 }, 0, q->question, 0, 0, 1) + 2;
+	if (answered)
+		h += 1 + (q->explain ? canvas_wrap(NULL, (struct rect){ 0, 0, tw, 0 }, 0,
+		    q->explain, 0, 0, 1) : 0);
+	h += 2;
+	if (h + 2 < r.h)
+		r = (struct rect){ r.x, r.y + r.h - (h + 2), r.w, h + 2 };
+	in = overlay_box(f, c, r, w, h + 2, "Question");
+	y = in.y;
+	y += canvas_wrap(c, (struct rect){ in.x, y, in.w, in.y + in.h - y }, 0, q->question,
+	    C_OVERLAY, C_EMPHASIS, 1) + 1;
+	if (y < in.y + in.h) {
+		int x = in.x + canvas_text(c, in.x, y, -1, C_DIM, 0, "your answer: ");
+
+		x += canvas_text(c, x, y, in.w - (x - in.x), C_KEY, 0, ls->typed);
+		if (!answered)
+			canvas_text(c, x, y, 1, C_KEY, ATTR_REVERSE, " ");
+		y++;
+	}
+	if (answered && y < in.y + in.h) {
+		ui_ask_value_text(q, num, sizeof num);
+		if (ls->answer == 0)
+			canvas_printf(c, in.x, y, in.w, C_GOOD, 0, "%s Right: %s.", g->right, num);
+		else
+			canvas_printf(c, in.x, y, in.w, C_WARNING, 0, "%s Not quite: it is %s.",
+			    g->wrong, num);
+		if (q->explain)
+			canvas_wrap(c, (struct rect){ in.x, y + 1, in.w, in.y + in.h - y - 1 }, 0,
+			    q->explain, C_OVERLAY, C_EMPHASIS, 1);
+		canvas_text(c, in.x, in.y + in.h - 1, -1, C_DIM, 0, "space: continue");
+	} else {
+		canvas_text(c, in.x, in.y + in.h - 1, -1, C_DIM, 0,
+		    "type a number, then enter");
+	}
+}
+
 void
 view_ask(const struct ui_frame *f, struct canvas *c, struct rect r)
 {
@@ -402,6 +498,10 @@ view_ask(const struct ui_frame *f, struct canvas *c, struct rect r)
 
 	if (q == NULL)
 		return;
+	if (q->nchoices == 0) {
+		view_ask_number(f, c, r);
+		return;
+	}
 	answered = ls->answer >= 0;
 	/* Measure: question, blank, choices, then the verdict and explanation. */
 	h = canvas_wrap(NULL, (struct rect){ 0, 0, tw, 0 }, 0, q->question, 0, 0, 1) + 1;

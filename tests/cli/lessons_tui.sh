@@ -46,6 +46,38 @@ wait_for "손실은 0.6997입니다." && ok "Korean narration with shown values"
 keys q
 wait_for "nnstep exited 0" && ok "q quits"
 
+# Number questions: typed, checked against the measured number within its
+# tolerance, then the worked answer.
+start 100 30 -- lesson "$R/tests/data/lessons/number.lesson"
+wait_for "What is z = w1·x1 + w2·x2 + b for sample 1?" && ok "a number question opens"
+wait_for "enter answer" && wait_for "your answer:" && ok "it asks for a number"
+keys -l -- "-0.71"
+wait_for "your answer: -0.71" && ok "the number typed is shown"
+keys BSpace 0 0
+wait_for "your answer: -0.700" && ok "backspace erases"
+keys x
+wait_for "your answer: -0.700" && ok "a letter is not typed"
+keys Enter
+wait_for "✓ Right: -0.700." && ok "within half a unit of the last digit shown: right"
+wait_for "z = 0.574 × (-1.08) + 0.0578 × (-1.42) + 0 = -0.700." && ok "the worked answer with the numbers"
+keys Space
+wait_for "And a = sigmoid(z)?" && ok "space: the next question"
+keys -l 0.35
+keys Enter
+wait_for "✗ Not quite: it is 0.33." && ok "outside the tolerance (0.005): wrong, with the right number"
+keys Space
+wait_for "How many inputs" && keys Enter && wait_for "How many inputs" && ok "enter with nothing typed does not answer"
+keys 2 Enter
+wait_for "✓ Right: 2." && ok "a written answer"
+keys Space
+wait_for "What will w1 be after the update?" && ok "a prediction"
+wait_for "BACKWARD" && ok "asked before the update runs"
+keys -l 0.5127
+keys Enter
+wait_for "✓ Right: 0.513." && ok "the weight the update then makes"
+keys q
+wait_for "nnstep exited 0" && ok "q quits"
+
 start 100 30 -- lesson "$R/tests/data/lessons/failing.lesson"
 wait_for "line 6: expect FAILED: loss < 0.001" && ok "a failed check is shown"
 wait_for "The lesson goes on after a failed check." && ok "and the lesson goes on"

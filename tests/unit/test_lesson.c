@@ -339,11 +339,27 @@ START_TEST(test_errors)
 		  "from 1 to 2)" },
 		{ "title T\nask Q?\n- a\n- b\nanswer 1\nanswer 2\n",
 		  "t.lesson:6:1: second answer (expected one answer per question)" },
-		{ "title T\nask Q?\nanswer 1\n",
-		  "t.lesson:3:1: answer after 0 choices (expected 2 to 4 '- CHOICE' lines first)" },
+		{ "title T\nask Q?\n- a\nanswer 1\n",
+		  "t.lesson:4:1: answer after 1 choice (expected 2 to 4 '- CHOICE' lines first)" },
 		{ "title T\nask Q?\n- a\npause\n",
 		  "t.lesson:2:1: ask needs 2 to 4 choices (expected '- CHOICE' lines after the "
-		  "question)" },
+		  "question, or none for a number question)" },
+		{ "title T\nask Q?\npause\n",
+		  "t.lesson:2:1: ask without an answer (expected '- CHOICE' lines and 'answer N', "
+		  "or 'answer QUANTITY' for a number question)" },
+		{ "title T\nask Q?\nanswer\n",
+		  "t.lesson:3:7: missing answer (expected answer QUANTITY or answer NUMBER for a "
+		  "number question)" },
+		{ "title T\nask Q?\nanswer zz\n",
+		  "t.lesson:3:8: 'zz' is not a number (expected an answer such as 0.1)" },
+		{ "title T\nask Q?\nanswer phase\n",
+		  "t.lesson:3:8: phase is not a number (expected a numeric quantity such as z 1 1)" },
+		{ "title T\nask Q?\nanswer 0.5 within -1\n",
+		  "t.lesson:3:19: a tolerance cannot be negative (expected 0 or more)" },
+		{ "title T\nask Q?\nanswer loss 3\n",
+		  "t.lesson:3:13: unexpected '3' (expected the end of the line, or within TOLERANCE)" },
+		{ "title T\nask Q?\nanswer 1\n- a\n",
+		  "t.lesson:4:1: choice after the answer (expected the choices before answer)" },
 		{ "title T\nask Q?\n-\n",
 		  "t.lesson:3:2: empty choice (expected - TEXT)" },
 		{ "title T\nexplain Why.\n",
@@ -922,6 +938,68 @@ START_TEST(test_player_ask)
 }
 END_TEST
 
+START_TEST(test_player_number_question)
+{
+	struct lesson *l = parse_ok(
+	    "title T\n"
+	    "set gen blobs\n"
+	    "set classes 2\n"
+	    "set layers none\n"
+	    "step phase\n"
+	    "ask z for sample 1?\n"
+	    "answer z 1 1\n"
+	    "explain z = {z 1 1}.\n"
+	    "ask a, roughly?\n"
+	    "answer a 1 1 within 0.01\n"
+	    "ask Inputs?\n"
+	    "answer 2.0\n");
+	struct lesson_player *p = player_new(l);
+	const struct lesson_ask *a;
+
+	ck_assert_int_eq(l->dir[4].ask->nchoices, 0);
+	ck_assert_int_eq(l->dir[4].ask->has_quantity, 1);
+	ck_assert_double_eq(l->dir[4].ask->tol, -1);
+	ck_assert_int_eq(player_next_pause(p), PLAYER_ASK);
+	a = player_ask(p);
+	ck_assert_int_eq(a->nchoices, 0);
+	/* The measured z of lesson 01 (-0.69956), shown as -0.700: right within
+	 * half a unit of its third digit. */
+	ck_assert_double_eq_tol(a->value, -0.69956, 1e-5);
+	ck_assert_double_eq_tol(a->tol, 0.0005, 1e-15);
+	ck_assert_str_eq(a->explain, "z = -0.700.");
+	ck_assert_int_eq(player_answer(p, 1), -1);
+	ck_assert_int_eq(player_answer_number(p, -0.700), 1);
+	ck_assert_int_eq(player_answer_number(p, -0.6992), 1);
+	ck_assert_int_eq(player_answer_number(p, -0.7001), 0);
+	ck_assert_int_eq(player_answer_number(p, -0.6990), 0);
+	ck_assert_int_eq(player_answer_number(p, 0.6996), 0);
+	ck_assert_int_eq(player_answer_number(p, NAN), -1);
+	ck_assert_double_eq(player_typed(p), 0.6996);
+	ck_assert_int_eq(player_next_pause(p), PLAYER_ASK);
+	a = player_ask(p);
+	ck_assert_double_eq_tol(a->tol, 0.01, 1e-15);
+	ck_assert_int_eq(player_answer_number(p, a->value + 0.009), 1);
+	ck_assert_int_eq(player_answer_number(p, a->value - 0.011), 0);
+	ck_assert_int_eq(player_next_pause(p), PLAYER_ASK);
+	a = player_ask(p);
+	/* A written answer: half a unit of its last written digit. */
+	ck_assert_double_eq(a->value, 2);
+	ck_assert_double_eq_tol(a->tol, 0.05, 1e-15);
+	ck_assert_int_eq(player_answer_number(p, 2.04), 1);
+	ck_assert_int_eq(player_answer_number(p, 2.06), 0);
+	ck_assert_int_eq(player_next_pause(p), PLAYER_END);
+	player_free(p);
+	lesson_free(l);
+
+	/* An answer that cannot be measured there stops the lesson. */
+	l = parse_ok("title T\nask dz?\nanswer dz 1 1\n");
+	p = player_new(l);
+	ck_assert_int_eq(player_next_pause(p), PLAYER_ERROR);
+	player_free(p);
+	lesson_free(l);
+}
+END_TEST
+
 START_TEST(test_player_save_load)
 {
 	struct lesson *l = parse_ok(
@@ -1063,6 +1141,7 @@ lesson_suite(void)
 	tcase_add_test(tp, test_player_compare);
 	tcase_add_test(tp, test_player_run_until);
 	tcase_add_test(tp, test_player_ask);
+	tcase_add_test(tp, test_player_number_question);
 	tcase_add_test(tp, test_player_save_load);
 	tcase_add_test(tp, test_player_runtime_errors);
 	tcase_add_test(tp, test_player_live_settings);

@@ -360,7 +360,9 @@ START_TEST(test_lesson_panes)
 	struct ui_view_state v;
 	struct ui_ask q = { "Which layer learns *slowest*?", 3,
 		{ "the first", "the last", "all the same" }, 0,
-		"Gradients shrink on the way back." };
+		"Gradients shrink on the way back.", 0, 0 };
+	struct ui_ask nq = { "What is a = sigmoid(1)?", 0, { NULL, NULL, NULL, NULL }, 0,
+		"a = 1 / (1 + e^-1) = 0.731.", 0.7310585786, 0.0005 };
 	char *txt;
 
 	ui_view_init(&v);
@@ -385,6 +387,33 @@ START_TEST(test_lesson_panes)
 	ck_assert_ptr_nonnull(strstr(txt, "Not quite: the answer is 1."));
 	ck_assert_ptr_nonnull(strstr(txt, "Gradients shrink on the way back."));
 	tv_expect("ask-80x24", txt);
+	free(txt);
+	/* Before answering, the hints name the real number of choices. */
+	v.lesson.answer = -1;
+	txt = tv_screen(s, &v, 80, 24, 0);
+	ck_assert_ptr_nonnull(strstr(txt, "1-3 answer"));
+	ck_assert_ptr_null(strstr(txt, "1-4"));
+	free(txt);
+	/* A number question: what is typed, then the verdict with the number. */
+	v.lesson.ask = &nq;
+	snprintf(v.lesson.typed, sizeof v.lesson.typed, "0.7");
+	txt = tv_screen(s, &v, 80, 24, 0);
+	ck_assert_ptr_nonnull(strstr(txt, "your answer: 0.7"));
+	ck_assert_ptr_nonnull(strstr(txt, "type a number, then enter"));
+	ck_assert_ptr_nonnull(strstr(txt, "enter answer"));
+	ck_assert_ptr_null(strstr(txt, "0.731"));
+	free(txt);
+	v.lesson.answer = 1;
+	txt = tv_screen(s, &v, 80, 24, 0);
+	ck_assert_ptr_nonnull(strstr(txt, "Not quite: it is 0.731."));
+	ck_assert_ptr_nonnull(strstr(txt, "a = 1 / (1 + e^-1) = 0.731."));
+	free(txt);
+	snprintf(v.lesson.typed, sizeof v.lesson.typed, "0.7312");
+	v.lesson.answer = ui_ask_right(&nq, 0.7312) ? 0 : 1;
+	ck_assert_int_eq(v.lesson.answer, 0);
+	ck_assert_int_eq(ui_ask_right(&nq, 0.7316), 0);
+	txt = tv_screen(s, &v, 80, 24, 0);
+	ck_assert_ptr_nonnull(strstr(txt, "Right: 0.731."));
 	free(txt);
 	session_free(s);
 	tv_data_free(d);
