@@ -790,7 +790,7 @@ tui_key_number(struct tui *t, int key)
 		return 0;
 	x = strtod(ls->typed, &end);
 	if (n == 0 || *end != '\0' || !isfinite(x)) {
-		tui_message(t, C_WARNING, "'%s' is not a number: type one such as 0.25 or -1.5e-3",
+		tui_message(t, C_WARNING, _("'%s' is not a number: type one such as 0.25 or -1.5e-3"),
 		    ls->typed);
 		return 1;
 	}
@@ -832,7 +832,7 @@ tui_key_ask(struct tui *t, int key)
 		return tui_act_back(t, 'b');
 	}
 	if (ls->answer < 0 && ls->ask->nchoices == 0)
-		tui_message(t, C_WARNING, "type a number (digits, . - e), then enter");
+		tui_message(t, C_WARNING, _("type a number (digits, . - e), then enter"));
 	else if (ls->answer < 0)
 		tui_message(t, C_WARNING, "press 1-%d to answer", ls->ask->nchoices);
 	return TUI_REDRAW;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "view.h"
 
 /* ------------------------------------------------------------ status bar */
@@ -249,7 +250,7 @@ static const struct hint hints_ask[] = {
 };
 
 static const struct hint hints_number[] = {
-	{ "0-9 . - e", "type the number" }, { "enter", "answer" }, { "backspace", "erase" },
+	{ "0-9 . - e", N_("type the number") }, { "enter", N_("answer") }, { "backspace", N_("erase") },
 	{ "b", "previous" }, { NULL, NULL },
 };
 
@@ -462,7 +463,7 @@ view_ask_number(const struct ui_frame *f, struct canvas *c, struct rect r)
 	y += canvas_wrap(c, (struct rect){ in.x, y, in.w, in.y + in.h - y }, 0, q->question,
 	    C_OVERLAY, C_EMPHASIS, 1) + 1;
 	if (y < in.y + in.h) {
-		int x = in.x + canvas_text(c, in.x, y, -1, C_DIM, 0, "your answer: ");
+		int x = in.x + canvas_text(c, in.x, y, -1, C_DIM, 0, _("your answer: "));
 
 		x += canvas_text(c, x, y, in.w - (x - in.x), C_KEY, 0, ls->typed);
 		if (!answered)
@@ -472,17 +473,17 @@ view_ask_number(const struct ui_frame *f, struct canvas *c, struct rect r)
 	if (answered && y < in.y + in.h) {
 		ui_ask_value_text(q, num, sizeof num);
 		if (ls->answer == 0)
-			canvas_printf(c, in.x, y, in.w, C_GOOD, 0, "%s Right: %s.", g->right, num);
+			canvas_printf(c, in.x, y, in.w, C_GOOD, 0, _("%s Right: %s."), g->right, num);
 		else
-			canvas_printf(c, in.x, y, in.w, C_WARNING, 0, "%s Not quite: it is %s.",
+			canvas_printf(c, in.x, y, in.w, C_WARNING, 0, _("%s Not quite: it is %s."),
 			    g->wrong, num);
 		if (q->explain)
 			canvas_wrap(c, (struct rect){ in.x, y + 1, in.w, in.y + in.h - y - 1 }, 0,
 			    q->explain, C_OVERLAY, C_EMPHASIS, 1);
-		canvas_text(c, in.x, in.y + in.h - 1, -1, C_DIM, 0, "space: continue");
+		canvas_text(c, in.x, in.y + in.h - 1, -1, C_DIM, 0, _("space: continue"));
 	} else {
 		canvas_text(c, in.x, in.y + in.h - 1, -1, C_DIM, 0,
-		    "type a number, then enter");
+		    _("type a number, then enter"));
 	}
 }
 
