@@ -12,6 +12,7 @@
 #include "io/report.h"
 #include "io/trace.h"
 #include "ui/screen.h"
+#include "util/i18n.h"
 #include "util/xmalloc.h"
 
 struct run {
@@ -109,7 +110,7 @@ metric_text(char *buf, size_t n, const struct metrics *m, const char *which, dou
 	const char *why = metrics_undefined_reason(m, which);
 
 	if (why)
-		snprintf(buf, n, "n/a (%s)", why);
+		snprintf(buf, n, "n/a (%s)", _(why));
 	else
 		snprintf(buf, n, "%.4f", v);
 	return buf;

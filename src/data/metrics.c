@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "metrics.h"
+#include "util/i18n.h"
 
 /* One prediction in the work buffer: its score and whether it is positive. */
 struct metrics_pair {
@@ -275,14 +276,14 @@ metrics_undefined_reason(const struct metrics *m, const char *which)
 	if (m->task == TASK_REGRESS || m->n <= 0)
 		return NULL;
 	if (strcmp(which, "auc") == 0 && isnan(m->auc))
-		return binary ? "the split has one class only" :
-		    "no class has both positive and negative rows";
+		return binary ? N_("the split has one class only") :
+		    N_("no class has both positive and negative rows");
 	if (strcmp(which, "precision") == 0 && isnan(m->precision))
-		return binary ? "nothing is predicted positive" : "no class is ever predicted";
+		return binary ? N_("nothing is predicted positive") : N_("no class is ever predicted");
 	if (strcmp(which, "recall") == 0 && isnan(m->recall))
-		return "the split has no positive row";
+		return N_("the split has no positive row");
 	if (strcmp(which, "f1") == 0 && isnan(m->f1))
-		return "no positive row and nothing predicted positive";
+		return N_("no positive row and nothing predicted positive");
 	return NULL;
 }
 

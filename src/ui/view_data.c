@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "view.h"
+#include "util/i18n.h"
 
 /* ------------------------------------------------------------ the grid */
 
@@ -282,11 +283,11 @@ data_metrics_view(const struct panel_ctx *p, struct canvas *c, struct rect in)
 	tw_nl(&t);
 	for (k = 0; k < 4; k++) {
 		static const char *const keys[4] = { "precision", "recall", "f1", "auc" };
-		static const char *const shown[4] = { "precision", "recall", "F1", "AUC" };
+		static const char *const shown[4] = { N_("precision"), N_("recall"), "F1", "AUC" };
 		const char *why = metrics_undefined_reason(m, keys[k]);
 
 		if (why) {
-			tw_printf(&t, C_DIM, "%s n/a: %s", shown[k], why);
+			tw_printf(&t, C_DIM, _("%s n/a: %s"), _(shown[k]), _(why));
 			tw_nl(&t);
 		}
 	}
