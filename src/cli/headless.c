@@ -330,6 +330,9 @@ headless_main(struct options *o)
 			printf("-%d", s->net->layer[l].out);
 		printf(", loss %s, %s lr %g, batch %ld\n", loss_name(s->net->loss),
 		    optim_name(s->pos.cfg.optimizer), s->pos.cfg.lr, s->batch_size);
+		if (s->data->integer_labels)
+			printf(_("target \"%s\": %d classes (integer labels; --task regress to treat "
+			    "as numbers)\n"), s->data->prep->target, s->data->prep->nclasses);
 	}
 	for (epoch = 1;; epoch++) {
 		active = 0;

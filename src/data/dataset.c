@@ -55,6 +55,7 @@ struct build {
 	int *offset;                  /* first input of each input column */
 	long n[3];                    /* rows of train, val, test */
 	long *rows[3];                /* their table rows */
+	int integer_labels;           /* TASK_AUTO took integers for classes */
 };
 
 static long build_line(const struct build *b, long row);
@@ -70,6 +71,7 @@ static int build_features(struct build *b);
 static int build_rows(struct build *b);
 static int build_classes(struct build *b);
 static int build_fresh_classes(struct build *b);
+static int build_integer_labels(const double *v, long k);
 static int build_fixed_classes(struct build *b);
 static int build_categories(struct build *b);
 static int build_fixed_categories(struct build *b);
@@ -359,6 +361,22 @@ build_classes(struct build *b)
 	return b->fixed != NULL ? build_fixed_classes(b) : build_fresh_classes(b);
 }
 
+/* Distinct sorted target values that are all integers, at most
+ * DATA_MAX_INT_CLASSES of them, are class labels (as scikit-learn's
+ * type_of_target decides), not numbers to regress on. */
+static int
+build_integer_labels(const double *v, long k)
+{
+	long i;
+
+	if (k > DATA_MAX_INT_CLASSES)
+		return 0;
+	for (i = 0; i < k; i++)
+		if (!isfinite(v[i]) || v[i] != floor(v[i]))
+			return 0;
+	return 1;
+}
+
 static int
 build_fresh_classes(struct build *b)
 {
@@ -415,11 +433,13 @@ build_fresh_classes(struct build *b)
 		for (i = 0; i < b->nkeep; i++)
 			if (k == 0 || v[k - 1] != v[i])
 				v[k++] = v[i];
-		if (want == TASK_REGRESS || (want == TASK_AUTO && k > 2)) {
+		if (want == TASK_REGRESS || (want == TASK_AUTO && k > 2 &&
+		    !build_integer_labels(v, k))) {
 			free(v);
 			p->task = TASK_REGRESS;
 			return 0;
 		}
+		b->integer_labels = want == TASK_AUTO && k > 2;
 		if (k >= 2 && k <= 64) {
 			p->classes = xcalloc((size_t)k, sizeof *p->classes);
 			for (i = 0; i < k; i++) {
@@ -1014,6 +1034,7 @@ dataset_build(const struct table *t, const struct data_options *o,
 	d = xcalloc(1, sizeof *d);
 	d->name = xstrdup(data_basename(b.file));
 	d->task = b.p->task;
+	d->integer_labels = b.integer_labels;
 	d->ninputs = b.p->ninputs;
 	d->noutputs = b.p->task == TASK_MULTICLASS ? b.p->nclasses : 1;
 	if (build_encode(&b, d) != 0)

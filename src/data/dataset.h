@@ -24,6 +24,7 @@
 #define DATA_MAX_ROWS 2000000
 #define DATA_MAX_FIELD (1 << 20)      /* bytes in one field */
 #define DATA_MAX_CATEGORIES 1024      /* distinct values of one text column */
+#define DATA_MAX_INT_CLASSES 20       /* integer targets with more values are numbers */
 
 enum task {
 	TASK_AUTO = 0,   /* decide from the target column */
@@ -127,6 +128,8 @@ struct dataset {
 	enum task task;
 	struct split train, val, test;
 	double class_weight[64];   /* per class weight in use (1 when none) */
+	int integer_labels;        /* 1: a numeric target of 3 to 20 integer
+	                              values was taken for classes */
 };
 
 /* Fills o with the defaults: last column, auto task, split 0.7/0.15/0.15,

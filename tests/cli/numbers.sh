@@ -30,4 +30,15 @@ $N --headless --quiet --data "$T/one.csv" --split 0.8,0.2 --epochs 2 --report "$
 check "AUC of a split with one class is null, with its reason" py "$T/one.json" \
 	"r['val']['auc'] is None and r['val']['undefined']['auc'] == 'the split has one class only' and r['val']['recall'] is None"
 check "headless: auc n/a" grep -q "auc n/a (the split has one class only)" "$T/one.out"
+
+# Integer labels are classes: spiral.csv (labels 0, 1, 2) trains as three
+# classes with no flag and says so; --task regress keeps them numbers.
+D=$(cd "$(dirname "$0")/../.." && pwd)/datasets
+$N --headless --data "$D/spiral.csv" --epochs 1 >"$T/spiral.out"
+check "spiral.csv: 3 classes from integer labels" grep -q 'target "label": 3 classes (integer labels; --task regress to treat as numbers)' "$T/spiral.out"
+check "spiral.csv: softmax + cce over 3 outputs" grep -q "network 2-4-3, loss cce" "$T/spiral.out"
+$N --headless --data "$D/blobs.csv" --epochs 1 >"$T/blobs.out"
+check "blobs.csv: classes" grep -q "loss cce" "$T/blobs.out"
+$N --headless --data "$D/spiral.csv" --task regress --epochs 1 >"$T/spiralr.out"
+check "spiral.csv --task regress: one linear output" sh -c "grep -q 'network 2-4-1, loss mse' '$T/spiralr.out' && ! grep -q 'integer labels' '$T/spiralr.out'"
 finish

@@ -78,9 +78,61 @@ table_classes(long n, int k)
 
 /* ------------------------------------------------------ target and task */
 
+/* Integer targets with 3 to 20 values are classes (as scikit-learn's
+ * type_of_target); a fraction, 21 values or --task regress make numbers. */
+START_TEST(test_integer_labels)
+{
+	struct table *t = table_of("x,digit\n1,3\n2,1\n3,2\n4,3\n5,-1\n");
+	struct data_options o = plain_options();
+	struct dataset *d;
+	char buf[4096];
+	int i, n = 0;
+
+	d = build_ok(t, &o, NULL);
+	ck_assert_int_eq(d->task, TASK_MULTICLASS);
+	ck_assert_int_eq(d->prep->nclasses, 4);
+	ck_assert_str_eq(d->prep->classes[0], "-1");
+	ck_assert_str_eq(d->prep->classes[3], "3");
+	ck_assert_int_eq(d->train.label[0], 3);
+	ck_assert_int_eq(d->integer_labels, 1);
+	dataset_free(d);
+	o.task = TASK_REGRESS;
+	d = build_ok(t, &o, NULL);
+	ck_assert_int_eq(d->task, TASK_REGRESS);
+	ck_assert_int_eq(d->integer_labels, 0);
+	dataset_free(d);
+	table_free(t);
+
+	o.task = TASK_AUTO;
+	t = table_of("x,y\n1,3\n2,1\n3,2.5\n");
+	d = build_ok(t, &o, NULL);
+	ck_assert_int_eq(d->task, TASK_REGRESS);
+	dataset_free(d);
+	table_free(t);
+
+	n = snprintf(buf, sizeof buf, "x,y\n");
+	for (i = 0; i < 21; i++)
+		n += snprintf(buf + n, sizeof buf - (size_t)n, "%d,%d\n", i, i);
+	t = table_of(buf);
+	d = build_ok(t, &o, NULL);
+	ck_assert_int_eq(d->task, TASK_REGRESS);	/* 21 values */
+	dataset_free(d);
+	table_free(t);
+	n = snprintf(buf, sizeof buf, "x,y\n");
+	for (i = 0; i < 40; i++)
+		n += snprintf(buf + n, sizeof buf - (size_t)n, "%d,%d\n", i, i % 20);
+	t = table_of(buf);
+	d = build_ok(t, &o, NULL);
+	ck_assert_int_eq(d->task, TASK_MULTICLASS);	/* 20 values */
+	ck_assert_int_eq(d->prep->nclasses, 20);
+	dataset_free(d);
+	table_free(t);
+}
+END_TEST
+
 START_TEST(test_target_by_name_and_number)
 {
-	struct table *t = table_of("a,b,c\n1,x,10\n2,y,20\n3,x,30\n");
+	struct table *t = table_of("a,b,c\n1.5,x,10.5\n2,y,20\n3,x,30\n");
 	struct data_options o = plain_options();
 	struct dataset *d;
 
@@ -114,7 +166,7 @@ START_TEST(test_target_by_name_and_number)
 	table_free(t);
 
 	/* a column named by digits is a name first */
-	t = table_of("2,1\n5,0\n6,1\n7,0\n");
+	t = table_of("2,1\n5.5,0\n6,1\n7,0\n");
 	o.target = "2";
 	d = build_ok(t, &o, NULL);
 	ck_assert_str_eq(d->prep->target, "2");
@@ -760,6 +812,7 @@ dataset_suite(void)
 	TCase *tf = tcase_create("files");
 
 	tcase_add_test(tb, test_target_by_name_and_number);
+	tcase_add_test(tb, test_integer_labels);
 	tcase_add_test(tb, test_task_and_classes);
 	tcase_add_test(tb, test_one_hot);
 	tcase_add_test(tb, test_no_inputs_and_bad_split);
