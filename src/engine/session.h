@@ -184,10 +184,7 @@ struct session {
 	double *pred[3];
 	void *metrics_work;
 	struct metrics val_metrics;	/* of the last epoch */
-	/* rewind history */
-	void *ring;
-	int ring_len, ring_head, ring_count;
-	size_t slot_size;
+	struct session_history *hist;	/* rewind history (private: session_history.c) */
 	int replaying;
 	session_observer observer;
 	void *observer_user;
@@ -235,10 +232,42 @@ int session_configure(struct session *s, const struct session_config *c, const c
  * weights; also fills s->pred[which]. Returns the loss. */
 double session_evaluate(struct session *s, int which, struct metrics *m);
 
-/* After writing params or pos directly (loading a checkpoint): rebuilds the
- * transposed weights, the epoch's order and the batch, and clears the rewind
- * history (which belonged to the old state). */
-void session_resync(struct session *s);
+/*
+ * The training state a checkpoint carries, as plain data: what resuming needs
+ * to continue bit for bit. Arrays hold nparams numbers; they point into the
+ * session after session_export and are the caller's for session_import.
+ */
+struct session_state {
+	const double *param;		/* weights and biases, in the network's order */
+	enum optim optimizer;		/* the optimizer m and v belong to */
+	const double *opt_m, *opt_v;	/* its state arrays; NULL past optim_state_arrays() */
+	long step;			/* updates made (Adam's t) */
+	double lr;			/* learning rate in force */
+	uint64_t seed;
+	int epoch;			/* position: epoch from 1, batch from 0, and */
+	long batch;			/* PHASE_NONE (not started) or PHASE_UPDATE */
+	enum phase phase;		/* (the batch is complete) */
+	long batch_size;		/* rows per batch the position counts in */
+	struct rng rng, epoch_rng;
+	int epochs_done;
+	const struct epoch_record *history;	/* nhistory <= epochs_done records; */
+	int nhistory;				/* import takes loss and val_loss */
+	int best_epoch;			/* callbacks */
+	double best_loss;
+	const double *best_param;	/* NULL: none kept (import: the weights) */
+	int es_wait, rlr_wait;
+	double rlr_best;
+};
+
+/* The state to save. Mid-batch it is the state at the start of the batch
+ * (the weights have not changed yet), so a resumed run redoes that batch. */
+void session_export(const struct session *s, struct session_state *st);
+/* Puts saved weights (nparams numbers) into s and, when train is not NULL,
+ * the training state too: the optimizer's arrays and step when
+ * train->optimizer is the session's, lr (when positive), position, rng,
+ * callbacks and history. A different batch size resumes at the next epoch
+ * boundary. The rewind history is cleared (it belonged to the old state). */
+void session_import(struct session *s, const double *param, const struct session_state *train);
 
 /* Helpers for views. */
 int session_nlayers(const struct session *s);		/* hidden + output */

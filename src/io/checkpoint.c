@@ -13,6 +13,7 @@
 #include "io/atomic.h"
 #include "io/checkpoint.h"
 #include "io/jsonout.h"
+#include "util/xmalloc.h"
 
 struct checkpoint {
 	char *path;
@@ -92,17 +93,11 @@ static int
 ckpt_write(FILE *f, const struct session *s)
 {
 	const struct net *n = s->net;
-	const struct session_pos *p = &s->pos;
-	const struct session_config *c = &s->pos.cfg;
+	const struct session_config *c = session_cfg(s);
+	struct session_state st;
 	int l, j, i;
 
-	/* Mid-batch, the position to resume from is the start of the batch,
-	 * which the newest history snapshot holds (weights are the same). */
-	if (p->phase != PHASE_NONE && p->phase != PHASE_UPDATE && s->ring_count > 0) {
-		int newest = (s->ring_head + s->ring_count - 1) % s->ring_len;
-
-		p = (const struct session_pos *)((const char *)s->ring + (size_t)newest * s->slot_size);
-	}
+	session_export(s, &st);
 	fprintf(f, "{\"format\":\"%s\",\"version\":%d,\"inputs\":%d,\"loss\":\"%s\",\"alpha\":",
 	    CHECKPOINT_FORMAT, CHECKPOINT_VERSION, n->ninputs, loss_name(n->loss));
 	jsonout_number(f, c->alpha);
@@ -114,41 +109,42 @@ ckpt_write(FILE *f, const struct session *s)
 		    ly->out, act_name(ly->act));
 		for (j = 0; j < ly->out; j++) {
 			fprintf(f, "%s\n  ", j ? "," : "");
-			jsonout_array(f, n->param + ly->w_off + (long)j * ly->in, ly->in);
+			jsonout_array(f, st.param + ly->w_off + (long)j * ly->in, ly->in);
 		}
 		fprintf(f, "],\n  \"b\":");
-		jsonout_array(f, n->param + ly->b_off, ly->out);
+		jsonout_array(f, st.param + ly->b_off, ly->out);
 		fputc('}', f);
 	}
-	fprintf(f, "],\n\"optimizer\":{\"name\":\"%s\",\"lr\":", optim_name(c->optimizer));
-	jsonout_number(f, c->lr);
-	fprintf(f, ",\"step\":%ld", p->step);
-	if (optim_state_arrays(c->optimizer) >= 1) {
+	fprintf(f, "],\n\"optimizer\":{\"name\":\"%s\",\"lr\":", optim_name(st.optimizer));
+	jsonout_number(f, st.lr);
+	fprintf(f, ",\"step\":%ld", st.step);
+	if (st.opt_m != NULL) {
 		fprintf(f, ",\n \"m\":");
-		jsonout_array(f, s->opt_m, n->nparams);
+		jsonout_array(f, st.opt_m, n->nparams);
 	}
-	if (optim_state_arrays(c->optimizer) >= 2) {
+	if (st.opt_v != NULL) {
 		fprintf(f, ",\n \"v\":");
-		jsonout_array(f, s->opt_v, n->nparams);
+		jsonout_array(f, st.opt_v, n->nparams);
 	}
 	fprintf(f, "},\n\"training\":{\"seed\":\"%" PRIu64 "\",\"epoch\":%d,\"batch\":%ld,"
 	    "\"phase\":\"%s\",\"batch_size\":%ld,\"epochs_done\":%d,\"rng\":",
-	    c->seed, p->epoch, p->batch, phase_name(p->phase), s->batch_size, p->nepochs);
-	ckpt_rng(f, &p->rng);
+	    st.seed, st.epoch, st.batch, phase_name(st.phase), st.batch_size,
+	    st.epochs_done);
+	ckpt_rng(f, &st.rng);
 	fprintf(f, ",\"epoch_rng\":");
-	ckpt_rng(f, &p->epoch_rng);
-	fprintf(f, ",\n \"best_epoch\":%d,\"best_loss\":", p->best_epoch);
-	jsonout_number(f, p->best_loss);
+	ckpt_rng(f, &st.epoch_rng);
+	fprintf(f, ",\n \"best_epoch\":%d,\"best_loss\":", st.best_epoch);
+	jsonout_number(f, st.best_loss);
 	fprintf(f, ",\"early_stop_wait\":%d,\"reduce_lr_wait\":%d,\"reduce_lr_best\":",
-	    p->es_wait, p->rlr_wait);
-	jsonout_number(f, p->rlr_best);
-	if (c->early_stop > 0) {
+	    st.es_wait, st.rlr_wait);
+	jsonout_number(f, st.rlr_best);
+	if (st.best_param != NULL) {
 		fprintf(f, ",\n \"best_weights\":");
-		jsonout_array(f, s->best_param, n->nparams);
+		jsonout_array(f, st.best_param, n->nparams);
 	}
 	fprintf(f, "},\n\"history\":[");
-	for (i = 0; i < p->nepochs && i < s->epochs_cap; i++) {
-		const struct epoch_record *e = &s->epochs[i];
+	for (i = 0; i < st.nhistory; i++) {
+		const struct epoch_record *e = &st.history[i];
 
 		fprintf(f, "%s\n {\"epoch\":%d,\"loss\":", i ? "," : "", e->epoch);
 		jsonout_number(f, e->loss);
@@ -791,13 +787,105 @@ checkpoint_config(const struct checkpoint *c, struct session_config *cfg)
 	cfg->alpha = c->alpha;
 }
 
+/* The training state of a checkpoint, for session_import; the arrays it
+ * points to are allocated here (ckpt_state_free). */
+static int
+ckpt_state(const struct checkpoint *c, const struct session *s, struct session_state *st,
+    char **err)
+{
+	const json_t *opt = json_object_get(c->root, "optimizer");
+	const json_t *tr = json_object_get(c->root, "training");
+	const json_t *hist = json_object_get(c->root, "history"), *v;
+	long np = s->net->nparams;
+	enum optim own = session_cfg(s)->optimizer;
+	const char *name, *ph;
+	struct epoch_record *h;
+	double *m, *vv, *best;
+	int l;
+
+	memset(st, 0, sizeof *st);
+	name = json_string_value(json_object_get(opt, "name"));
+	if (!json_is_object(opt) || !json_is_object(tr) || !name || optim_parse(name) < 0)
+		return ckpt_fail(err, c->path, "no training state to resume (expected "
+		    "\"optimizer\" and \"training\")");
+	st->optimizer = (enum optim)optim_parse(name);
+	if (st->optimizer == own) {
+		st->opt_m = m = xcalloc((size_t)np, sizeof(double));
+		st->opt_v = vv = xcalloc((size_t)np, sizeof(double));
+		if (optim_state_arrays(own) >= 1 && ckpt_numbers(json_object_get(opt, "m"), m, np))
+			return ckpt_fail(err, c->path, "optimizer state \"m\" must have %ld numbers",
+			    np);
+		if (optim_state_arrays(own) >= 2 && ckpt_numbers(json_object_get(opt, "v"), vv, np))
+			return ckpt_fail(err, c->path, "optimizer state \"v\" must have %ld numbers",
+			    np);
+		v = json_object_get(opt, "step");
+		st->step = json_is_integer(v) ? (long)json_integer_value(v) : 0;
+	}
+	if (ckpt_number(json_object_get(opt, "lr"), &st->lr) != 0)
+		st->lr = 0;
+	if (ckpt_read_rng(json_object_get(tr, "rng"), &st->rng) ||
+	    ckpt_read_rng(json_object_get(tr, "epoch_rng"), &st->epoch_rng))
+		return ckpt_fail(err, c->path, "\"rng\" must be 4 hexadecimal strings");
+	v = json_object_get(tr, "epochs_done");
+	if (!json_is_integer(v) || json_integer_value(v) < 0 || json_integer_value(v) > 1000000)
+		return ckpt_fail(err, c->path, "\"epochs_done\" must be a whole number");
+	st->epochs_done = (int)json_integer_value(v);
+	v = json_object_get(tr, "epoch");
+	st->epoch = json_is_integer(v) && json_integer_value(v) >= 1 &&
+	    json_integer_value(v) <= 1000000 ? (int)json_integer_value(v) : st->epochs_done;
+	v = json_object_get(tr, "batch");
+	st->batch = json_is_integer(v) ? (long)json_integer_value(v) : 0;
+	v = json_object_get(tr, "batch_size");
+	st->batch_size = json_is_integer(v) ? (long)json_integer_value(v) : 0;
+	ph = json_string_value(json_object_get(tr, "phase"));
+	st->phase = ph && strcmp(ph, "update") == 0 ? PHASE_UPDATE : PHASE_NONE;
+	v = json_object_get(tr, "best_epoch");
+	st->best_epoch = json_is_integer(v) ? (int)json_integer_value(v) : 0;
+	if (ckpt_number(json_object_get(tr, "best_loss"), &st->best_loss))
+		st->best_loss = INFINITY;
+	if (ckpt_number(json_object_get(tr, "reduce_lr_best"), &st->rlr_best))
+		st->rlr_best = INFINITY;
+	v = json_object_get(tr, "early_stop_wait");
+	st->es_wait = json_is_integer(v) ? (int)json_integer_value(v) : 0;
+	v = json_object_get(tr, "reduce_lr_wait");
+	st->rlr_wait = json_is_integer(v) ? (int)json_integer_value(v) : 0;
+	st->best_param = best = xcalloc((size_t)np, sizeof(double));
+	if (ckpt_numbers(json_object_get(tr, "best_weights"), best, np)) {
+		free(best);
+		st->best_param = NULL;
+	}
+	/* Records the file does not hold read as unknown (NaN). */
+	st->nhistory = (int)json_array_size(hist) < st->epochs_done ?
+	    (int)json_array_size(hist) : st->epochs_done;
+	st->history = h = xcalloc((size_t)st->nhistory + 1, sizeof *h);
+	for (l = 0; l < st->nhistory; l++) {
+		const json_t *e = json_array_get(hist, (size_t)l);
+
+		if (ckpt_number(json_object_get(e, "loss"), &h[l].loss))
+			h[l].loss = NAN;
+		if (ckpt_number(json_object_get(e, "val_loss"), &h[l].val_loss))
+			h[l].val_loss = NAN;
+	}
+	return 0;
+}
+
+static void
+ckpt_state_free(struct session_state *st)
+{
+	free((void *)st->opt_m);
+	free((void *)st->opt_v);
+	free((void *)st->best_param);
+	free((void *)st->history);
+}
+
 int
 checkpoint_apply(const struct checkpoint *c, struct session *s, int resume, char **err)
 {
-	struct net *n = s->net;
-	const json_t *layers = json_object_get(c->root, "layers"), *opt, *tr, *v;
-	struct session_pos *p = &s->pos;
-	int l;
+	const struct net *n = s->net;
+	const json_t *layers = json_object_get(c->root, "layers");
+	struct session_state st;
+	double *param;
+	int l, rc = 0;
 	size_t j;
 
 	*err = NULL;
@@ -812,98 +900,23 @@ checkpoint_apply(const struct checkpoint *c, struct session *s, int resume, char
 			return ckpt_fail(err, c->path,
 			    "layer %d has %d units in the model but %d in the network", l + 1,
 			    c->units[l], n->layer[l].out);
+	param = xcalloc((size_t)n->nparams, sizeof(double));
+	memcpy(param, n->param, (size_t)n->nparams * sizeof(double));
 	for (l = 0; l < c->nlayers; l++) {
 		const json_t *ly = json_array_get(layers, (size_t)l), *w = json_object_get(ly, "W");
-		struct layer *nl = &n->layer[l];
+		const struct layer *nl = &n->layer[l];
 
 		for (j = 0; j < json_array_size(w); j++)
-			ckpt_numbers(json_array_get(w, j), n->param + nl->w_off + (long)j * nl->in,
+			ckpt_numbers(json_array_get(w, j), param + nl->w_off + (long)j * nl->in,
 			    nl->in);
-		ckpt_numbers(json_object_get(ly, "b"), n->param + nl->b_off, nl->out);
+		ckpt_numbers(json_object_get(ly, "b"), param + nl->b_off, nl->out);
 	}
-	if (resume) {
-		const char *name, *ph;
-		json_t *hist;
-		double x;
-		long batch_size;
-
-		opt = json_object_get(c->root, "optimizer");
-		tr = json_object_get(c->root, "training");
-		name = json_string_value(json_object_get(opt, "name"));
-		if (!json_is_object(opt) || !json_is_object(tr) || !name || optim_parse(name) < 0)
-			return ckpt_fail(err, c->path, "no training state to resume (expected "
-			    "\"optimizer\" and \"training\")");
-		if ((int)p->cfg.optimizer == optim_parse(name)) {
-			if (optim_state_arrays(p->cfg.optimizer) >= 1 &&
-			    ckpt_numbers(json_object_get(opt, "m"), s->opt_m, n->nparams))
-				return ckpt_fail(err, c->path, "optimizer state \"m\" must have %ld numbers",
-				    n->nparams);
-			if (optim_state_arrays(p->cfg.optimizer) >= 2 &&
-			    ckpt_numbers(json_object_get(opt, "v"), s->opt_v, n->nparams))
-				return ckpt_fail(err, c->path, "optimizer state \"v\" must have %ld numbers",
-				    n->nparams);
-			v = json_object_get(opt, "step");
-			p->step = json_is_integer(v) ? (long)json_integer_value(v) : 0;
-		}
-		v = json_object_get(opt, "lr");
-		if (ckpt_number(v, &x) == 0 && x > 0)
-			p->cfg.lr = x;
-		if (ckpt_read_rng(json_object_get(tr, "rng"), &p->rng) ||
-		    ckpt_read_rng(json_object_get(tr, "epoch_rng"), &p->epoch_rng))
-			return ckpt_fail(err, c->path, "\"rng\" must be 4 hexadecimal strings");
-		v = json_object_get(tr, "epochs_done");
-		if (!json_is_integer(v) || json_integer_value(v) < 0 ||
-		    json_integer_value(v) > 1000000)
-			return ckpt_fail(err, c->path, "\"epochs_done\" must be a whole number");
-		p->nepochs = (int)json_integer_value(v);
-		v = json_object_get(tr, "epoch");
-		p->epoch = json_is_integer(v) && json_integer_value(v) >= 1 &&
-		    json_integer_value(v) <= 1000000 ? (int)json_integer_value(v) : p->nepochs;
-		v = json_object_get(tr, "batch");
-		p->batch = json_is_integer(v) ? (long)json_integer_value(v) : 0;
-		v = json_object_get(tr, "batch_size");
-		batch_size = json_is_integer(v) ? (long)json_integer_value(v) : 0;
-		ph = json_string_value(json_object_get(tr, "phase"));
-		p->phase = ph && strcmp(ph, "update") == 0 ? PHASE_UPDATE : PHASE_NONE;
-		if (batch_size != s->batch_size || p->batch < 0 || p->batch >= s->nbatches ||
-		    p->epoch < 1) {
-			/* Another batch size: resume at the next epoch boundary. */
-			p->epoch = p->nepochs > 0 ? p->nepochs : 1;
-			p->batch = s->nbatches - 1;
-			p->phase = p->nepochs > 0 ? PHASE_UPDATE : PHASE_NONE;
-			if (p->phase == PHASE_NONE)
-				p->batch = 0;
-		}
-		v = json_object_get(tr, "best_epoch");
-		p->best_epoch = json_is_integer(v) ? (int)json_integer_value(v) : 0;
-		if (ckpt_number(json_object_get(tr, "best_loss"), &p->best_loss))
-			p->best_loss = INFINITY;
-		if (ckpt_number(json_object_get(tr, "reduce_lr_best"), &p->rlr_best))
-			p->rlr_best = INFINITY;
-		v = json_object_get(tr, "early_stop_wait");
-		p->es_wait = json_is_integer(v) ? (int)json_integer_value(v) : 0;
-		v = json_object_get(tr, "reduce_lr_wait");
-		p->rlr_wait = json_is_integer(v) ? (int)json_integer_value(v) : 0;
-		if (ckpt_numbers(json_object_get(tr, "best_weights"), s->best_param, n->nparams))
-			memcpy(s->best_param, n->param, (size_t)n->nparams * sizeof(double));
-		hist = json_object_get(c->root, "history");
-		if (p->nepochs > s->epochs_cap)
-			p->nepochs = s->epochs_cap;
-		for (l = 0; l < p->nepochs; l++) {
-			const json_t *e = json_array_get(hist, (size_t)l);
-			struct epoch_record *r = &s->epochs[l];
-
-			memset(r, 0, sizeof *r);
-			r->epoch = l + 1;
-			r->val_loss = r->val_accuracy = r->val_auc = r->accuracy = NAN;
-			r->lr = p->cfg.lr;
-			if (ckpt_number(json_object_get(e, "loss"), &r->loss))
-				r->loss = NAN;
-			if (ckpt_number(json_object_get(e, "val_loss"), &r->val_loss))
-				r->val_loss = NAN;
-		}
-		p->finished = p->nepochs >= p->cfg.epochs;
-	}
-	session_resync(s);
-	return 0;
+	if (resume)
+		rc = ckpt_state(c, s, &st, err);
+	if (rc == 0)
+		session_import(s, param, resume ? &st : NULL);
+	if (resume)
+		ckpt_state_free(&st);
+	free(param);
+	return rc;
 }

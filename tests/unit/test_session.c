@@ -588,6 +588,70 @@ START_TEST(test_determinism)
 }
 END_TEST
 
+/* A run exported mid-epoch and imported into a fresh session continues bit
+ * for bit like the run that was never stopped, even when exported in the
+ * middle of a batch (the batch is redone). */
+START_TEST(test_export_import_resumes)
+{
+	struct dataset d;
+	struct session_config c;
+	struct session *a, *b;
+	struct session_state st;
+	size_t bytes;
+	int i;
+
+	xor_data(&d);
+	session_config_default(&c);
+	c.batch = 2;
+	c.optimizer = OPT_ADAM;
+	c.lr = 0.02;
+	c.dropout = 0.2;
+	c.hidden[0] = 6;
+	c.epochs = 12;
+	a = new_session(&c, &d);
+	for (i = 0; i < 5; i++)
+		ck_assert_int_eq(session_step_epoch(a), SESSION_OK);
+	ck_assert_int_eq(session_step_batch(a), SESSION_OK);
+	ck_assert_int_eq(session_step(a), SESSION_OK);	/* mid-batch: forward */
+	session_export(a, &st);
+	ck_assert_int_eq(st.epoch, 6);
+	ck_assert_int_eq(st.batch, 0);
+	ck_assert_int_eq(st.phase, PHASE_UPDATE);
+	ck_assert_int_eq(st.epochs_done, 5);
+	ck_assert_int_eq(st.nhistory, 5);
+	ck_assert_ptr_nonnull(st.opt_v);
+	ck_assert(st.step == 11);
+	b = new_session(&c, &d);
+	session_import(b, st.param, &st);
+	ck_assert_int_eq(b->pos.epoch, 6);
+	ck_assert_int_eq(b->pos.nepochs, 5);
+	ck_assert(b->pos.step == 11);
+	ck_assert_int_eq(session_history_start(b), 0);
+	/* both finish the run: the same weights and losses */
+	while (session_step_epoch(a) == SESSION_OK)
+		;
+	while (session_step_epoch(b) == SESSION_OK)
+		;
+	bytes = (size_t)a->net->nparams * sizeof(double);
+	ck_assert(memcmp(a->net->param, b->net->param, bytes) == 0);
+	ck_assert_int_eq(a->pos.nepochs, b->pos.nepochs);
+	/* The epoch the run was stopped in is left out: its running loss sum
+	 * is not part of the saved state. */
+	for (i = 0; i < a->pos.nepochs; i++)
+		if (i != 5)
+			ck_assert(memcmp(&a->epochs[i].loss, &b->epochs[i].loss,
+			    sizeof(double)) == 0);
+	/* weights only: the training state starts fresh */
+	session_reset(b, 1);
+	session_import(b, a->net->param, NULL);
+	ck_assert(memcmp(a->net->param, b->net->param, bytes) == 0);
+	ck_assert_int_eq(b->pos.nepochs, 0);
+	ck_assert(b->pos.step == 0);
+	session_free(a);
+	session_free(b);
+}
+END_TEST
+
 /* A reset starts again from the settings in force, not from those that
  * callbacks changed (reduce-lr): the second run equals the first. */
 START_TEST(test_reset_reproduces)
@@ -1853,6 +1917,7 @@ session_suite(void)
 	tcase_add_test(tc, test_step_batch_and_epoch);
 	tcase_add_test(tc, test_update_uses_optimizer);
 	tcase_add_test(tc, test_determinism);
+	tcase_add_test(tc, test_export_import_resumes);
 	tcase_add_test(tc, test_reset_reproduces);
 	tcase_add_test(tc, test_xor_known_answer);
 	tcase_add_test(tc, test_rewind_inside_batch);

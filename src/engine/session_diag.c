@@ -1,0 +1,270 @@
+/*
+ * session_diag.c: per-layer statistics of a session (activations, dead and
+ * saturated units, gradient and update sizes) and the ranges of their
+ * histograms.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "session_impl.h"
+
+/*
+ * Sum of x[i] (sq: of (x[i] - c)^2) in eight running sums, sum k taking
+ * elements k, k+8, ...: independent sums let the loop vectorise. The order
+ * is fixed, so the result is the same on every run.
+ */
+static double
+session_sum8(const double *x, long n, double c, int sq)
+{
+	double p[8] = { 0 };
+	long i, k;
+
+	for (i = 0; i + 8 <= n; i += 8)
+		for (k = 0; k < 8; k++)
+			p[k] += sq ? (x[i + k] - c) * (x[i + k] - c) : x[i + k];
+	p[0] = ((p[0] + p[1]) + (p[2] + p[3])) + ((p[4] + p[5]) + (p[6] + p[7]));
+	for (; i < n; i++)
+		p[0] += sq ? (x[i] - c) * (x[i] - c) : x[i];
+	return p[0];
+}
+
+/* Root mean square; scaled by the largest magnitude when squares would
+ * overflow, so that huge but finite values give a finite answer. */
+static double
+session_rms(const double *x, long n)
+{
+	double s, big = 0;
+	long i;
+
+	if (n == 0)
+		return 0.0;
+	s = session_sum8(x, n, 0, 1);
+	if (isfinite(s))
+		return sqrt(s / n);
+	for (i = 0; i < n; i++)
+		if (fabs(x[i]) > big)
+			big = fabs(x[i]);
+	if (!isfinite(big))
+		return big;
+	for (s = 0, i = 0; i < n; i++)
+		s += (x[i] / big) * (x[i] / big);
+	return big * sqrt(s / n);
+}
+
+static int
+session_relu_like(enum act a)
+{
+	return a == ACT_RELU;
+}
+
+static int
+session_saturating(enum act a)
+{
+	return a == ACT_SIGMOID || a == ACT_TANH;
+}
+
+void
+session_diag_forward(struct session *s)
+{
+	struct net *n = s->net;
+	unsigned char any[NET_MAX_UNITS];
+	int l, j, b;
+	long i;
+
+	for (l = 0; l < n->nlayers; l++) {
+		struct layer *ly = &n->layer[l];
+		struct layer_diag *d = &s->pos.diag[l];
+		long m = n->n * ly->out, inactive = 0;
+		double mean, scale;
+		double *alive = s->unit_alive + s->unit_off[l];
+		double *sat = s->unit_sat + s->unit_off[l];
+		int out = ly->out;
+
+		mean = m ? session_sum8(ly->a, m, 0, 0) / m : 0;
+		d->act_mean = mean;
+		d->act_std = m ? sqrt(session_sum8(ly->a, m, mean, 1) / m) : 0;
+		/* The ranges are 1, 2, 4 or 8 wide: the scale is exact. */
+		scale = SESSION_HIST_BINS / (d->hist_hi - d->hist_lo);
+		memset(d->hist, 0, sizeof d->hist);
+		for (i = 0; i < m; i++) {
+			double f = (ly->a[i] - d->hist_lo) * scale;
+
+			/* Clamp as a double: converting a huge or NaN value is undefined. */
+			b = !(f >= 0) ? 0 : (f >= SESSION_HIST_BINS ? SESSION_HIST_BINS - 1 : (int)f);
+			d->hist[b]++;
+		}
+		/* Which units fired, and how often each was saturated, row by row. */
+		memset(any, 0, (size_t)out);
+		for (i = 0; i < n->n; i++) {
+			const double *zr = ly->z + i * out, *ar = ly->a + i * out;
+
+			for (j = 0; j < out; j++)
+				any[j] |= zr[j] > 0;
+			if (ly->act == ACT_SIGMOID)
+				for (j = 0; j < out; j++)
+					sat[j] += ar[j] * (1.0 - ar[j]) < SESSION_DEAD_DERIV;
+			else if (ly->act == ACT_TANH)
+				for (j = 0; j < out; j++)
+					sat[j] += 1.0 - ar[j] * ar[j] < SESSION_DEAD_DERIV;
+		}
+		for (j = 0; j < out; j++) {
+			if (any[j])
+				alive[j] = 1;
+			else
+				inactive++;
+		}
+		d->inactive_batch = out ? (double)inactive / out : 0;
+	}
+	s->pos.pass_samples += n->n;
+}
+
+void
+session_diag_backward(struct session *s)
+{
+	struct net *n = s->net;
+	int l;
+
+	for (l = 0; l < n->nlayers; l++) {
+		struct layer *ly = &n->layer[l];
+
+		s->pos.diag[l].grad_rms = session_rms(n->grad + ly->w_off, (long)ly->in * ly->out);
+		s->pos.diag[l].dz_rms = session_rms(ly->dz, n->n * ly->out);
+	}
+}
+
+void
+session_diag_update(struct session *s)
+{
+	struct net *n = s->net;
+	int l;
+
+	for (l = 0; l < n->nlayers; l++) {
+		struct layer *ly = &n->layer[l];
+		long m = (long)ly->in * ly->out;
+		double w = session_rms(n->param + ly->w_off, m);
+
+		s->pos.diag[l].update_ratio = w > 0 ?
+		    session_rms(s->delta + ly->w_off, m) / w : 0.0;
+	}
+}
+
+/* Closes the pass over the training set: which units were dead or saturated. */
+void
+session_diag_pass(struct session *s)
+{
+	struct net *n = s->net;
+	int l, j;
+
+	for (l = 0; l < n->nlayers; l++) {
+		struct layer *ly = &n->layer[l];
+		struct layer_diag *d = &s->pos.diag[l];
+		long off = s->unit_off[l], dead = 0, sat = 0;
+
+		for (j = 0; j < ly->out; j++) {
+			double share = s->pos.pass_samples ?
+			    s->unit_sat[off + j] / s->pos.pass_samples : 0;
+
+			s->unit_dead[off + j] = session_relu_like(ly->act) && s->unit_alive[off + j] == 0;
+			s->unit_sat_frac[off + j] = session_saturating(ly->act) ? share : 0;
+			dead += s->unit_dead[off + j] != 0;
+			sat += session_saturating(ly->act) && share >= SESSION_SATURATED_SHARE;
+			s->unit_alive[off + j] = 0;
+			s->unit_sat[off + j] = 0;
+		}
+		d->dead_fraction = ly->out ? (double)dead / ly->out : 0;
+		d->saturated_fraction = ly->out ? (double)sat / ly->out : 0;
+		d->pass_complete = 1;
+	}
+	s->pos.pass_samples = 0;
+}
+
+void
+session_diag_ranges(struct session *s)
+{
+	int l;
+
+	for (l = 0; l < s->net->nlayers; l++) {
+		struct layer_diag *d = &s->pos.diag[l];
+
+		switch (s->net->layer[l].act) {
+		case ACT_SIGMOID:
+		case ACT_SOFTMAX:
+			d->hist_lo = 0, d->hist_hi = 1;
+			break;
+		case ACT_TANH:
+			d->hist_lo = -1, d->hist_hi = 1;
+			break;
+		case ACT_RELU:
+			d->hist_lo = 0, d->hist_hi = 4;
+			break;
+		default:
+			d->hist_lo = -4, d->hist_hi = 4;
+			break;
+		}
+	}
+}
+
+double
+session_grad_ratio(const struct session *s)
+{
+	double last = s->pos.diag[s->net->nlayers - 1].grad_rms;
+
+	return last > 0 ? s->pos.diag[0].grad_rms / last : 0.0;
+}
+
+double
+session_dead_fraction(const struct session *s)
+{
+	long dead = 0, units = 0;
+	int l;
+
+	for (l = 0; l < s->net->nlayers - 1; l++) {
+		const struct layer *ly = &s->net->layer[l];
+
+		if (!session_relu_like(ly->act))
+			continue;
+		units += ly->out;
+		dead += lround(s->pos.diag[l].dead_fraction * ly->out);
+	}
+	return units ? (double)dead / units : 0.0;
+}
+
+double
+session_saturated_fraction(const struct session *s)
+{
+	long sat = 0, units = 0;
+	int l;
+
+	for (l = 0; l < s->net->nlayers - 1; l++) {
+		const struct layer *ly = &s->net->layer[l];
+
+		if (!session_saturating(ly->act))
+			continue;
+		units += ly->out;
+		sat += lround(s->pos.diag[l].saturated_fraction * ly->out);
+	}
+	return units ? (double)sat / units : 0.0;
+}
+
+int
+session_unit_dead(const struct session *s, int l, int j)
+{
+	if (!session_relu_like(s->net->layer[l].act) || l == s->net->nlayers - 1)
+		return 0;
+	if (s->pos.diag[l].pass_complete)
+		return s->unit_dead[s->unit_off[l] + j] != 0;
+	return s->pos.pass_samples > 0 && s->unit_alive[s->unit_off[l] + j] == 0;
+}
+
+double
+session_unit_saturation(const struct session *s, int l, int j)
+{
+	if (!session_saturating(s->net->layer[l].act))
+		return 0;
+	if (s->pos.diag[l].pass_complete)
+		return s->unit_sat_frac[s->unit_off[l] + j];
+	return s->pos.pass_samples > 0 ?
+	    s->unit_sat[s->unit_off[l] + j] / s->pos.pass_samples : 0.0;
+}

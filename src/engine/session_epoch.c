@@ -1,0 +1,110 @@
+/*
+ * session_epoch.c: closing an epoch: the pass's diagnostics, validation, the
+ * epoch history, and the callbacks (best weights, early stop, reduce lr).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "session_impl.h"
+
+static void
+session_record_epoch(struct session *s, double val_loss)
+{
+	struct epoch_record *e;
+	struct metrics *m = &s->val_metrics;
+
+	if (s->pos.nepochs >= s->epochs_cap)
+		return;
+	e = &s->epochs[s->pos.nepochs++];
+	e->epoch = s->pos.epoch;
+	e->loss = s->pos.weight_seen > 0 ? s->pos.loss_sum / s->pos.weight_seen : 0;
+	e->accuracy = s->pos.seen > 0 ? (double)s->pos.correct / s->pos.seen : NAN;
+	e->val_loss = val_loss;
+	e->val_accuracy = NAN;
+	e->val_auc = NAN;
+	if (s->data->val.n > 0) {
+		e->val_accuracy = s->data->task == TASK_REGRESS ? m->r2 : m->accuracy;
+		e->val_auc = s->data->task == TASK_REGRESS ? NAN : m->auc;
+	}
+	e->lr = s->pos.cfg.lr;
+	e->dead_fraction = session_dead_fraction(s);
+	e->saturated_fraction = session_saturated_fraction(s);
+	e->grad_ratio = session_grad_ratio(s);
+}
+
+static void
+session_restore_best(struct session *s, const char *why)
+{
+	struct net *n = s->net;
+
+	memcpy(n->param, s->best_param, (size_t)n->nparams * sizeof(double));
+	net_sync(n);
+	session_event(s, EV_RESTORE, "epoch %d: %s; restoring weights of epoch %d",
+	    s->pos.epoch, why, s->pos.best_epoch);
+}
+
+void
+session_close_epoch(struct session *s)
+{
+	struct session_pos *p = &s->pos;
+	struct session_config *c = &p->cfg;
+	struct net *n = s->net;
+	const char *what = s->data->val.n > 0 ? "validation loss" : "training loss";
+	double val = NAN, monitored;
+	int improved;
+
+	if (c->diagnostics)
+		session_diag_pass(s);
+	if (s->data->val.n > 0)
+		val = session_evaluate(s, 1, &s->val_metrics);
+	session_record_epoch(s, val);
+	monitored = s->data->val.n > 0 ? val : s->epochs[p->nepochs - 1].loss;
+	p->loss_sum = p->weight_seen = 0;
+	p->correct = p->seen = 0;
+
+	improved = p->best_epoch == 0 || monitored < p->best_loss - c->early_stop_delta;
+	if (improved) {
+		p->best_loss = monitored;
+		p->best_epoch = p->epoch;
+		memcpy(s->best_param, n->param, (size_t)n->nparams * sizeof(double));
+		session_event(s, EV_BEST, "epoch %d: best %s so far (%.6g)", p->epoch, what,
+		    monitored);
+	}
+	if (c->early_stop > 0) {
+		p->es_wait = improved ? 0 : p->es_wait + 1;
+		if (p->es_wait >= c->early_stop) {
+			char why[120];
+
+			snprintf(why, sizeof why, "%s has not improved for %d epochs", what,
+			    p->es_wait);
+			p->finished = p->stopped_early = 1;
+			session_event(s, EV_EARLY_STOP, "epoch %d: early stop: %s", p->epoch, why);
+			session_restore_best(s, why);
+			return;
+		}
+	}
+	if (c->reduce_lr > 0) {
+		if (monitored < p->rlr_best - 1e-4) {
+			p->rlr_best = monitored;
+			p->rlr_wait = 0;
+		} else if (++p->rlr_wait >= c->reduce_lr && c->lr > c->reduce_min_lr) {
+			double old = c->lr;
+
+			c->lr = fmax(c->lr * c->reduce_factor, c->reduce_min_lr);
+			if (s->has_pending)
+				s->pending.lr = c->lr;
+			p->rlr_wait = 0;
+			session_event(s, EV_REDUCE_LR,
+			    "epoch %d: %s has not improved for %d epochs; learning rate %.6g -> %.6g",
+			    p->epoch, what, c->reduce_lr, old, c->lr);
+		}
+	}
+	if (p->epoch >= c->epochs) {
+		p->finished = 1;
+		if (c->early_stop > 0 && p->best_epoch != p->epoch)
+			session_restore_best(s, "training finished");
+		session_event(s, EV_FINISHED, "epoch %d: training finished", p->epoch);
+	}
+}

@@ -1,0 +1,50 @@
+/*
+ * session_impl.h: what the files of a session share and nobody outside the
+ * engine calls. Each function is defined in the file named beside it.
+ */
+#ifndef NNSTEP_SESSION_IMPL_H
+#define NNSTEP_SESSION_IMPL_H
+
+#include "session.h"
+
+/* session.c: one phase (the next of the current batch, or the start of the
+ * next batch); the epoch's order and the batch buffers from the position. */
+int session_phase(struct session *s);
+void session_rebuild_batch(struct session *s);
+
+/* session_config.c: the loss and output activation a configuration means
+ * for the data; new settings taking over; the settings that live in the
+ * network (activations, slope, dropout). */
+enum loss session_loss_of(const struct session_config *c, const struct dataset *d);
+enum act session_out_act_of(const struct session_config *c, const struct dataset *d);
+void session_take_settings(struct session *s, const struct session_config *c);
+void session_apply_cfg(struct session *s);
+
+/* session_history.c: the ring of snapshots. new: 0, or -1 out of memory;
+ * newest: the position at the start of the current batch, or NULL. */
+int session_history_new(struct session *s, const struct session_config *cfg);
+void session_history_free(struct session *s);
+void session_history_clear(struct session *s);
+void session_snapshot(struct session *s);
+int session_restore_to(struct session *s, long target);
+const struct session_pos *session_history_newest(const struct session *s);
+
+/* session_diag.c: statistics after each phase, at the end of a pass, and
+ * the histogram ranges of the layers' activations. */
+void session_diag_forward(struct session *s);
+void session_diag_backward(struct session *s);
+void session_diag_update(struct session *s);
+void session_diag_pass(struct session *s);
+void session_diag_ranges(struct session *s);
+
+/* session_epoch.c: the update of an epoch's last batch closes the epoch. */
+void session_close_epoch(struct session *s);
+
+/* session_event.c: logs one event and tells the observer (not in a replay). */
+void session_event(struct session *s, enum event_kind k, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* session_eval.c: adds the batch's correct predictions to the epoch's count. */
+void session_count_correct(struct session *s);
+
+#endif

@@ -1,0 +1,113 @@
+/*
+ * session_state.c: the training state that checkpoints carry, exported from
+ * a session and imported into one (see struct session_state).
+ */
+#include <math.h>
+#include <string.h>
+
+#include "session_impl.h"
+
+void
+session_export(const struct session *s, struct session_state *st)
+{
+	const struct session_config *c = &s->pos.cfg;
+	const struct session_pos *p = &s->pos;
+	int arrays = optim_state_arrays(c->optimizer);
+
+	/* Mid-batch, the position to resume from is the start of the batch,
+	 * which the newest history snapshot holds (weights are the same). */
+	if (p->phase != PHASE_NONE && p->phase != PHASE_UPDATE && session_history_newest(s))
+		p = session_history_newest(s);
+	memset(st, 0, sizeof *st);
+	st->param = s->net->param;
+	st->optimizer = c->optimizer;
+	st->opt_m = arrays >= 1 ? s->opt_m : NULL;
+	st->opt_v = arrays >= 2 ? s->opt_v : NULL;
+	st->step = p->step;
+	st->lr = c->lr;
+	st->seed = c->seed;
+	st->epoch = p->epoch;
+	st->batch = p->batch;
+	st->phase = p->phase;
+	st->batch_size = s->batch_size;
+	st->rng = p->rng;
+	st->epoch_rng = p->epoch_rng;
+	st->epochs_done = p->nepochs;
+	st->history = s->epochs;
+	st->nhistory = p->nepochs < s->epochs_cap ? p->nepochs : s->epochs_cap;
+	st->best_epoch = p->best_epoch;
+	st->best_loss = p->best_loss;
+	st->best_param = c->early_stop > 0 ? s->best_param : NULL;
+	st->es_wait = p->es_wait;
+	st->rlr_wait = p->rlr_wait;
+	st->rlr_best = p->rlr_best;
+}
+
+/* Position, callbacks and history from a saved state. */
+static void
+session_import_training(struct session *s, const struct session_state *st)
+{
+	struct session_pos *p = &s->pos;
+	long np = s->net->nparams;
+	int arrays = optim_state_arrays(p->cfg.optimizer), l;
+
+	if (st->optimizer == p->cfg.optimizer) {
+		if (arrays >= 1 && st->opt_m != NULL)
+			memcpy(s->opt_m, st->opt_m, (size_t)np * sizeof(double));
+		if (arrays >= 2 && st->opt_v != NULL)
+			memcpy(s->opt_v, st->opt_v, (size_t)np * sizeof(double));
+		p->step = st->step;
+	}
+	if (st->lr > 0)
+		p->cfg.lr = st->lr;
+	p->rng = st->rng;
+	p->epoch_rng = st->epoch_rng;
+	p->nepochs = st->epochs_done;
+	p->epoch = st->epoch;
+	p->batch = st->batch;
+	p->phase = st->phase == PHASE_UPDATE ? PHASE_UPDATE : PHASE_NONE;
+	if (st->batch_size != s->batch_size || p->batch < 0 || p->batch >= s->nbatches ||
+	    p->epoch < 1) {
+		/* Another batch size: resume at the next epoch boundary. */
+		p->epoch = p->nepochs > 0 ? p->nepochs : 1;
+		p->batch = s->nbatches - 1;
+		p->phase = p->nepochs > 0 ? PHASE_UPDATE : PHASE_NONE;
+		if (p->phase == PHASE_NONE)
+			p->batch = 0;
+	}
+	p->best_epoch = st->best_epoch;
+	p->best_loss = st->best_loss;
+	p->rlr_best = st->rlr_best;
+	p->es_wait = st->es_wait;
+	p->rlr_wait = st->rlr_wait;
+	memcpy(s->best_param, st->best_param ? st->best_param : s->net->param,
+	    (size_t)np * sizeof(double));
+	if (p->nepochs > s->epochs_cap)
+		p->nepochs = s->epochs_cap;
+	for (l = 0; l < p->nepochs; l++) {
+		struct epoch_record *r = &s->epochs[l];
+
+		memset(r, 0, sizeof *r);
+		r->epoch = l + 1;
+		r->loss = l < st->nhistory ? st->history[l].loss : NAN;
+		r->val_loss = l < st->nhistory ? st->history[l].val_loss : NAN;
+		r->val_accuracy = r->val_auc = r->accuracy = NAN;
+		r->lr = p->cfg.lr;
+	}
+	p->finished = p->nepochs >= p->cfg.epochs;
+}
+
+void
+session_import(struct session *s, const double *param, const struct session_state *train)
+{
+	memcpy(s->net->param, param, (size_t)s->net->nparams * sizeof(double));
+	if (train != NULL)
+		session_import_training(s, train);
+	s->opt_arrays = 2;	/* a checkpoint may have written both */
+	s->pos.phase_count = 0;
+	session_history_clear(s);
+	s->has_pending = 0;
+	session_apply_cfg(s);
+	session_diag_ranges(s);
+	session_rebuild_batch(s);
+}
