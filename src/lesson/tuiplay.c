@@ -18,6 +18,7 @@
 #include "ui/screen.h"
 #include "ui/theme.h"
 #include "ui/tui.h"
+#include "util/i18n.h"
 
 int tui_lesson(struct options *o, struct lesson_player *p);
 
@@ -279,7 +280,7 @@ tui_lesson(struct options *o, struct lesson_player *p)
 	}
 	t = tui_new(o, n, s, labels, &err);
 	if (t == NULL) {
-		fprintf(stderr, "nnstep: %s\n", err ? err : "cannot start the terminal UI");
+		fprintf(stderr, "nnstep: %s\n", err ? err : _("cannot start the terminal UI"));
 		free(err);
 		return 1;
 	}

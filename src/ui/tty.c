@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "tty.h"
+#include "util/i18n.h"
 
 struct tty {
 	SCREEN *scr;
@@ -125,8 +126,8 @@ tty_open(enum theme_kind want, enum theme_kind *kind, char **err)
 
 	*err = NULL;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		*err = strdup("the interactive trainer needs a terminal (use --headless to "
-		    "train without one)");
+		*err = strdup(_("the interactive trainer needs a terminal (use --headless to "
+		    "train without one)"));
 		return NULL;
 	}
 	t = calloc(1, sizeof *t);
@@ -153,7 +154,7 @@ tty_open(enum theme_kind want, enum theme_kind *kind, char **err)
 
 		for (i = 0; i < 3; i++)
 			sigaction(tty_signals[i], &t->old[i], NULL);
-		snprintf(buf, sizeof buf, "cannot use the terminal (TERM=%s); use --headless",
+		snprintf(buf, sizeof buf, _("cannot use the terminal (TERM=%s); use --headless"),
 		    term ? term : "");
 		*err = strdup(buf);
 		free(t);
@@ -169,8 +170,8 @@ tty_open(enum theme_kind want, enum theme_kind *kind, char **err)
 			const char *term = getenv("TERM");
 			char buf[200];
 
-			snprintf(buf, sizeof buf, "this terminal (TERM=%s) cannot place the cursor; use "
-			    "--headless (with --screen WxH to see the screen as text)", term ? term : "");
+			snprintf(buf, sizeof buf, _("this terminal (TERM=%s) cannot place the cursor; use "
+			    "--headless (with --screen WxH to see the screen as text)"), term ? term : "");
 			tty_close(t);
 			*err = strdup(buf);
 			return NULL;

@@ -172,13 +172,13 @@ tui_step(struct tui *t, int (*fn)(struct session *))
 		diverged += rc == SESSION_DIVERGED;
 	}
 	if (diverged && t->nruns > 1)
-		tui_message(t, C_ERROR, "%d run%s diverged: b steps back, r resets", diverged,
-		    diverged > 1 ? "s" : "");
+		tui_message(t, C_ERROR, ngettext("%d run diverged: b steps back, r resets",
+		    "%d runs diverged: b steps back, r resets", (unsigned long)diverged), diverged);
 	else if (diverged)
-		tui_message(t, C_ERROR, "diverged: the numbers became NaN or infinite; b steps "
-		    "back, r resets, [ lowers the learning rate");
+		tui_message(t, C_ERROR, _("diverged: the numbers became NaN or infinite; b steps "
+		    "back, r resets, [ lowers the learning rate"));
 	else if (finished == t->nruns)
-		tui_message(t, C_WARNING, "training has finished (%d epochs): r starts again",
+		tui_message(t, C_WARNING, _("training has finished (%d epochs): r starts again"),
 		    t->run[0]->pos.nepochs);
 	tui_clamp(t);
 	return TUI_REDRAW;
@@ -221,10 +221,10 @@ tui_tick(struct tui *t)
 				diverged |= t->run[i]->pos.diverged.set;
 			t->v.running = 0;
 			if (diverged)
-				tui_message(t, C_ERROR, "training diverged and stopped: b steps back, "
-				    "r resets");
+				tui_message(t, C_ERROR, _("training diverged and stopped: b steps back, "
+				    "r resets"));
 			else
-				tui_message(t, C_GOOD, "training has finished (%d epochs)",
+				tui_message(t, C_GOOD, _("training has finished (%d epochs)"),
 				    t->run[0]->pos.nepochs);
 			break;
 		}
@@ -244,7 +244,7 @@ tui_act_phase(struct tui *t, int key)
 		int rc;
 
 		if (t->v.lesson.at_end) {
-			tui_message(t, C_WARNING, "the lesson has ended: b goes back, q quits");
+			tui_message(t, C_WARNING, _("the lesson has ended: b goes back, q quits"));
 			return TUI_REDRAW;
 		}
 		t->v.running = 0;
@@ -294,8 +294,8 @@ tui_act_back(struct tui *t, int key)
 		if (session_back(t->run[i]) != 0)
 			failed++;
 	if (failed)
-		tui_message(t, C_WARNING, "no earlier history: the history keeps the last %d "
-		    "phases (and nothing before the start)", t->run[0]->pos.cfg.history_phases);
+		tui_message(t, C_WARNING, _("no earlier history: the history keeps the last %d "
+		    "phases (and nothing before the start)"), t->run[0]->pos.cfg.history_phases);
 	tui_clamp(t);
 	return TUI_REDRAW;
 }
@@ -307,14 +307,14 @@ tui_act_run(struct tui *t, int key)
 
 	if (t->v.running) {
 		t->v.running = 0;
-		tui_message(t, C_MESSAGE, "paused");
+		tui_message(t, C_MESSAGE, _("paused"));
 		return TUI_REDRAW;
 	}
 	for (i = 0; i < t->nruns; i++)
 		active += !t->run[i]->pos.finished && !t->run[i]->pos.diverged.set;
 	if (active == 0) {
-		tui_message(t, C_WARNING, "nothing to run: training has %s (r resets)",
-		    t->run[0]->pos.diverged.set ? "diverged" : "finished");
+		tui_message(t, C_WARNING, _("nothing to run: training has %s (r resets)"),
+		    t->run[0]->pos.diverged.set ? _("diverged") : _("finished"));
 		return TUI_REDRAW;
 	}
 	t->v.running = 1;
@@ -330,7 +330,8 @@ tui_act_speed(struct tui *t, int key)
 		*k = *k > 1 ? *k / 2 : 1;
 	else
 		*k = *k < TUI_MAX_SPEED ? *k * 2 : TUI_MAX_SPEED;
-	tui_message(t, C_MESSAGE, "%d batch%s per frame", *k, *k == 1 ? "" : "es");
+	tui_message(t, C_MESSAGE, ngettext("%d batch per frame", "%d batches per frame",
+	    (unsigned long)*k), *k);
 	return TUI_REDRAW;
 }
 
@@ -344,8 +345,8 @@ tui_act_reset(struct tui *t, int key)
 	for (i = 0; i < t->nruns; i++)
 		session_reset(t->run[i], key == 'R' ? t->run[i]->pos.cfg.seed + 1 :
 		    t->run[i]->pos.cfg.seed);
-	tui_message(t, C_MESSAGE, "weights reset from seed %llu%s", (unsigned long long)seed,
-	    key == 'R' ? " (a new seed)" : " (the same numbers again)");
+	tui_message(t, C_MESSAGE, _("weights reset from seed %llu%s"), (unsigned long long)seed,
+	    key == 'R' ? _(" (a new seed)") : _(" (the same numbers again)"));
 	tui_clamp(t);
 	return TUI_REDRAW;
 }
@@ -416,7 +417,7 @@ tui_act_sample(struct tui *t, int key)
 
 	t->v.batch_mean = 0;
 	if (n->n == 0) {
-		tui_message(t, C_WARNING, "no batch yet: press space for the forward pass");
+		tui_message(t, C_WARNING, _("no batch yet: press space for the forward pass"));
 		return TUI_REDRAW;
 	}
 	if (key == ',' || key == '<')
@@ -430,8 +431,8 @@ static int
 tui_act_mean(struct tui *t, int key)
 {
 	t->v.batch_mean = !t->v.batch_mean;
-	tui_message(t, C_MESSAGE, "the network shows %s", t->v.batch_mean ?
-	    "the mean over the batch" : "one sample of the batch (, and . choose it)");
+	tui_message(t, C_MESSAGE, _("the network shows %s"), t->v.batch_mean ?
+	    _("the mean over the batch") : _("one sample of the batch (, and . choose it)"));
 	return TUI_REDRAW;
 }
 
@@ -472,7 +473,7 @@ static int
 tui_act_log(struct tui *t, int key)
 {
 	t->v.log_loss = !t->v.log_loss;
-	tui_message(t, C_MESSAGE, "loss on a %s scale", t->v.log_loss ? "log" : "linear");
+	tui_message(t, C_MESSAGE, _("loss on a %s scale"), t->v.log_loss ? _("log") : _("linear"));
 	return TUI_REDRAW;
 }
 
@@ -491,13 +492,13 @@ tui_configure(struct tui *t, void (*change)(struct session_config *, void *), vo
 		change(&c, arg);
 		rc = session_configure(s, &c, &why);
 		if (rc < 0) {
-			tui_message(t, C_WARNING, "%s: %s", what, why ? why : "not possible");
+			tui_message(t, C_WARNING, "%s: %s", what, why ? why : _("not possible"));
 			return TUI_REDRAW;
 		}
 		if (s->has_pending)
 			now = 0;
 	}
-	tui_message(t, C_MESSAGE, "%s%s", what, now ? "" : " (from the next batch)");
+	tui_message(t, C_MESSAGE, "%s%s", what, now ? "" : _(" (from the next batch)"));
 	return TUI_REDRAW;
 }
 
@@ -522,14 +523,14 @@ tui_act_activation(struct tui *t, int key)
 	int i, at = 0;
 
 	if (c->nhidden == 0) {
-		tui_message(t, C_WARNING, "this network has no hidden layer");
+		tui_message(t, C_WARNING, _("this network has no hidden layer"));
 		return TUI_REDRAW;
 	}
 	for (i = 0; i < 6; i++)
 		if (order[i] == c->hidden_act[0])
 			at = i;
 	next = order[(at + 1) % 6];
-	snprintf(what, sizeof what, "hidden activation: %s", act_name(next));
+	snprintf(what, sizeof what, _("hidden activation: %s"), act_name(next));
 	return tui_configure(t, tui_set_act, &next, what);
 }
 
@@ -547,7 +548,7 @@ tui_act_optimizer(struct tui *t, int key)
 	enum optim next = (enum optim)((c->optimizer + 1) % OPT_COUNT);
 	char what[80];
 
-	snprintf(what, sizeof what, "optimizer: %s (its state starts empty)", optim_name(next));
+	snprintf(what, sizeof what, _("optimizer: %s (its state starts empty)"), optim_name(next));
 	return tui_configure(t, tui_set_opt, &next, what);
 }
 
@@ -565,7 +566,7 @@ tui_act_lr(struct tui *t, int key)
 	double old = s->has_pending ? s->pending.lr : s->pos.cfg.lr;
 	char what[80], a[32], b[32];
 
-	snprintf(what, sizeof what, "learning rate %s %s %s (%s3)", view_num(a, sizeof a, old, 4),
+	snprintf(what, sizeof what, _("learning rate %s %s %s (%s3)"), view_num(a, sizeof a, old, 4),
 	    glyphs_get(t->ascii)->arrow_right, view_num(b, sizeof b, old * f, 4),
 	    key == ']' ? glyphs_get(t->ascii)->times : "/");
 	return tui_configure(t, tui_scale_lr, &f, what);
@@ -578,21 +579,21 @@ tui_act_batch_size(struct tui *t, int key)
 	long n = s->data->train.n, cur = s->batch_size, want;
 
 	if (!t->own) {
-		tui_message(t, C_WARNING, "the batch size is fixed during a lesson");
+		tui_message(t, C_WARNING, _("the batch size is fixed during a lesson"));
 		return TUI_REDRAW;
 	}
 	want = key == '{' ? (cur > 1 ? cur / 2 : 1) : cur * 2;
 	if (want >= n)
 		want = n;
 	if (want == cur) {
-		tui_message(t, C_WARNING, "the batch size is already %s (%ld)", key == '{' ?
-		    "the smallest" : "the whole training set", cur);
+		tui_message(t, C_WARNING, _("the batch size is already %s (%ld)"), key == '{' ?
+		    _("the smallest") : _("the whole training set"), cur);
 		return TUI_REDRAW;
 	}
 	t->confirm_batch = want;
-	snprintf(t->v.confirm, sizeof t->v.confirm, "Batch size %ld -> %ld%s changes the shape "
+	snprintf(t->v.confirm, sizeof t->v.confirm, _("Batch size %ld -> %ld%s changes the shape "
 	    "of the batch: this needs a new network, initialised again from seed %llu with the "
-	    "same settings. Start again?", cur, want, want == n ? " (the whole training set)" : "",
+	    "same settings. Start again?"), cur, want, want == n ? _(" (the whole training set)") : "",
 	    (unsigned long long)s->pos.cfg.seed);
 	t->v.overlay = OV_CONFIRM;
 	return TUI_REDRAW;
@@ -614,7 +615,7 @@ tui_confirm_batch(struct tui *t)
 		if (fresh[i] == NULL) {
 			while (--i >= 0)
 				session_free(fresh[i]);
-			tui_message(t, C_WARNING, "cannot change the batch size: %s", err ? err : "?");
+			tui_message(t, C_WARNING, _("cannot change the batch size: %s"), err ? err : "?");
 			free(err);
 			return TUI_REDRAW;
 		}
@@ -626,7 +627,7 @@ tui_confirm_batch(struct tui *t)
 	}
 	t->v.running = 0;
 	tui_clamp(t);
-	tui_message(t, C_MESSAGE, "new network with batch size %ld", t->run[0]->batch_size);
+	tui_message(t, C_MESSAGE, _("new network with batch size %ld"), t->run[0]->batch_size);
 	return TUI_REDRAW;
 }
 
@@ -638,10 +639,10 @@ tui_act_save(struct tui *t, int key)
 	char *err = NULL;
 
 	if (checkpoint_save(s, path, &err) != 0) {
-		tui_message(t, C_WARNING, "not saved: %s", err ? err : path);
+		tui_message(t, C_WARNING, _("not saved: %s"), err ? err : path);
 		free(err);
 	} else
-		tui_message(t, C_GOOD, "saved the model to %s (epoch %d, batch %ld)", path,
+		tui_message(t, C_GOOD, _("saved the model to %s (epoch %d, batch %ld)"), path,
 		    s->pos.epoch, s->pos.batch + 1);
 	return TUI_REDRAW;
 }
@@ -759,7 +760,7 @@ tui_key_confirm(struct tui *t, int key)
 	}
 	if (key == 'n' || key == 'N' || key == TK_ESC || key == 'q') {
 		t->v.overlay = OV_NONE;
-		tui_message(t, C_MESSAGE, "the batch size stays %ld", t->run[0]->batch_size);
+		tui_message(t, C_MESSAGE, _("the batch size stays %ld"), t->run[0]->batch_size);
 	}
 	return TUI_REDRAW;
 }
@@ -834,7 +835,7 @@ tui_key_ask(struct tui *t, int key)
 	if (ls->answer < 0 && ls->ask->nchoices == 0)
 		tui_message(t, C_WARNING, _("type a number (digits, . - e), then enter"));
 	else if (ls->answer < 0)
-		tui_message(t, C_WARNING, "press 1-%d to answer", ls->ask->nchoices);
+		tui_message(t, C_WARNING, _("press 1-%d to answer"), ls->ask->nchoices);
 	return TUI_REDRAW;
 }
 
@@ -887,7 +888,7 @@ tui_key(struct tui *t, const struct tty_event *ev)
 		if (tui_keys[i].key == key)
 			return tui_keys[i].fn(t, key);
 	if (key >= 0x20 && key < 0x7f)
-		tui_message(t, C_WARNING, "the key %c does nothing here: ? lists the keys", key);
+		tui_message(t, C_WARNING, _("the key %c does nothing here: ? lists the keys"), key);
 	return TUI_REDRAW;
 }
 
@@ -936,7 +937,7 @@ tui_run(struct tui *t)
 	t->ascii = tui_want_ascii(t->o);
 	t->tty = tty_open(tui_want_theme(t->o), &t->theme, &err);
 	if (t->tty == NULL) {
-		fprintf(stderr, "nnstep: %s\n", err ? err : "cannot open the terminal");
+		fprintf(stderr, "nnstep: %s\n", err ? err : _("cannot open the terminal"));
 		free(err);
 		return 1;
 	}
@@ -993,7 +994,7 @@ tui_new(struct options *o, int n, struct session *const *s, const char *const *l
 
 	*err = NULL;
 	if (n < 1 || n > UI_MAX_RUNS) {
-		*err = tui_strdup("between 1 and 4 runs can be shown");
+		*err = tui_strdup(_("between 1 and 4 runs can be shown"));
 		return NULL;
 	}
 	t = calloc(1, sizeof *t);
@@ -1238,7 +1239,7 @@ tui_main(struct options *o)
 	tui_free(t);
 	return rc;
 fail:
-	fprintf(stderr, "nnstep: %s\n", err ? err : "cannot start");
+	fprintf(stderr, "nnstep: %s\n", err ? err : _("cannot start"));
 	free(err);
 	for (i = 0; i < n; i++) {
 		session_free(runs[i]);

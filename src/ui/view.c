@@ -10,16 +10,17 @@
 
 #include "layout.h"
 #include "view.h"
+#include "util/i18n.h"
 
 const struct panel ui_panels[P_COUNT] = {
-	[P_NETWORK] = { "network", "Network", view_network },
-	[P_INSPECTOR] = { "inspector", "Inspector", view_inspector },
-	[P_LOSS] = { "loss", "Loss", view_loss },
-	[P_DATA] = { "data", "Data", view_data },
-	[P_GRADIENTS] = { "gradients", "Gradient flow", view_gradients },
-	[P_ACTIVATIONS] = { "activations", "Activations", view_activations },
-	[P_CODE] = { "code", "Code", view_code },
-	[P_NARRATION] = { "narration", "Lesson", view_narration },
+	[P_NETWORK] = { "network", N_("Network"), view_network },
+	[P_INSPECTOR] = { "inspector", N_("Inspector"), view_inspector },
+	[P_LOSS] = { "loss", N_("Loss"), view_loss },
+	[P_DATA] = { "data", N_("Data"), view_data },
+	[P_GRADIENTS] = { "gradients", N_("Gradient flow"), view_gradients },
+	[P_ACTIVATIONS] = { "activations", N_("Activations"), view_activations },
+	[P_CODE] = { "code", N_("Code"), view_code },
+	[P_NARRATION] = { "narration", N_("Lesson"), view_narration },
 };
 
 int
@@ -83,8 +84,8 @@ const char *
 view_step_key(const struct panel_ctx *p)
 {
 	if (!p->v->lesson.active)
-		return "space";
-	return p->g->unicode ? "\u2192" : "right arrow";
+		return _("space");
+	return p->g->unicode ? "\u2192" : _("right arrow");
 }
 
 int
@@ -283,14 +284,14 @@ ui_slot_tabs(const struct ui_frame *f, const struct layout_slot *s, struct canva
 		if (s->panels[i] == s->shown)
 			continue;
 		len += snprintf(buf + len, sizeof buf - (size_t)len, "%s%s", len ? " " : "",
-		    ui_panels[s->panels[i]].name);
+		    _(ui_panels[s->panels[i]].title));
 		if (len >= (int)sizeof buf - 1)
 			break;
 	}
 	/* Put "tab: other" on the bottom edge, where it does not hide figures. */
 	x = s->r.x + s->r.w - 3 - text_width(buf, -1) - 6;
 	if (x > s->r.x + 1 && s->r.h > 2)
-		canvas_printf(c, x, s->r.y + s->r.h - 1, -1, C_DIM, 0, " tab:%s ", buf);
+		canvas_printf(c, x, s->r.y + s->r.h - 1, -1, C_DIM, 0, _(" tab:%s "), buf);
 }
 
 static void
@@ -305,10 +306,10 @@ ui_run_label(const struct ui_frame *f, int run, struct canvas *c, struct rect r)
 		return;
 	e = s->pos.nepochs > 0 ? &s->epochs[s->pos.nepochs - 1] : NULL;
 	if (s->pos.diverged.set)
-		canvas_printf(c, r.x + 1, r.y, r.w - 1, C_ERROR, 0, "%s  DIVERGED (b: step back)",
+		canvas_printf(c, r.x + 1, r.y, r.w - 1, C_ERROR, 0, _("%s  DIVERGED (b: step back)"),
 		    f->label[run] ? f->label[run] : "");
 	else
-		canvas_printf(c, r.x + 1, r.y, r.w - 1, C_STATUS_KEY, 0, "%s  loss %s  val %s",
+		canvas_printf(c, r.x + 1, r.y, r.w - 1, C_STATUS_KEY, 0, _("%s  loss %s  val %s"),
 		    f->label[run] ? f->label[run] : "",
 		    s->pos.nbatch_loss > 0 ? view_num(a, sizeof a, s->net->batch_loss, 4) : "-",
 		    e && !isnan(e->val_loss) ? view_num(b, sizeof b, e->val_loss, 4) : "-");
@@ -406,12 +407,12 @@ view_too_small(struct canvas *c)
 	char buf[96];
 	int w;
 
-	snprintf(buf, sizeof buf, "nnstep needs at least %dx%d (now %dx%d)", UI_MIN_W, UI_MIN_H,
+	snprintf(buf, sizeof buf, _("nnstep needs at least %dx%d (now %dx%d)"), UI_MIN_W, UI_MIN_H,
 	    c->w, c->h);
 	w = text_width(buf, -1);
 	canvas_text(c, w < c->w ? (c->w - w) / 2 : 0, c->h / 2, -1, C_WARNING, 0, buf);
 	if (c->h > 2) {
-		const char *q = "resize the terminal, or press q to quit";
+		const char *q = _("resize the terminal, or press q to quit");
 
 		w = text_width(q, -1);
 		canvas_text(c, w < c->w ? (c->w - w) / 2 : 0, c->h / 2 + 1, -1, C_DIM, 0, q);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "view.h"
+#include "util/i18n.h"
 
 #define CODE_MAX 8192
 
@@ -274,7 +275,7 @@ view_code(const struct panel_ctx *p, struct canvas *c, struct rect r)
 	k.buf[0] = '\0';
 	code_keras(p->s, &k);
 	code_torch(p->s, &k);
-	in = view_box(p, c, r, "Code", "Keras and PyTorch; j k scroll");
+	in = view_box(p, c, r, _("Code"), _("Keras and PyTorch; j k scroll"));
 	if (in.w < 4 || in.h < 1)
 		return;
 	y = in.y;
@@ -308,7 +309,7 @@ view_narration(const struct panel_ctx *p, struct canvas *c, struct rect r)
 		snprintf(extra, sizeof extra, "%d/%d", ls->index, ls->count);
 	else
 		extra[0] = '\0';
-	in = view_box(p, c, r, ls->title ? ls->title : "Lesson", extra);
+	in = view_box(p, c, r, ls->title ? ls->title : _("Lesson"), extra);
 	if (in.w < 4 || in.h < 1)
 		return;
 	in.x++;
@@ -316,11 +317,11 @@ view_narration(const struct panel_ctx *p, struct canvas *c, struct rect r)
 	lines = canvas_wrap(c, in, p->v->scroll[P_NARRATION], ls->text ? ls->text : "",
 	    C_DEFAULT, C_EMPHASIS, 1);
 	if (lines - p->v->scroll[P_NARRATION] > in.h)
-		canvas_printf(c, r.x + r.w - 14, r.y + r.h - 1, -1, C_DIM, 0, " %s more (j) ",
+		canvas_printf(c, r.x + r.w - 14, r.y + r.h - 1, -1, C_DIM, 0, _(" %s more (j) "),
 		    p->g->down);
 	else if (ls->at_end)
 		canvas_text(c, r.x + 2, r.y + r.h - 1, -1, C_PHASE_ACTIVE, 0,
-		    " end of the lesson: b goes back, q quits ");
+		    _(" end of the lesson: b goes back, q quits "));
 	else if (ls->ask == NULL)
-		canvas_text(c, r.x + r.w - 20, r.y + r.h - 1, -1, C_KEY, 0, " space: continue ");
+		canvas_text(c, r.x + r.w - 20, r.y + r.h - 1, -1, C_KEY, 0, _(" space: continue "));
 }

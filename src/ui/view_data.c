@@ -186,13 +186,13 @@ data_heatmap(const struct panel_ctx *p, struct canvas *c, struct rect in)
 	y = in.y + in.h - 1;
 	e = s->pos.nepochs > 0 ? &s->epochs[s->pos.nepochs - 1] : NULL;
 	if (s->data->task == TASK_REGRESS)
-		snprintf(buf, sizeof buf, "shade: prediction  o train  O val");
+		snprintf(buf, sizeof buf, _("shade: prediction  o train  O val"));
 	else
-		snprintf(buf, sizeof buf, "%s%s train  %s%s val  shade: predicted class",
+		snprintf(buf, sizeof buf, _("%s%s train  %s%s val  shade: predicted class"),
 		    p->g->point[0], p->g->point[1], p->g->vpoint[0], p->g->vpoint[1]);
 	x = canvas_text_cut(c, in.x, y, in.w, C_DIM, 0, buf);
 	if (e && !isnan(e->val_accuracy) && s->data->task != TASK_REGRESS) {
-		snprintf(buf, sizeof buf, "  val acc %s", view_num(a, sizeof a, e->val_accuracy, 3));
+		snprintf(buf, sizeof buf, _("  val acc %s"), view_num(a, sizeof a, e->val_accuracy, 3));
 		if (x + text_width(buf, -1) <= in.w)
 			canvas_text(c, in.x + in.w - text_width(buf, -1), y, -1, C_STATUS_KEY, 0, buf);
 	}
@@ -257,11 +257,11 @@ data_metrics_view(const struct panel_ctx *p, struct canvas *c, struct rect in)
 	if (m == NULL)
 		return;
 	tw_init(&t, c, in, p->v->scroll[P_DATA]);
-	tw_printf(&t, C_TITLE, "%s split, %ld rows", p->cache->m_split ? "Validation" : "Training",
+	tw_printf(&t, C_TITLE, _("%s split, %ld rows"), p->cache->m_split ? _("Validation") : _("Training"),
 	    m->n);
-	tw_printf(&t, C_DIM, ", weights of now");
+	tw_printf(&t, C_DIM, _(", weights of now"));
 	tw_nl(&t);
-	tw_printf(&t, C_DEFAULT, "loss %s", view_num(a, sizeof a, m->loss, 4));
+	tw_printf(&t, C_DEFAULT, _("loss %s"), view_num(a, sizeof a, m->loss, 4));
 	tw_nl(&t);
 	if (s->data->task == TASK_REGRESS) {
 		tw_printf(&t, C_DEFAULT, "MSE %s  MAE %s  R%s %s", view_num(a, sizeof a, m->mse, 4),
@@ -270,16 +270,16 @@ data_metrics_view(const struct panel_ctx *p, struct canvas *c, struct rect in)
 		tw_nl(&t);
 		return;
 	}
-	tw_printf(&t, C_DEFAULT, "accuracy %s", view_num(a, sizeof a, m->accuracy, 3));
-	tw_printf(&t, C_DIM, "  (always the majority class: %s)",
+	tw_printf(&t, C_DEFAULT, _("accuracy %s"), view_num(a, sizeof a, m->accuracy, 3));
+	tw_printf(&t, C_DIM, _("  (always the majority class: %s)"),
 	    view_num(b, sizeof b, m->baseline_accuracy, 3));
 	tw_nl(&t);
-	tw_printf(&t, C_DEFAULT, "precision %s  recall %s  F1 %s  AUC %s",
+	tw_printf(&t, C_DEFAULT, _("precision %s  recall %s  F1 %s  AUC %s"),
 	    data_metric(a, sizeof a, m, "precision", m->precision),
 	    data_metric(b, sizeof b, m, "recall", m->recall),
 	    data_metric(d, sizeof d, m, "f1", m->f1), data_metric(e, sizeof e, m, "auc", m->auc));
 	if (s->data->task == TASK_BINARY)
-		tw_printf(&t, C_DIM, "  threshold %s", view_num(a, sizeof a, m->threshold, 3));
+		tw_printf(&t, C_DIM, _("  threshold %s"), view_num(a, sizeof a, m->threshold, 3));
 	tw_nl(&t);
 	for (k = 0; k < 4; k++) {
 		static const char *const keys[4] = { "precision", "recall", "f1", "auc" };
@@ -292,8 +292,8 @@ data_metrics_view(const struct panel_ctx *p, struct canvas *c, struct rect in)
 		}
 	}
 	if (m->accuracy > 0 && m->accuracy <= m->baseline_accuracy + 1e-12) {
-		tw_text(&t, C_WARNING, 0, "No better than always guessing the majority class: "
-		    "look at recall.");
+		tw_text(&t, C_WARNING, 0, _("No better than always guessing the majority class: "
+		    "look at recall."));
 		tw_nl(&t);
 	}
 	/* Confusion matrix: rows true, columns predicted. */
@@ -303,7 +303,7 @@ data_metrics_view(const struct panel_ctx *p, struct canvas *c, struct rect in)
 	y = in.y + tw_lines(&t) - t.skip;
 	if (y >= in.y + in.h - 1)
 		return;
-	canvas_text(c, in.x, y, -1, C_DIM, 0, "true\\pred");
+	canvas_text(c, in.x, y, -1, C_DIM, 0, _("true\\pred"));
 	for (j = 0; j < ncls && in.x + 10 + (j + 1) * cw <= in.x + in.w; j++)
 		canvas_text_cut(c, in.x + 10 + j * cw + 1, y, cw - 1, C_TITLE, 0,
 		    data_class_name(s, j, a, sizeof a));
@@ -327,8 +327,8 @@ view_data(const struct panel_ctx *p, struct canvas *c, struct rect r)
 	if (s->data->ninputs == 2)
 		snprintf(extra, sizeof extra, "x1 %s  x2 %s", p->g->arrow_right, p->g->up);
 	else
-		snprintf(extra, sizeof extra, "%d inputs", s->data->ninputs);
-	in = view_box(p, c, r, s->data->ninputs == 2 ? "Data: decision regions" : "Data: metrics",
+		snprintf(extra, sizeof extra, _("%d inputs"), s->data->ninputs);
+	in = view_box(p, c, r, s->data->ninputs == 2 ? _("Data: decision regions") : _("Data: metrics"),
 	    extra);
 	if (in.w < 6 || in.h < 2)
 		return;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "view.h"
+#include "util/i18n.h"
 
 #define GRAD_LO (-7.0)		/* bar range, decades */
 #define GRAD_HI 1.0
@@ -55,14 +56,14 @@ view_gradients(const struct panel_ctx *p, struct canvas *c, struct rect r)
 	char a[32], b[32], name[16];
 	struct tw t;
 
-	in = view_box(p, c, r, "Gradient flow", "RMS of dW, log scale");
+	in = view_box(p, c, r, _("Gradient flow"), _("RMS of dW, log scale"));
 	if (in.w < 20 || in.h < 2)
 		return;
 	for (l = 0; l < L; l++)
 		any |= s->pos.diag[l].grad_rms > 0;
 	if (!any) {
 		canvas_text_cut(c, in.x, in.y, in.w, C_DIM, 0,
-		    "No gradients yet: step to the backward phase.");
+		    _("No gradients yet: step to the backward phase."));
 		return;
 	}
 	/* Layers from the input side down to the output. */
@@ -93,18 +94,18 @@ view_gradients(const struct panel_ctx *p, struct canvas *c, struct rect r)
 	if (y >= in.y + in.h || L < 2)
 		return;
 	tw_init(&t, c, (struct rect){ in.x, y, in.w, in.y + in.h - y }, 0);
-	tw_printf(&t, C_DEFAULT, "first/last layer: %s.", view_num(a, sizeof a, ratio, 2));
+	tw_printf(&t, C_DEFAULT, _("first/last layer: %s."), view_num(a, sizeof a, ratio, 2));
 	if (ratio > 0 && ratio < 0.01)
-		tw_printf(&t, C_WARNING, " Gradients vanish toward the input: the first layer "
-		    "learns %.0fx slower than the last.", 1 / ratio);
+		tw_printf(&t, C_WARNING, _(" Gradients vanish toward the input: the first layer "
+		    "learns %.0fx slower than the last."), 1 / ratio);
 	else if (ratio > 100)
-		tw_printf(&t, C_WARNING, " Gradients explode toward the input: the first layer's "
-		    "steps are %.0fx larger than the last's.", ratio);
+		tw_printf(&t, C_WARNING, _(" Gradients explode toward the input: the first layer's "
+		    "steps are %.0fx larger than the last's."), ratio);
 	else if (s->pos.diag[L - 1].grad_rms > 1e3 || !isfinite(s->pos.diag[L - 1].grad_rms))
-		tw_text(&t, C_WARNING, 0, " Gradients are huge: the steps overshoot; lower the "
-		    "learning rate.");
+		tw_text(&t, C_WARNING, 0, _(" Gradients are huge: the steps overshoot; lower the "
+		    "learning rate."));
 	else if (ratio > 0)
-		tw_text(&t, C_GOOD, 0, " Healthy: every layer learns.");
+		tw_text(&t, C_GOOD, 0, _(" Healthy: every layer learns."));
 	tw_nl(&t);
 }
 
@@ -117,12 +118,12 @@ view_activations(const struct panel_ctx *p, struct canvas *c, struct rect r)
 	struct rect in;
 	char a[32], b[32], name[16];
 
-	in = view_box(p, c, r, "Activations", "histogram of a over the batch");
+	in = view_box(p, c, r, _("Activations"), _("histogram of a over the batch"));
 	if (in.w < 24 || in.h < 1)
 		return;
 	if (s->net->n == 0) {
 		canvas_text_cut(c, in.x, in.y, in.w, C_DIM, 0,
-		    "No activations yet: run the forward pass.");
+		    _("No activations yet: run the forward pass."));
 		return;
 	}
 	cw = (in.w - 4 - 30) / bins;
@@ -160,15 +161,15 @@ view_activations(const struct panel_ctx *p, struct canvas *c, struct rect r)
 		sat = d->saturated_fraction;
 		if (ly->act == ACT_RELU)
 			canvas_printf(c, x + 1, y, -1, dead > 0 ? C_DEAD_UNIT : C_DIM, 0, "%s %.0f%%",
-			    d->pass_complete ? "dead" : "off", 100 * dead);
+			    d->pass_complete ? _("dead") : _("off"), 100 * dead);
 		else if (ly->act == ACT_SIGMOID || ly->act == ACT_TANH)
 			canvas_printf(c, x + 1, y, -1, sat > 0 ? C_SATURATED_UNIT : C_DIM, 0,
-			    "sat %.0f%%", 100 * sat);
+			    _("sat %.0f%%"), 100 * sat);
 		else
 			canvas_printf(c, x + 1, y, -1, C_DIM, 0, "%s", act_name(ly->act));
 	}
 	if (y + 1 < in.y + in.h)
 		canvas_text_cut(c, in.x, y + 1, in.w, C_DIM, 0,
-		    "dead: ReLU units never active over a whole epoch; sat: sigmoid/tanh units "
-		    "with f'(z) < 0.01 on 90% of samples (off: inactive in this batch)");
+		    _("dead: ReLU units never active over a whole epoch; sat: sigmoid/tanh units "
+		    "with f'(z) < 0.01 on 90% of samples (off: inactive in this batch)"));
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "view.h"
+#include "util/i18n.h"
 
 #define INSPECT_TERMS 6		/* terms written out before "+ N more" */
 
@@ -61,23 +62,23 @@ inspect_input(const struct panel_ctx *p, struct tw *t)
 	int j = p->v->unit;
 	char a[32];
 
-	tw_printf(t, C_TITLE, "Input %d", j + 1);
+	tw_printf(t, C_TITLE, _("Input %d"), j + 1);
 	if (pr && pr->input_names && j < pr->ninputs && pr->input_names[j])
 		tw_printf(t, C_DIM, " (%s)", pr->input_names[j]);
 	tw_nl(t);
 	if (s->net->n == 0 || p->v->sample >= s->net->n) {
-		tw_printf(t, C_DIM, "No batch yet: press %s to run the forward pass.",
+		tw_printf(t, C_DIM, _("No batch yet: press %s to run the forward pass."),
 		    view_step_key(p));
 		tw_nl(t);
 		return;
 	}
 	tw_printf(t, C_DEFAULT, "x%d = %s", j + 1,
 	    view_num(a, sizeof a, s->net->x[p->v->sample * s->net->ninputs + j], 5));
-	tw_printf(t, C_DIM, "  for sample %ld of the batch (training row %ld).", p->v->sample + 1,
+	tw_printf(t, C_DIM, _("  for sample %ld of the batch (training row %ld)."), p->v->sample + 1,
 	    session_train_row(s, p->v->sample) + 1);
 	tw_nl(t);
-	tw_text(t, C_DIM, 0, "Inputs are scaled with the training split's statistics; each "
-	    "neuron of hidden layer 1 weighs them.");
+	tw_text(t, C_DIM, 0, _("Inputs are scaled with the training split's statistics; each "
+	    "neuron of hidden layer 1 weighs them."));
 	tw_nl(t);
 }
 
@@ -123,16 +124,16 @@ inspect_forward(const struct panel_ctx *p, struct tw *t, int l, int j, long i,
 	char n1[32], n2[32], fn[32];
 	const char *xn = l == 0 ? "x" : "a", *formula = act_formula(ly->act);
 
-	tw_text(t, C_TITLE, 0, "Forward");
+	tw_text(t, C_TITLE, 0, _("Forward"));
 	tw_atom(t, C_DIM, "  z = %s w%s%s + b,", g->sigma, g->times, xn);
-	tw_atom(t, C_DIM, " %s = %s", xn, l == 0 ? "the inputs" : "outputs of the layer before");
+	tw_atom(t, C_DIM, " %s = %s", xn, l == 0 ? _("the inputs") : _("outputs of the layer before"));
 	tw_nl(t);
 	tw_text(t, C_DEFAULT, 0, "  z =");
 	for (k = 0; k < n; k++)
 		tw_atom(t, C_DEFAULT, "%s w%d%s%s%d", k ? " +" : "", terms[k].k + 1, g->times, xn,
 		    terms[k].k + 1);
 	if (ly->in > n)
-		tw_atom(t, C_DIM, " + %d more", ly->in - n);
+		tw_atom(t, C_DIM, _(" + %d more"), ly->in - n);
 	tw_atom(t, C_DEFAULT, " + b");
 	tw_nl(t);
 	tw_text(t, C_DEFAULT, 0, "    =");
@@ -141,7 +142,7 @@ inspect_forward(const struct panel_ctx *p, struct tw *t, int l, int j, long i,
 		    inspect_factor(n1, sizeof n1, terms[k].w), g->times,
 		    inspect_factor(n2, sizeof n2, terms[k].x));
 	if (ly->in > n)
-		tw_atom(t, C_DIM, " + %d more terms", ly->in - n);
+		tw_atom(t, C_DIM, _(" + %d more terms"), ly->in - n);
 	inspect_signed(t, C_DEFAULT, 0, b, 3);
 	tw_nl(t);
 	tw_text(t, C_DEFAULT, 0, "    =");
@@ -161,7 +162,7 @@ inspect_forward(const struct panel_ctx *p, struct tw *t, int l, int j, long i,
 	tw_atom(t, C_STATUS_KEY, " = %s", view_num(n1, sizeof n1, a, 5));
 	if (ly->mask && ly->dropout > 0 && ly->out_a == ly->drop_a &&
 	    ly->mask[i * ly->out + j] == 0)
-		tw_text(t, C_WARNING, 0, "  (dropped in this batch)");
+		tw_text(t, C_WARNING, 0, _("  (dropped in this batch)"));
 	tw_nl(t);
 }
 
@@ -180,25 +181,25 @@ inspect_backward(const struct panel_ctx *p, struct tw *t, int l, int j, long i)
 	    (ly->act == ACT_SOFTMAX && net->loss == LOSS_CCE));
 	char n1[32], n2[32], n3[32];
 
-	tw_text(t, C_TITLE, 0, "Backward");
-	tw_printf(t, C_DIM, "  the chain rule hands the blame back (this sample)");
+	tw_text(t, C_TITLE, 0, _("Backward"));
+	tw_printf(t, C_DIM, _("  the chain rule hands the blame back (this sample)"));
 	tw_nl(t);
 	if (out)
 		tw_printf(t, C_GRADIENT, "  dL/da = %s", view_num(n1, sizeof n1, da, 4));
 	else
-		tw_printf(t, C_GRADIENT, "  dL/da = %s w%sdL/dz of the next layer = %s", g->sigma,
+		tw_printf(t, C_GRADIENT, _("  dL/da = %s w%sdL/dz of the next layer = %s"), g->sigma,
 		    g->times, view_num(n1, sizeof n1, da, 4));
 	tw_nl(t);
 	if (fused)
-		tw_printf(t, C_GRADIENT, "  dL/dz = (a - y)/n = %s  (%s and %s together)",
+		tw_printf(t, C_GRADIENT, _("  dL/dz = (a - y)/n = %s  (%s and %s together)"),
 		    view_num(n1, sizeof n1, dz, 4), act_name(ly->act), loss_name(net->loss));
 	else
 		tw_printf(t, C_GRADIENT, "  dL/dz = dL/da %s f'(z) = %s %s %s = %s", g->times,
 		    view_num(n1, sizeof n1, da, 4), g->times, view_num(n2, sizeof n2, fp, 4),
 		    view_num(n3, sizeof n3, dz, 4));
 	tw_nl(t);
-	tw_printf(t, C_DIM, "  Gradients, summed over the %ld samples of the batch%s:", net->n,
-	    s->pos.cfg.l2 > 0 ? " (L2 included)" : "");
+	tw_printf(t, C_DIM, _("  Gradients, summed over the %ld samples of the batch%s:"), net->n,
+	    s->pos.cfg.l2 > 0 ? _(" (L2 included)") : "");
 	tw_nl(t);
 	tw_text(t, C_GRADIENT, 0, " ");
 	shown = ly->in < 8 ? ly->in : 8;
@@ -206,7 +207,7 @@ inspect_backward(const struct panel_ctx *p, struct tw *t, int l, int j, long i)
 		tw_atom(t, C_GRADIENT, " dL/dw%d=%s", k + 1,
 		    view_num(n1, sizeof n1, net->grad[ly->w_off + (long)j * ly->in + k], 3));
 	if (ly->in > shown)
-		tw_atom(t, C_DIM, " + %d more", ly->in - shown);
+		tw_atom(t, C_DIM, _(" + %d more"), ly->in - shown);
 	tw_atom(t, C_GRADIENT, " dL/db=%s", view_num(n1, sizeof n1, net->grad[ly->b_off + j], 3));
 	tw_nl(t);
 }
@@ -237,7 +238,7 @@ inspect_update(const struct panel_ctx *p, struct tw *t, int l, int j)
 	int k, shown = ly->in < 6 ? ly->in : 6;
 	char n1[32], n2[32], n3[32], lr[32];
 
-	tw_text(t, C_TITLE, 0, "Update");
+	tw_text(t, C_TITLE, 0, _("Update"));
 	tw_printf(t, C_DIM, "  %s, lr %s: %s", optim_name(s->pos.cfg.optimizer),
 	    view_num(lr, sizeof lr, session_lr(s), 4), inspect_rule(s->pos.cfg.optimizer));
 	tw_nl(t);
@@ -269,9 +270,9 @@ view_inspector(const struct panel_ctx *p, struct canvas *c, struct rect r)
 
 	if (d < 0 || d > s->net->nlayers)
 		d = 0;
-	snprintf(extra, sizeof extra, "%s", d == 0 ? "input" : d == s->net->nlayers ? "output" :
-	    "hidden");
-	in = view_box(p, c, r, "Inspector", extra);
+	snprintf(extra, sizeof extra, "%s", d == 0 ? _("input") : d == s->net->nlayers ? _("output") :
+	    _("hidden"));
+	in = view_box(p, c, r, _("Inspector"), extra);
 	if (in.w < 10 || in.h < 1)
 		return;
 	tw_init(&t, c, in, p->v->scroll[P_INSPECTOR]);
@@ -282,27 +283,27 @@ view_inspector(const struct panel_ctx *p, struct canvas *c, struct rect r)
 	if (j >= s->net->layer[l].out)
 		j = s->net->layer[l].out - 1;
 	if (l == s->net->nlayers - 1)
-		tw_printf(&t, C_TITLE, "Neuron %d of the output layer (%s)", j + 1,
+		tw_printf(&t, C_TITLE, _("Neuron %d of the output layer (%s)"), j + 1,
 		    act_name(s->net->layer[l].act));
 	else
-		tw_printf(&t, C_TITLE, "Neuron %d of hidden layer %d (%s)", j + 1, l + 1,
+		tw_printf(&t, C_TITLE, _("Neuron %d of hidden layer %d (%s)"), j + 1, l + 1,
 		    act_name(s->net->layer[l].act));
 	tw_nl(&t);
 	if (s->net->n > 0 && i < s->net->n) {
-		tw_atom(&t, C_DIM, "sample %ld/%ld of the batch", i + 1, s->net->n);
-		tw_atom(&t, C_DIM, " (training row %ld)", session_train_row(s, i) + 1);
+		tw_atom(&t, C_DIM, _("sample %ld/%ld of the batch"), i + 1, s->net->n);
+		tw_atom(&t, C_DIM, _(" (training row %ld)"), session_train_row(s, i) + 1);
 		tw_nl(&t);
 	}
 	if (s->net->n == 0 || i >= s->net->n || (ph == PHASE_NONE && s->pos.phase_count == 0)) {
-		tw_printf(&t, C_DIM, "No batch yet: press %s to run the forward pass and see "
-		    "z = w*x + b with the numbers.", view_step_key(p));
+		tw_printf(&t, C_DIM, _("No batch yet: press %s to run the forward pass and see "
+		    "z = w*x + b with the numbers."), view_step_key(p));
 		tw_nl(&t);
 		return;
 	}
 	/* After the update the forward pass used the weights before it. */
 	inspect_forward(p, &t, l, j, i, ph == PHASE_UPDATE ? s->prev_param : s->net->param);
 	if (ph == PHASE_UPDATE) {
-		tw_text(&t, C_DIM, 0, "  (with the weights before this update)");
+		tw_text(&t, C_DIM, 0, _("  (with the weights before this update)"));
 		tw_nl(&t);
 	}
 	if (ph == PHASE_LOSS || ph == PHASE_BACKWARD || ph == PHASE_UPDATE) {
@@ -310,11 +311,11 @@ view_inspector(const struct panel_ctx *p, struct canvas *c, struct rect r)
 			char n1[32];
 			int nout = s->net->layer[l].out;
 
-			tw_printf(&t, C_DEFAULT, "Target y = %s; ", view_num(n1, sizeof n1,
+			tw_printf(&t, C_DEFAULT, _("Target y = %s; "), view_num(n1, sizeof n1,
 			    s->net->y[i * nout + j], 4));
-			tw_printf(&t, C_DEFAULT, "loss of this sample (%s) = %s", loss_name(s->net->loss),
+			tw_printf(&t, C_DEFAULT, _("loss of this sample (%s) = %s"), loss_name(s->net->loss),
 			    view_num(n1, sizeof n1, s->net->sample_loss[i], 4));
-			tw_printf(&t, C_DIM, ", batch mean %s", view_num(n1, sizeof n1,
+			tw_printf(&t, C_DIM, _(", batch mean %s"), view_num(n1, sizeof n1,
 			    s->net->batch_loss, 4));
 			tw_nl(&t);
 		}
@@ -324,8 +325,8 @@ view_inspector(const struct panel_ctx *p, struct canvas *c, struct rect r)
 	if (ph == PHASE_UPDATE)
 		inspect_update(p, &t, l, j);
 	if (ph == PHASE_FORWARD || ph == PHASE_LOSS) {
-		tw_text(&t, C_DIM, 0, ph == PHASE_FORWARD ? "Next: the loss compares the output with "
-		    "the target." : "Next: the backward pass computes dL/dz and dL/dw.");
+		tw_text(&t, C_DIM, 0, ph == PHASE_FORWARD ? _("Next: the loss compares the output with "
+		    "the target.") : _("Next: the backward pass computes dL/dz and dL/dw."));
 		tw_nl(&t);
 	}
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "view.h"
+#include "util/i18n.h"
 
 #define LOSS_MAX_CELLS 16384	/* plot cells (a 200x80 panel) */
 #define LOSS_AXIS 8		/* columns of the y labels */
@@ -117,18 +118,18 @@ view_loss(const struct panel_ctx *p, struct canvas *c, struct rect r)
 
 	if (nb > s->batch_loss_cap)
 		nb = s->batch_loss_cap;
-	snprintf(extra, sizeof extra, "%s%s%s%s", nb > 0 ? "train " : "",
+	snprintf(extra, sizeof extra, "%s%s%s%s", nb > 0 ? _("train ") : "",
 	    nb > 0 ? view_num(a, sizeof a, s->batch_loss[nb - 1], 4) : "",
-	    !isnan(last_val) ? "  val " : "",
+	    !isnan(last_val) ? _("  val ") : "",
 	    !isnan(last_val) ? view_num(b, sizeof b, last_val, 4) : "");
 	if (p->v->log_loss)
 		strncat(extra, "  log", sizeof extra - strlen(extra) - 1);
-	in = view_box(p, c, r, "Loss", extra);
+	in = view_box(p, c, r, _("Loss"), extra);
 	if (in.w < LOSS_AXIS + 4 || in.h < 3)
 		return;
 	if (nb == 0) {
-		canvas_printf(c, in.x, in.y, in.w, C_DIM, 0, "No loss yet: %s twice reaches the loss "
-		    "phase.", view_step_key(p));
+		canvas_printf(c, in.x, in.y, in.w, C_DIM, 0, _("No loss yet: %s twice reaches the loss "
+		    "phase."), view_step_key(p));
 		return;
 	}
 	memset(&P, 0, sizeof P);
@@ -225,15 +226,16 @@ view_loss(const struct panel_ctx *p, struct canvas *c, struct rect r)
 	}
 	y = in.y + in.h - 1;
 	canvas_text(c, in.x + LOSS_AXIS, y, -1, C_DIM, 0, "0");
-	snprintf(a, sizeof a, "%ld batch%s", s->pos.nbatch_loss, s->pos.nbatch_loss == 1 ? "" : "es");
+	snprintf(a, sizeof a, ngettext("%ld batch", "%ld batches", (unsigned long)s->pos.nbatch_loss),
+	    s->pos.nbatch_loss);
 	canvas_text(c, in.x + in.w - text_width(a, -1), y, -1, C_DIM, 0, a);
 	x = in.x + LOSS_AXIS + 3;
 	if (x + 30 < in.x + in.w - text_width(a, -1)) {
 		x += canvas_text(c, x, y, -1, C_TRAIN_LOSS, 0, g->unicode ? "\u28c0" : ".");
-		x += canvas_text(c, x, y, -1, C_DIM, 0, " batch  ");
+		x += canvas_text(c, x, y, -1, C_DIM, 0, _(" batch  "));
 		x += canvas_text(c, x, y, -1, C_VAL_LOSS, 0, "o");
-		x += canvas_text(c, x, y, -1, C_DIM, 0, " val/epoch");
+		x += canvas_text(c, x, y, -1, C_DIM, 0, _(" val/epoch"));
 		if (x + 20 < in.x + in.w - text_width(a, -1))
-			canvas_text(c, x, y, -1, C_DIM, 0, "  L lr S stop R best");
+			canvas_text(c, x, y, -1, C_DIM, 0, _("  L lr S stop R best"));
 	}
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "view.h"
+#include "util/i18n.h"
 
 #define NCOL (NET_MAX_LAYERS + 1)	/* input + every layer */
 
@@ -301,9 +302,9 @@ net_layer_name(const struct session *s, int d, char *buf, size_t n, int w)
 	int L = s->net->nlayers;
 
 	if (d == 0)
-		snprintf(buf, n, w >= 8 ? "in %d" : "in", s->net->ninputs);
+		snprintf(buf, n, w >= 8 ? _("in %d") : _("in"), s->net->ninputs);
 	else if (d == L)
-		snprintf(buf, n, w >= 10 ? "out %s" : "out", act_name(s->net->layer[d - 1].act));
+		snprintf(buf, n, w >= 10 ? _("out %s") : _("out"), act_name(s->net->layer[d - 1].act));
 	else if (w >= 10)
 		snprintf(buf, n, "h%d %s", d, act_name(s->net->layer[d - 1].act));
 	else
@@ -434,11 +435,11 @@ net_targets(const struct panel_ctx *p, struct canvas *c, const struct netgeom *G
 	if (s->pos.phase < PHASE_LOSS || y + 2 >= in.y + in.h)
 		return;
 	canvas_printf(c, G->x[L], y + 2, in.x + in.w - G->x[L], lit ? C_PHASE_ACTIVE : C_DEFAULT, 0,
-	    "loss %s", view_num(num, sizeof num, p->v->batch_mean ? n->batch_loss :
+	    _("loss %s"), view_num(num, sizeof num, p->v->batch_mean ? n->batch_loss :
 	    n->sample_loss[i], 4));
 	if (in.x + in.w - G->x[L] >= 22)
-		canvas_text(c, G->x[L], y + 3, -1, C_DIM, 0, p->v->batch_mean ? "(batch mean)" :
-		    "(this sample)");
+		canvas_text(c, G->x[L], y + 3, -1, C_DIM, 0, p->v->batch_mean ? _("(batch mean)") :
+		    _("(this sample)"));
 }
 
 void
@@ -466,12 +467,12 @@ view_network(const struct panel_ctx *p, struct canvas *c, struct rect r)
 		mlabel = "W";
 	}
 	if (p->v->batch_mean)
-		snprintf(extra, sizeof extra, "batch mean");
+		snprintf(extra, sizeof extra, _("batch mean"));
 	else if (have)
-		snprintf(extra, sizeof extra, "sample %ld/%ld", p->v->sample + 1, s->net->n);
+		snprintf(extra, sizeof extra, _("sample %ld/%ld"), p->v->sample + 1, s->net->n);
 	else
 		extra[0] = '\0';
-	in = view_box(p, c, r, "Network", extra);
+	in = view_box(p, c, r, _("Network"), extra);
 	if (in.w < 8 || in.h < 3)
 		return;
 	net_geometry(p, in, &G);
@@ -530,26 +531,26 @@ view_network(const struct panel_ctx *p, struct canvas *c, struct rect r)
 
 		switch (ph) {
 		case PHASE_NONE:
-			snprintf(buf, sizeof buf, "press %s: forward pass", view_step_key(p));
+			snprintf(buf, sizeof buf, _("press %s: forward pass"), view_step_key(p));
 			note = s->pos.phase_count == 0 ? buf : NULL;
 			break;
 		case PHASE_FORWARD:
-			snprintf(buf, sizeof buf, "forward %s z=Wx+b, a=f(z)", g->arrow_right);
+			snprintf(buf, sizeof buf, _("forward %s z=Wx+b, a=f(z)"), g->arrow_right);
 			note = buf;
 			break;
 		case PHASE_LOSS:
-			snprintf(buf, sizeof buf, "loss: output vs target");
+			snprintf(buf, sizeof buf, _("loss: output vs target"));
 			note = buf;
 			break;
 		case PHASE_BACKWARD:
-			snprintf(buf, sizeof buf, "%s backward: dL/dz, dW", g->arrow_left);
+			snprintf(buf, sizeof buf, _("%s backward: dL/dz, dW"), g->arrow_left);
 			note = buf;
 			break;
 		case PHASE_UPDATE:
 			if (s->pos.cfg.optimizer == OPT_SGD)
-				snprintf(buf, sizeof buf, "update: W %s W - lr%sdW", g->arrow_left, g->times);
+				snprintf(buf, sizeof buf, _("update: W %s W - lr%sdW"), g->arrow_left, g->times);
 			else
-				snprintf(buf, sizeof buf, "update (%s): W %s W + %sW",
+				snprintf(buf, sizeof buf, _("update (%s): W %s W + %sW"),
 				    optim_name(s->pos.cfg.optimizer), g->arrow_left, g->delta);
 			note = buf;
 			break;

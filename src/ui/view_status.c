@@ -84,7 +84,7 @@ status_line1(const struct ui_frame *f, struct canvas *c, struct rect r)
 			snprintf(buf, sizeof buf, "%d/%d", v->lesson.index, v->lesson.count);
 		else
 			buf[0] = '\0';
-		b.x += canvas_text(c, b.x, b.y, -1, C_STATUS, 0, "Lesson ");
+		b.x += canvas_text(c, b.x, b.y, -1, C_STATUS, 0, _("Lesson "));
 		if (buf[0])
 			b.x += canvas_text(c, b.x, b.y, -1, C_STATUS_KEY, 0, buf) + 1;
 		b.x += canvas_text_cut(c, b.x, b.y, r.w / 2, C_STATUS_KEY, ATTR_BOLD,
@@ -93,16 +93,16 @@ status_line1(const struct ui_frame *f, struct canvas *c, struct rect r)
 		bar_item(&b, NULL, "nnstep", C_STATUS_KEY);
 	if (s == NULL)
 		return;
-	bar_item(&b, NULL, s->data->name ? s->data->name : "data", C_STATUS_KEY);
+	bar_item(&b, NULL, s->data->name ? s->data->name : _("data"), C_STATUS_KEY);
 	status_shape(s, buf, sizeof buf);
 	if (f->nruns == 1)
 		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " %s",
 		    s->net->nlayers > 1 ? act_name(s->net->layer[0].act) : "");
 	bar_item(&b, NULL, buf, C_STATUS_KEY);
 	snprintf(buf, sizeof buf, "%d/%d", s->pos.epoch, s->pos.cfg.epochs);
-	bar_item(&b, "epoch", buf, C_STATUS_KEY);
+	bar_item(&b, _("epoch"), buf, C_STATUS_KEY);
 	snprintf(buf, sizeof buf, "%ld/%ld", s->pos.batch + 1, s->nbatches);
-	if (bar_item(&b, "batch", buf, C_STATUS_KEY)) {
+	if (bar_item(&b, _("batch"), buf, C_STATUS_KEY)) {
 		b.x -= 1;
 		done = s->pos.batch + (s->pos.phase == PHASE_UPDATE ? 1 : 0);
 		if (s->pos.phase_count == 0)
@@ -118,13 +118,13 @@ status_line1(const struct ui_frame *f, struct canvas *c, struct rect r)
 		snprintf(buf, sizeof buf, "%s>%s", val, view_num(nx, sizeof nx, s->pending.lr, 4));
 	} else
 		snprintf(buf, sizeof buf, "%s", val);
-	bar_item(&b, "lr", buf, C_STATUS_KEY);
+	bar_item(&b, _("lr"), buf, C_STATUS_KEY);
 	bar_item(&b, NULL, optim_name(s->has_pending ? s->pending.optimizer : s->pos.cfg.optimizer),
 	    C_STATUS_KEY);
 	snprintf(buf, sizeof buf, "%ld", s->batch_size);
-	bar_item(&b, "batch size", buf, C_STATUS_KEY);
+	bar_item(&b, _("batch size"), buf, C_STATUS_KEY);
 	snprintf(buf, sizeof buf, "%llu", (unsigned long long)s->pos.cfg.seed);
-	bar_item(&b, "seed", buf, C_STATUS_KEY);
+	bar_item(&b, _("seed"), buf, C_STATUS_KEY);
 }
 
 static void
@@ -136,19 +136,20 @@ status_diverged(const struct session *s, struct canvas *c, struct rect r)
 	char what[48];
 
 	if (strcmp(d->quantity, "loss") == 0)
-		snprintf(what, sizeof what, "the loss");
+		snprintf(what, sizeof what, "%s", _("the loss"));
 	else
-		snprintf(what, sizeof what, "%s of layer %d", d->quantity, d->layer);
+		snprintf(what, sizeof what, _("%s of layer %d"), d->quantity, d->layer);
 	canvas_printf(c, r.x + 1, r.y, r.w - 2, C_ERROR, 0,
-	    "DIVERGED: %s became NaN/Inf in the %s phase (epoch %d, batch %ld) "
-	    "- press b to step back or r to reset", what, phase_name(d->phase),
+	    _("DIVERGED: %s became NaN/Inf in the %s phase (epoch %d, batch %ld) "
+	    "- press b to step back or r to reset"), what, _(phase_name(d->phase)),
 	    d->epoch, d->batch + 1);
 }
 
 static void
 status_line2(const struct ui_frame *f, struct canvas *c, struct rect r)
 {
-	static const char *const names[] = { "ready", "FORWARD", "LOSS", "BACKWARD", "UPDATE" };
+	static const char *const names[] = { N_("ready"), N_("FORWARD"), N_("LOSS"), N_("BACKWARD"),
+	    N_("UPDATE") };
 	const struct session *s = f->run[0];
 	const struct ui_view_state *v = f->v;
 	const struct glyphs *g = glyphs_get(f->ascii);
@@ -169,20 +170,22 @@ status_line2(const struct ui_frame *f, struct canvas *c, struct rect r)
 		if (i == 0 && !on)
 			continue;
 		b.x += canvas_text(c, b.x, b.y, -1, on ? C_PHASE_ACTIVE : C_PHASE, 0, on ? " " : "");
-		b.x += canvas_text(c, b.x, b.y, -1, on ? C_PHASE_ACTIVE : C_PHASE, 0, names[i]);
+		b.x += canvas_text(c, b.x, b.y, -1, on ? C_PHASE_ACTIVE : C_PHASE, 0, _(names[i]));
 		b.x += canvas_text(c, b.x, b.y, -1, on ? C_PHASE_ACTIVE : C_PHASE, 0, on ? " " : "");
 		if (i < PHASE_UPDATE)
 			b.x += canvas_text(c, b.x, b.y, -1, C_PHASE, 0, on ? " " : "  ");
 	}
 	b.x += 2;
 	if (v->running)
-		snprintf(buf, sizeof buf, "%s running %d batch%s/frame", g->arrow_right,
-		    v->steps_per_frame, v->steps_per_frame == 1 ? "" : "es");
+		snprintf(buf, sizeof buf, ngettext("%s running %d batch/frame",
+		    "%s running %d batches/frame", (unsigned long)v->steps_per_frame),
+		    g->arrow_right, v->steps_per_frame);
 	else if (s->pos.stopped_early)
-		snprintf(buf, sizeof buf, "stopped early at epoch %d (weights of epoch %d)",
+		snprintf(buf, sizeof buf, _("stopped early at epoch %d (weights of epoch %d)"),
 		    s->pos.epoch, s->pos.best_epoch);
 	else if (s->pos.finished)
-		snprintf(buf, sizeof buf, "finished: %d epochs", s->pos.nepochs);
+		snprintf(buf, sizeof buf, ngettext("finished: %d epoch", "finished: %d epochs",
+		    (unsigned long)s->pos.nepochs), s->pos.nepochs);
 	else
 		buf[0] = '\0';
 	if (buf[0])
@@ -191,17 +194,17 @@ status_line2(const struct ui_frame *f, struct canvas *c, struct rect r)
 	e = s->pos.nepochs > 0 ? &s->epochs[s->pos.nepochs - 1] : NULL;
 	if (f->nruns > 1)
 		return;
-	snprintf(buf, sizeof buf, "loss %s  val %s",
+	snprintf(buf, sizeof buf, _("loss %s  val %s"),
 	    s->pos.phase >= PHASE_LOSS ? view_num(a, sizeof a, s->net->batch_loss, 4) : "-",
 	    e && !isnan(e->val_loss) ? view_num(a + 16, sizeof a - 16, e->val_loss, 4) : "-");
 	right = r.x + r.w - 1 - text_width(buf, -1);
 	if (right > b.x) {
 		int lx = right;
 
-		lx += canvas_text(c, lx, r.y, -1, C_STATUS, 0, "loss ");
+		lx += canvas_text(c, lx, r.y, -1, C_STATUS, 0, _("loss "));
 		lx += canvas_text(c, lx, r.y, -1, C_STATUS_KEY, 0,
 		    s->pos.phase >= PHASE_LOSS ? view_num(a, sizeof a, s->net->batch_loss, 4) : "-");
-		lx += canvas_text(c, lx, r.y, -1, C_STATUS, 0, "  val ");
+		lx += canvas_text(c, lx, r.y, -1, C_STATUS, 0, _("  val "));
 		canvas_text(c, lx, r.y, -1, C_STATUS_KEY, 0,
 		    e && !isnan(e->val_loss) ? view_num(a, sizeof a, e->val_loss, 4) : "-");
 	}
@@ -223,39 +226,43 @@ struct hint {
 };
 
 static const struct hint hints_main[] = {
-	{ "space", "phase" }, { "n", "batch" }, { "e", "epoch" }, { "c", "run" },
-	{ "b", "back" }, { "hjkl", "neuron" }, { "i", "inspect" }, { "tab", "panel" },
-	{ "z", "zoom" }, { "a", "act" }, { "[]", "lr" }, { "?", "help" }, { "q", "quit" },
+	{ N_("space"), N_("phase") }, { "n", N_("batch") }, { "e", N_("epoch") },
+	{ "c", N_("run") }, { "b", N_("back") }, { "hjkl", N_("neuron") },
+	{ "i", N_("inspect") }, { N_("tab"), N_("panel") }, { "z", N_("zoom") },
+	{ "a", N_("act") }, { "[]", N_("lr") }, { "?", N_("help") }, { "q", N_("quit") },
 	{ NULL, NULL },
 };
 
 static const struct hint hints_lesson[] = {
-	{ "space", "next" }, { "b", "previous" }, { "hjkl", "neuron" }, { "i", "inspect" },
-	{ "tab", "panel" }, { "z", "zoom" }, { "?", "help" }, { "q", "quit" }, { NULL, NULL },
+	{ N_("space"), N_("next") }, { "b", N_("previous") }, { "hjkl", N_("neuron") },
+	{ "i", N_("inspect") }, { N_("tab"), N_("panel") }, { "z", N_("zoom") },
+	{ "?", N_("help") }, { "q", N_("quit") }, { NULL, NULL },
 };
 
 static const struct hint hints_help[] = {
-	{ "j k", "scroll" }, { "esc ?", "close" }, { "q", "quit" }, { NULL, NULL },
+	{ "j k", N_("scroll") }, { "esc ?", N_("close") }, { "q", N_("quit") }, { NULL, NULL },
 };
 
 static const struct hint hints_confirm[] = {
-	{ "y", "yes" }, { "n esc", "no" }, { NULL, NULL },
+	{ "y", N_("yes") }, { "n esc", N_("no") }, { NULL, NULL },
 };
 
 /* The first key of a question's hints names its real number of choices. */
 static const char *const choice_keys[] = { "1-2", "1-2", "1-2", "1-3", "1-4" };
 
 static const struct hint hints_ask[] = {
-	{ "1-4", "answer" }, { "space", "continue (once answered)" }, { NULL, NULL },
+	{ "1-4", N_("answer") }, { N_("space"), N_("continue (once answered)") }, { NULL, NULL },
 };
 
 static const struct hint hints_number[] = {
-	{ "0-9 . - e", N_("type the number") }, { "enter", N_("answer") }, { "backspace", N_("erase") },
-	{ "b", "previous" }, { NULL, NULL },
+	{ "0-9 . - e", N_("type the number") }, { N_("enter"), N_("answer") },
+	{ N_("backspace"), N_("erase") },
+	{ "b", N_("previous") }, { NULL, NULL },
 };
 
 static const struct hint hints_answered[] = {
-	{ "space", "continue" }, { "b", "previous" }, { "q", "quit" }, { NULL, NULL },
+	{ N_("space"), N_("continue") }, { "b", N_("previous") }, { "q", N_("quit") },
+	{ NULL, NULL },
 };
 
 void
@@ -286,15 +293,15 @@ view_hints(const struct ui_frame *f, struct canvas *c, struct rect r)
 		break;
 	}
 	for (; h->key; h++) {
-		const char *key = h->key;
+		const char *key = _(h->key);
 
 		if (h == hints_ask && v->lesson.ask)
 			key = choice_keys[v->lesson.ask->nchoices < 4 ? v->lesson.ask->nchoices : 4];
-		need = text_width(key, -1) + 1 + text_width(h->what, -1) + 2;
+		need = text_width(key, -1) + 1 + text_width(_(h->what), -1) + 2;
 		if (x + need > r.x + r.w)
 			break;
 		x += canvas_text(c, x, r.y, -1, C_KEY, 0, key) + 1;
-		x += canvas_text(c, x, r.y, -1, C_HINT, 0, h->what) + 2;
+		x += canvas_text(c, x, r.y, -1, C_HINT, 0, _(h->what)) + 2;
 	}
 }
 
@@ -329,38 +336,38 @@ struct help_line {
 
 /* Every key; the TUI's key table in tui.c binds the same ones. */
 static const struct help_line help_lines[] = {
-	{ NULL, "Time: step the training one phase at a time, or run it" },
-	{ "space  ->", "next phase: forward, loss, backward, update" },
-	{ "n  enter", "finish the batch (to its update)" },
-	{ "e", "finish the epoch" },
-	{ "c", "continue / pause: training runs between frames" },
-	{ "+  -", "more / fewer batches per frame while running" },
-	{ "b  <-", "step back one phase (rewind)" },
-	{ "r  R", "reset the weights: same seed / next seed" },
-	{ NULL, "Looking: arrows left/right move in time; up/down and hjkl move the cursor" },
-	{ "h  l", "previous / next layer" },
-	{ "k  j", "previous / next neuron (up / down arrows too)" },
-	{ ",  .", "previous / next sample of the batch" },
-	{ "m", "network shows one sample / the mean of the batch" },
-	{ "i", "inspect the selected neuron: its formula with the numbers" },
-	{ "click", "select and inspect a neuron" },
-	{ "tab", "next panel (shift-tab: previous); j k scroll text panels" },
-	{ "z", "zoom the focused panel to the whole screen" },
-	{ "L", "loss curve on a log scale / linear" },
-	{ NULL, "Settings (from the next batch)" },
-	{ "a", "next hidden activation" },
-	{ "o", "next optimizer" },
-	{ "[  ]", "learning rate / 3, x 3" },
-	{ "{  }", "batch size halve / double (makes a new network)" },
-	{ "s", "save the model as a checkpoint" },
-	{ NULL, "Lessons" },
-	{ "space", "on to the next pause" },
-	{ "b", "back to the previous pause" },
-	{ "1-4", "answer a question" },
+	{ NULL, N_("Time: step the training one phase at a time, or run it") },
+	{ N_("space  ->"), N_("next phase: forward, loss, backward, update") },
+	{ N_("n  enter"), N_("finish the batch (to its update)") },
+	{ "e", N_("finish the epoch") },
+	{ "c", N_("continue / pause: training runs between frames") },
+	{ "+  -", N_("more / fewer batches per frame while running") },
+	{ "b  <-", N_("step back one phase (rewind)") },
+	{ "r  R", N_("reset the weights: same seed / next seed") },
+	{ NULL, N_("Looking: arrows left/right move in time; up/down and hjkl move the cursor") },
+	{ "h  l", N_("previous / next layer") },
+	{ "k  j", N_("previous / next neuron (up / down arrows too)") },
+	{ ",  .", N_("previous / next sample of the batch") },
+	{ "m", N_("network shows one sample / the mean of the batch") },
+	{ "i", N_("inspect the selected neuron: its formula with the numbers") },
+	{ N_("click"), N_("select and inspect a neuron") },
+	{ N_("tab"), N_("next panel (shift-tab: previous); j k scroll text panels") },
+	{ "z", N_("zoom the focused panel to the whole screen") },
+	{ "L", N_("loss curve on a log scale / linear") },
+	{ NULL, N_("Settings (from the next batch)") },
+	{ "a", N_("next hidden activation") },
+	{ "o", N_("next optimizer") },
+	{ "[  ]", N_("learning rate / 3, x 3") },
+	{ "{  }", N_("batch size halve / double (makes a new network)") },
+	{ "s", N_("save the model as a checkpoint") },
+	{ NULL, N_("Lessons") },
+	{ N_("space"), N_("on to the next pause") },
+	{ "b", N_("back to the previous pause") },
+	{ "1-4", N_("answer a question") },
 	{ NULL, "" },
-	{ "?", "this help" },
-	{ "esc", "close a dialog" },
-	{ "q", "quit" },
+	{ "?", N_("this help") },
+	{ "esc", N_("close a dialog") },
+	{ "q", N_("quit") },
 };
 
 void
@@ -368,7 +375,7 @@ view_help(const struct ui_frame *f, struct canvas *c, struct rect r)
 {
 	const int n = (int)(sizeof help_lines / sizeof help_lines[0]);
 	int w = r.w - 4 < 78 ? r.w - 4 : 78, h = n + 2 < r.h ? n + 2 : r.h, i, y, first;
-	struct rect in = overlay_box(f, c, r, w, h, "Keys");
+	struct rect in = overlay_box(f, c, r, w, h, _("Keys"));
 
 	first = f->v->help_scroll;
 	if (first > n - in.h)
@@ -379,17 +386,17 @@ view_help(const struct ui_frame *f, struct canvas *c, struct rect r)
 		const struct help_line *l = &help_lines[i];
 
 		if (l->keys == NULL)
-			canvas_text_cut(c, in.x, y, in.w, C_TITLE, 0, l->what);
+			canvas_text_cut(c, in.x, y, in.w, C_TITLE, 0, l->what[0] ? _(l->what) : "");
 		else {
-			canvas_text(c, in.x + 1, y, 11, C_KEY, 0, l->keys);
-			canvas_text_cut(c, in.x + 13, y, in.w - 13, C_OVERLAY, 0, l->what);
+			canvas_text(c, in.x + 1, y, 11, C_KEY, 0, _(l->keys));
+			canvas_text_cut(c, in.x + 13, y, in.w - 13, C_OVERLAY, 0, _(l->what));
 		}
 	}
 	if (first > 0)
-		canvas_printf(c, in.x + in.w - 8, in.y - 1, -1, C_DIM, 0, " %s more ",
+		canvas_printf(c, in.x + in.w - 8, in.y - 1, -1, C_DIM, 0, _(" %s more "),
 		    glyphs_get(f->ascii)->up);
 	if (i < n)
-		canvas_printf(c, in.x + in.w - 8, in.y + in.h, -1, C_DIM, 0, " %s more ",
+		canvas_printf(c, in.x + in.w - 8, in.y + in.h, -1, C_DIM, 0, _(" %s more "),
 		    glyphs_get(f->ascii)->down);
 }
 
@@ -400,12 +407,12 @@ view_confirm(const struct ui_frame *f, struct canvas *c, struct rect r)
 	struct rect in;
 
 	lines = canvas_wrap(NULL, (struct rect){ 0, 0, w - 4, 0 }, 0, f->v->confirm, 0, 0, 0);
-	in = overlay_box(f, c, r, w, lines + 4, "Question");
+	in = overlay_box(f, c, r, w, lines + 4, _("Question"));
 	canvas_wrap(c, in, 0, f->v->confirm, C_OVERLAY, C_EMPHASIS, 0);
 	canvas_text(c, in.x, in.y + in.h - 1, -1, C_KEY, 0, "y");
-	canvas_text(c, in.x + 2, in.y + in.h - 1, -1, C_OVERLAY, 0, "yes");
+	canvas_text(c, in.x + 2, in.y + in.h - 1, -1, C_OVERLAY, 0, _("yes"));
 	canvas_text(c, in.x + 8, in.y + in.h - 1, -1, C_KEY, 0, "n");
-	canvas_text(c, in.x + 10, in.y + in.h - 1, -1, C_OVERLAY, 0, "no");
+	canvas_text(c, in.x + 10, in.y + in.h - 1, -1, C_OVERLAY, 0, _("no"));
 }
 
 int
@@ -516,7 +523,7 @@ view_ask(const struct ui_frame *f, struct canvas *c, struct rect r)
 	 * numbers the question is about stay in view. */
 	if (h + 2 < r.h)
 		r = (struct rect){ r.x, r.y + r.h - (h + 2), r.w, h + 2 };
-	in = overlay_box(f, c, r, w, h + 2, "Question");
+	in = overlay_box(f, c, r, w, h + 2, _("Question"));
 	y = in.y;
 	y += canvas_wrap(c, (struct rect){ in.x, y, in.w, in.y + in.h - y }, 0, q->question,
 	    C_OVERLAY, C_EMPHASIS, 1) + 1;
@@ -538,17 +545,17 @@ view_ask(const struct ui_frame *f, struct canvas *c, struct rect r)
 	y++;
 	if (answered && y < in.y + in.h) {
 		if (ls->answer == q->correct)
-			canvas_printf(c, in.x, y, in.w, C_GOOD, 0, "%s Right.", g->right);
+			canvas_printf(c, in.x, y, in.w, C_GOOD, 0, _("%s Right."), g->right);
 		else
 			canvas_printf(c, in.x, y, in.w, C_WARNING, 0,
-			    "%s Not quite: the answer is %d.", g->wrong, q->correct + 1);
+			    _("%s Not quite: the answer is %d."), g->wrong, q->correct + 1);
 		/* The explanation starts on the line after the verdict, above the
 		 * last line of the box. */
 		if (q->explain)
 			canvas_wrap(c, (struct rect){ in.x, y + 1, in.w, in.y + in.h - y - 1 }, 0,
 			    q->explain, C_OVERLAY, C_EMPHASIS, 1);
-		canvas_text(c, in.x, in.y + in.h - 1, -1, C_DIM, 0, "space: continue");
+		canvas_text(c, in.x, in.y + in.h - 1, -1, C_DIM, 0, _("space: continue"));
 	} else
-		canvas_printf(c, in.x, in.y + in.h - 1, -1, C_DIM, 0, "press 1-%d to answer",
+		canvas_printf(c, in.x, in.y + in.h - 1, -1, C_DIM, 0, _("press 1-%d to answer"),
 		    q->nchoices < 4 ? q->nchoices : 4);
 }
