@@ -12,15 +12,17 @@
 #include "view.h"
 #include "util/i18n.h"
 
+/* Names are the panels' names in lessons and options (and, translated, on
+ * the "tab:" hint); titles are drawn on the frames. */
 const struct panel ui_panels[P_COUNT] = {
-	[P_NETWORK] = { "network", N_("Network"), view_network },
-	[P_INSPECTOR] = { "inspector", N_("Inspector"), view_inspector },
-	[P_LOSS] = { "loss", N_("Loss"), view_loss },
-	[P_DATA] = { "data", N_("Data"), view_data },
-	[P_GRADIENTS] = { "gradients", N_("Gradient flow"), view_gradients },
-	[P_ACTIVATIONS] = { "activations", N_("Activations"), view_activations },
-	[P_CODE] = { "code", N_("Code"), view_code },
-	[P_NARRATION] = { "narration", N_("Lesson"), view_narration },
+	[P_NETWORK] = { N_("network"), N_("Network"), view_network },
+	[P_INSPECTOR] = { N_("inspector"), N_("Inspector"), view_inspector },
+	[P_LOSS] = { N_("loss"), N_("Loss"), view_loss },
+	[P_DATA] = { N_("data"), N_("Data"), view_data },
+	[P_GRADIENTS] = { N_("gradients"), N_("Gradient flow"), view_gradients },
+	[P_ACTIVATIONS] = { N_("activations"), N_("Activations"), view_activations },
+	[P_CODE] = { N_("code"), N_("Code"), view_code },
+	[P_NARRATION] = { N_("narration"), N_("Lesson"), view_narration },
 };
 
 int
@@ -284,7 +286,7 @@ ui_slot_tabs(const struct ui_frame *f, const struct layout_slot *s, struct canva
 		if (s->panels[i] == s->shown)
 			continue;
 		len += snprintf(buf + len, sizeof buf - (size_t)len, "%s%s", len ? " " : "",
-		    _(ui_panels[s->panels[i]].title));
+		    _(ui_panels[s->panels[i]].name));
 		if (len >= (int)sizeof buf - 1)
 			break;
 	}
