@@ -9,6 +9,7 @@
 #include "cli/headless.h"
 #include "io/atomic.h"
 #include "io/checkpoint.h"
+#include "io/predictions.h"
 #include "io/report.h"
 #include "io/trace.h"
 #include "ui/screen.h"
@@ -394,6 +395,14 @@ headless_main(struct options *o)
 	}
 	if (o->report_path && write_report(runs, nruns, o->report_path) != 0 && status == 0)
 		status = 1;
+	if (o->predictions_path && runs[0].s && !runs[0].s->pos.diverged.set &&
+	    predictions_save(runs[0].s, o->predictions_path, &err) != 0) {
+		fprintf(stderr, "nnstep: %s\n", err ? err : o->predictions_path);
+		free(err);
+		err = NULL;
+		if (status == 0)
+			status = 1;
+	}
 	if (o->save_path && runs[0].s) {
 		if (checkpoint_save(runs[0].s, o->save_path, &err) != 0) {
 			fprintf(stderr, "nnstep: %s\n", err ? err : o->save_path);

@@ -60,6 +60,7 @@ static const struct option_def option_defs[] = {
 	{ "save", 0, 1, "FILE", N_("save the model as JSON at the end") },
 	{ "load", 0, 1, "FILE", N_("start from (or resume) a saved model") },
 	{ "report", 0, 1, "FILE", N_("write the final metrics as JSON") },
+	{ "predictions", 0, 1, "FILE", N_("write every row's target, prediction and probabilities as CSV") },
 	{ "compare", 0, 1, "KEY=V1,V2", N_("train up to 4 runs differing in act optimizer lr init batch l2 dropout") },
 	{ "screen", 0, 1, "WxH", N_("headless: print the final screen of that size as text") },
 	{ "screen-every", 0, 1, "N", N_("headless: print the screen every N phases") },
@@ -410,10 +411,13 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 	} else if (strcmp(name, "no-diagnostics") == 0) {
 		c->diagnostics = 0;
 	} else if (strcmp(name, "trace") == 0 || strcmp(name, "save") == 0 ||
-	    strcmp(name, "load") == 0 || strcmp(name, "report") == 0) {
+	    strcmp(name, "load") == 0 || strcmp(name, "report") == 0 ||
+	    strcmp(name, "predictions") == 0) {
 		if (!value || !*value)
 			BAD(N_("a file name"));
-		if (name[0] == 't')
+		if (name[0] == 'p')
+			o->predictions_path = value;
+		else if (name[0] == 't')
 			o->trace_path = value;
 		else if (name[0] == 's')
 			o->save_path = value;

@@ -3,6 +3,8 @@
 # matrix of every split.
 . tests/cli/lib.sh
 N=$NNSTEP
+# Python with scikit-learn and PyTorch (Debian's, not a private one first in PATH).
+PY=python3; [ -x /usr/bin/python3 ] && PY=/usr/bin/python3
 py() { python3 -c "import json,sys; r=json.load(open('$1')); sys.exit(not ($2))"; }
 
 # The threshold chosen by cost on churn: calling nobody positive costs 36
@@ -41,4 +43,40 @@ $N --headless --data "$D/blobs.csv" --epochs 1 >"$T/blobs.out"
 check "blobs.csv: classes" grep -q "loss cce" "$T/blobs.out"
 $N --headless --data "$D/spiral.csv" --task regress --epochs 1 >"$T/spiralr.out"
 check "spiral.csv --task regress: one linear output" sh -c "grep -q 'network 2-4-1, loss mse' '$T/spiralr.out' && ! grep -q 'integer labels' '$T/spiralr.out'"
+
+# --predictions: one line per data row of every split; the report's
+# figures recomputed from it with scikit-learn agree to the last digit.
+$N --headless --quiet --data "$T/churn.csv" --layers 8 --epochs 5 --cost-fn 10 --cost-fp 1 \
+	--predictions "$T/churn.pred" --report "$T/churn.json" >/dev/null
+check "predictions: churn (binary, threshold by cost) agrees with the report" \
+	$PY tests/tools/check_predictions.py "$T/churn.pred" "$T/churn.json"
+check "predictions: header" sh -c "head -1 '$T/churn.pred' | grep -qx 'row,split,target,predicted,p_no,p_yes'"
+check "predictions: rows 1..3000 once each, in order" $PY -c "
+import csv; r=[int(x['row']) for x in csv.DictReader(open('$T/churn.pred'))]; assert r == list(range(1, 3001))"
+check "predictions: row is the data row of the file" $PY -c "
+import csv
+src = list(csv.DictReader(open('$T/churn.csv')))
+pred = list(csv.DictReader(open('$T/churn.pred')))
+assert all(src[int(p['row']) - 1]['churned'] == p['target'] for p in pred)"
+$N --headless --quiet --data "$D/iris.csv" --layers 8 --epochs 20 --predictions "$T/iris.pred" \
+	--report "$T/iris.json" >/dev/null
+check "predictions: iris (3 classes) agrees with the report" \
+	$PY tests/tools/check_predictions.py "$T/iris.pred" "$T/iris.json"
+$N --headless --quiet --data "$T/one.csv" --split 0.8,0.2 --epochs 2 --predictions "$T/one.pred" \
+	--report "$T/one.json" >/dev/null
+check "predictions: a split with one class (undefined figures) agrees" \
+	$PY tests/tools/check_predictions.py "$T/one.pred" "$T/one.json"
+printf 'x,y\n' > "$T/reg.csv"; i=0; while [ $i -lt 40 ]; do echo "$i,$((i * 3)).5" >> "$T/reg.csv"; i=$((i + 1)); done
+$N --headless --quiet --data "$T/reg.csv" --epochs 20 --predictions "$T/reg.pred" --report "$T/reg.json" >/dev/null
+check "predictions: regression (output column) agrees with the report" \
+	$PY tests/tools/check_predictions.py "$T/reg.pred" "$T/reg.json"
+check "predictions: regression header" sh -c "head -1 '$T/reg.pred' | grep -qx 'row,split,target,predicted,output'"
+$N --headless --quiet --gen moons --epochs 2 --predictions "$T/moons.pred" >/dev/null
+$N gen moons > "$T/moons.csv"
+check "predictions: generated rows are those of nnstep gen" $PY -c "
+import csv
+src = list(csv.DictReader(open('$T/moons.csv')))
+pred = list(csv.DictReader(open('$T/moons.pred')))
+assert len(src) == len(pred) and all(src[int(p['row']) - 1]['label'] == p['target'] for p in pred)"
+expect_status 1 "cannot" -- $N --headless --quiet --epochs 1 --predictions /nonexistent/dir/p.csv
 finish
