@@ -1,10 +1,13 @@
 /*
  * csv.c: tables read from and written to CSV files through libcsv.
  *
- * Reading happens in two passes. The first feeds the bytes to libcsv one
- * physical line at a time (so that the line where every row starts is
- * known, even when quoted fields hold newlines) and keeps every field as a
- * string. The second types each column and converts its cells.
+ * Reading happens in one pass. The bytes go to libcsv one physical line at
+ * a time (so that the line where every row starts is known, even when
+ * quoted fields hold newlines), and every field is typed and stored in its
+ * column as it arrives: numbers as doubles, text as strings. No field is
+ * kept as text only to be converted later, so memory stays near the size of
+ * the table that is built. Simple decimal numbers are converted without
+ * strtod when the result is exact either way (see csv_fast_number).
  *
  * What the reader accepts:
  *  - a header row naming every column (names unique and not empty);
@@ -35,8 +38,22 @@
 
 #define CSV_SEGMENT 65536      /* most bytes handed to libcsv at a time */
 #define CSV_BLOCK 4096         /* growth step of libcsv's field buffer */
+#define CSV_FIRST_ROWS 256     /* first capacity of the row arrays */
 
 enum csv_cell { CELL_MISSING, CELL_NUMBER, CELL_NONFINITE, CELL_TEXT };
+
+/* One column as it is read. Its kind is that of its first cell that is a
+ * number or text; until that cell comes (kind CELL_MISSING) the cells wait
+ * in text[]: NULL for a missing one, the string of a non-finite number. */
+struct csv_col {
+	enum csv_cell kind;
+	double *num;               /* kind CELL_NUMBER */
+	char **text;               /* kind CELL_TEXT or not decided yet */
+	long bad_row;              /* numeric: first cell that is neither a
+	                              finite number nor missing, or -1 */
+	enum csv_cell bad_kind;    /* CELL_TEXT or CELL_NONFINITE */
+	char bad_show[DATA_SHOW_MAX + 4];
+};
 
 /* The state of one read. */
 struct csv_reader {
@@ -55,14 +72,16 @@ struct csv_reader {
 	int have_header;
 	long header_end;           /* line where the header row ends */
 	int ncols;
+	char **names;              /* the header's fields */
+	size_t nnames, names_cap;
 
-	char *pool;                /* every kept field, NUL-terminated */
-	size_t pool_len, pool_cap;
-	size_t *cell;              /* offsets into pool: header, then rows */
-	size_t ncell, cell_cap;
-	long nrows;
+	struct csv_col *cols;      /* ncols, once the header is read */
+	long nrows;                /* complete data rows */
+	size_t row_cap;            /* rows that lines and every column hold */
+	size_t nslots;             /* rows whose text cells are set */
 	long *lines;               /* line of each data row */
-	size_t lines_cap;
+	char *scratch;             /* one field and a NUL, for strtod */
+	size_t scratch_cap;
 };
 
 /* A header name with its column, for finding duplicates. */
@@ -72,9 +91,18 @@ struct csv_name {
 };
 
 static int csv_utf8_valid(const unsigned char *s, size_t len);
+static int csv_fast_number(const char *s, size_t len, double *v);
+static int csv_missing(const char *s, size_t len);
 static enum csv_cell csv_classify(const char *s, double *v);
 static void csv_fail(struct csv_reader *r, long line, long col, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+static const char *csv_cstr(struct csv_reader *r, const char *s, size_t len);
+static void csv_reserve_row(struct csv_reader *r);
+static void csv_mark_bad(struct csv_col *col, long row, enum csv_cell kind,
+    const char *s);
+static void csv_decide_number(struct csv_reader *r, struct csv_col *col);
+static void csv_store(struct csv_reader *r, const char *s, size_t len,
+    enum csv_cell k, double v);
 static void csv_on_field(void *s, size_t len, void *data);
 static void csv_on_row(int c, void *data);
 static int csv_name_cmp(const void *a, const void *b);
@@ -130,6 +158,90 @@ csv_utf8_valid(const unsigned char *s, size_t len)
 	return 1;
 }
 
+/* The powers of ten that doubles hold exactly. */
+static const double csv_pow10[] = {
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+};
+
+/* Converts a plain decimal, [+-]digits[.digits][(e|E)[+-]digits], whose
+ * digits (leading zeros left out) make an integer m of at most 2^53 and
+ * whose power of ten p is within 22 of 0. Then m and 10^|p| are exact
+ * doubles and one multiplication or division rounds the exact value
+ * correctly, which is what strtod does: the result is the same bits.
+ * Returns 0 for anything else, which then goes to strtod. */
+static int
+csv_fast_number(const char *s, size_t len, double *v)
+{
+	size_t i = 0;
+	uint64_t m = 0;
+	int neg = 0, ndig = 0, any = 0, p = 0;
+	double d;
+
+	if (i < len && (s[i] == '+' || s[i] == '-')) {
+		neg = s[i] == '-';
+		i++;
+	}
+	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
+		any = 1;
+		if (m == 0 && s[i] == '0')
+			continue;
+		if (++ndig > 19)
+			return 0;
+		m = m * 10 + (uint64_t)(s[i] - '0');
+	}
+	if (i < len && s[i] == '.') {
+		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
+			any = 1;
+			p--;
+			if (m == 0 && s[i] == '0')
+				continue;
+			if (++ndig > 19)
+				return 0;
+			m = m * 10 + (uint64_t)(s[i] - '0');
+		}
+	}
+	if (!any || p < -1000)
+		return 0;
+	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+		int eneg = 0, e = 0, edig = 0;
+
+		i++;
+		if (i < len && (s[i] == '+' || s[i] == '-')) {
+			eneg = s[i] == '-';
+			i++;
+		}
+		for (; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
+			if (++edig > 4)
+				return 0;
+			e = e * 10 + (s[i] - '0');
+		}
+		if (edig == 0)
+			return 0;
+		p += eneg ? -e : e;
+	}
+	if (i != len || m > (UINT64_C(1) << 53))
+		return 0;
+	if (m == 0) {
+		*v = neg ? -0.0 : 0.0;
+		return 1;
+	}
+	if (p < -22 || p > 22)
+		return 0;
+	d = (double)m;
+	d = p >= 0 ? d * csv_pow10[p] : d / csv_pow10[-p];
+	*v = neg ? -d : d;
+	return 1;
+}
+
+/* s (len bytes, trimmed) marks a missing cell: empty, NA or ?. */
+static int
+csv_missing(const char *s, size_t len)
+{
+	return len == 0 || (len == 1 && s[0] == '?') ||
+	    (len == 2 && s[0] == 'N' && s[1] == 'A');
+}
+
 /* s is trimmed. Sets *v for numbers and non-finite numbers. */
 static enum csv_cell
 csv_classify(const char *s, double *v)
@@ -172,14 +284,129 @@ csv_fail(struct csv_reader *r, long line, long col, const char *fmt, ...)
 	free(what);
 }
 
-/* ------------------------------------------------------ first pass */
+/* ---------------------------------------------------- storing cells */
+
+/* s (len bytes) with a NUL after it, in memory of the reader. */
+static const char *
+csv_cstr(struct csv_reader *r, const char *s, size_t len)
+{
+	r->scratch = data_xgrow(r->scratch, &r->scratch_cap, len + 1, 1, 256);
+	memcpy(r->scratch, s, len);
+	r->scratch[len] = '\0';
+	return r->scratch;
+}
+
+/* Makes room for the data row that begins, in every column and in lines;
+ * its text cells start missing, so that a row cut short frees cleanly. */
+static void
+csv_reserve_row(struct csv_reader *r)
+{
+	size_t row = (size_t)r->nrows;
+	int c;
+
+	if (row >= r->row_cap) {
+		size_t cap = r->row_cap > 0 ? r->row_cap * 2 : CSV_FIRST_ROWS;
+
+		for (c = 0; c < r->ncols; c++) {
+			struct csv_col *col = &r->cols[c];
+
+			if (col->kind == CELL_NUMBER)
+				col->num = xreallocarray(col->num, cap, sizeof *col->num);
+			else
+				col->text = xreallocarray(col->text, cap, sizeof *col->text);
+		}
+		r->lines = xreallocarray(r->lines, cap, sizeof *r->lines);
+		r->row_cap = cap;
+	}
+	for (c = 0; c < r->ncols; c++)
+		if (r->cols[c].kind != CELL_NUMBER)
+			r->cols[c].text[row] = NULL;
+	r->nslots = row + 1;
+}
+
+static void
+csv_mark_bad(struct csv_col *col, long row, enum csv_cell kind, const char *s)
+{
+	if (col->bad_row >= 0)
+		return;
+	col->bad_row = row;
+	col->bad_kind = kind;
+	data_show(col->bad_show, sizeof col->bad_show, s);
+}
+
+/* The column turns out numeric: the cells that waited (missing, or
+ * non-finite numbers, which are errors in a numeric column) become NANs. */
+static void
+csv_decide_number(struct csv_reader *r, struct csv_col *col)
+{
+	long i;
+
+	col->kind = CELL_NUMBER;
+	col->num = xreallocarray(NULL, r->row_cap, sizeof *col->num);
+	for (i = 0; i < r->nrows; i++) {
+		if (col->text[i] != NULL) {
+			csv_mark_bad(col, i, CELL_NONFINITE, col->text[i]);
+			free(col->text[i]);
+		}
+		col->num[i] = NAN;
+	}
+	free(col->text);
+	col->text = NULL;
+}
+
+/* Stores one trimmed field: a header name, or a cell of the current row.
+ * k is CELL_NUMBER (with v) when the field is known to be a finite number,
+ * else CELL_MISSING: not classified yet. */
+static void
+csv_store(struct csv_reader *r, const char *s, size_t len, enum csv_cell k,
+    double v)
+{
+	long row = r->nrows;
+	struct csv_col *col;
+
+	if (!r->have_header) {
+		r->names = data_xgrow(r->names, &r->names_cap, r->nnames + 1,
+		    sizeof *r->names, 16);
+		r->names[r->nnames++] = xstrndup(s, len);
+		return;
+	}
+	if (row >= DATA_MAX_ROWS)
+		return;         /* reported when the row ends */
+	if (r->nfield == 1)
+		csv_reserve_row(r);
+	col = &r->cols[r->nfield - 1];
+	if (col->kind == CELL_TEXT) {
+		col->text[row] = csv_missing(s, len) ? NULL : xstrndup(s, len);
+		return;
+	}
+	if (k != CELL_NUMBER)
+		k = csv_missing(s, len) ? CELL_MISSING :
+		    csv_classify(csv_cstr(r, s, len), &v);
+	if (col->kind == CELL_MISSING) {
+		if (k == CELL_NUMBER)
+			csv_decide_number(r, col);
+		else if (k == CELL_TEXT)
+			col->kind = CELL_TEXT;
+	}
+	if (col->kind != CELL_NUMBER) {
+		col->text[row] = k == CELL_MISSING ? NULL : xstrndup(s, len);
+		return;
+	}
+	col->num[row] = k == CELL_NUMBER ? v : NAN;
+	if (k == CELL_TEXT || k == CELL_NONFINITE)
+		csv_mark_bad(col, row, k, csv_cstr(r, s, len));
+}
+
+/* ---------------------------------------------------------- parsing */
 
 static void
 csv_on_field(void *s, size_t len, void *data)
 {
 	struct csv_reader *r = data;
 	const char *f = s != NULL ? s : "";
-	size_t need;
+	const char *t;
+	size_t tlen;
+	double v = 0;
 
 	if (r->failed)
 		return;
@@ -199,6 +426,19 @@ csv_on_field(void *s, size_t len, void *data)
 		    DATA_MAX_FIELD, DATA_MAX_FIELD);
 		return;
 	}
+	t = f;
+	tlen = len;
+	while (tlen > 0 && (*t == ' ' || *t == '\t')) {
+		t++;
+		tlen--;
+	}
+	while (tlen > 0 && (t[tlen - 1] == ' ' || t[tlen - 1] == '\t'))
+		tlen--;
+	/* A plain number is ASCII: no NUL, valid UTF-8. */
+	if (csv_fast_number(t, tlen, &v)) {
+		csv_store(r, t, tlen, CELL_NUMBER, v);
+		return;
+	}
 	if (len > 0 && memchr(f, '\0', len) != NULL) {
 		csv_fail(r, r->row_line, r->nfield,
 		    "NUL byte in field (expected text without NUL bytes)");
@@ -209,23 +449,7 @@ csv_on_field(void *s, size_t len, void *data)
 		    "invalid UTF-8 in field (expected UTF-8 text)");
 		return;
 	}
-	while (len > 0 && (*f == ' ' || *f == '\t')) {
-		f++;
-		len--;
-	}
-	while (len > 0 && (f[len - 1] == ' ' || f[len - 1] == '\t'))
-		len--;
-
-	need = r->pool_len + len + 1;
-	if (need < len)
-		need = SIZE_MAX;      /* data_xgrow reports it */
-	r->pool = data_xgrow(r->pool, &r->pool_cap, need, 1, 4096);
-	r->cell = data_xgrow(r->cell, &r->cell_cap, r->ncell + 1,
-	    sizeof *r->cell, 256);
-	r->cell[r->ncell++] = r->pool_len;
-	memcpy(r->pool + r->pool_len, f, len);
-	r->pool[r->pool_len + len] = '\0';
-	r->pool_len += len + 1;
+	csv_store(r, t, tlen, CELL_MISSING, 0);
 }
 
 static int
@@ -245,7 +469,7 @@ csv_end_header(struct csv_reader *r)
 
 	r->ncols = (int)r->nfield;
 	for (i = 0; i < r->ncols; i++) {
-		if (r->pool[r->cell[i]] == '\0') {
+		if (r->names[i][0] == '\0') {
 			csv_fail(r, r->row_line, i + 1,
 			    "empty column name (expected a name for every column)");
 			return;
@@ -255,7 +479,7 @@ csv_end_header(struct csv_reader *r)
 	 * holds the original and the second the first duplicate of it. */
 	names = xcalloc((size_t)r->ncols, sizeof *names);
 	for (i = 0; i < r->ncols; i++) {
-		names[i].name = r->pool + r->cell[i];
+		names[i].name = r->names[i];
 		names[i].col = i;
 	}
 	qsort(names, (size_t)r->ncols, sizeof *names, csv_name_cmp);
@@ -273,11 +497,16 @@ csv_end_header(struct csv_reader *r)
 	if (dup >= 0) {
 		char show[DATA_SHOW_MAX + 4];
 
-		data_show(show, sizeof show, r->pool + r->cell[dup]);
+		data_show(show, sizeof show, r->names[dup]);
 		csv_fail(r, r->row_line, dup + 1,
 		    "duplicate column name \"%s\" (expected unique names; "
 		    "column %d has the same name)", show, first + 1);
 		return;
+	}
+	r->cols = xcalloc((size_t)r->ncols, sizeof *r->cols);
+	for (i = 0; i < r->ncols; i++) {
+		r->cols[i].kind = CELL_MISSING;
+		r->cols[i].bad_row = -1;
 	}
 	r->have_header = 1;
 	r->header_end = r->line;
@@ -303,8 +532,6 @@ csv_on_row(int c, void *data)
 		    "more than %d data rows (expected at most %d)",
 		    DATA_MAX_ROWS, DATA_MAX_ROWS);
 	} else {
-		r->lines = data_xgrow(r->lines, &r->lines_cap,
-		    (size_t)r->nrows + 1, sizeof *r->lines, 256);
 		r->lines[r->nrows++] = r->row_line;
 	}
 	r->in_row = 0;
@@ -372,16 +599,14 @@ csv_feed(struct csv_reader *r, const char *buf, size_t len)
 	}
 }
 
-/* ------------------------------------------------------ second pass */
+/* ------------------------------------------------------- the table */
 
+/* Checks the types and hands the columns over to a new table. */
 static struct table *
 csv_finish(struct csv_reader *r)
 {
 	struct table *t;
-	enum csv_cell *decided;
-	int c;
-	long row;
-	double v;
+	int c, bad = -1;
 
 	if (!r->have_header) {
 		csv_fail(r, 1, 1, "empty file (expected a header row)");
@@ -393,54 +618,31 @@ csv_finish(struct csv_reader *r)
 		return NULL;
 	}
 
-	/* The type of a column is that of its first number or text. */
-	decided = xcalloc((size_t)r->ncols, sizeof *decided);
-	for (c = 0; c < r->ncols; c++)
-		decided[c] = CELL_MISSING;
-	for (row = 0; row < r->nrows; row++) {
-		const size_t *cells = r->cell + (size_t)(row + 1) * (size_t)r->ncols;
+	/* A column with nothing but missing cells (and non-finite numbers)
+	 * is numeric. In a numeric column every cell must be a finite number
+	 * or missing; the first one that is not (in file order) is reported. */
+	for (c = 0; c < r->ncols; c++) {
+		struct csv_col *col = &r->cols[c];
 
-		for (c = 0; c < r->ncols; c++) {
-			enum csv_cell k;
-
-			if (decided[c] != CELL_MISSING)
-				continue;
-			k = csv_classify(r->pool + cells[c], &v);
-			if (k == CELL_NUMBER || k == CELL_TEXT)
-				decided[c] = k;
-		}
+		if (col->kind == CELL_MISSING)
+			csv_decide_number(r, col);
+		if (col->kind == CELL_NUMBER && col->bad_row >= 0 &&
+		    (bad < 0 || col->bad_row < r->cols[bad].bad_row))
+			bad = c;
 	}
+	if (bad >= 0) {
+		const struct csv_col *col = &r->cols[bad];
+		char name[DATA_SHOW_MAX + 4];
 
-	/* Every cell of a numeric column must be a finite number or missing;
-	 * the first one that is not (in file order) is reported. */
-	for (row = 0; row < r->nrows && !r->failed; row++) {
-		const size_t *cells = r->cell + (size_t)(row + 1) * (size_t)r->ncols;
-
-		for (c = 0; c < r->ncols; c++) {
-			const char *s = r->pool + cells[c];
-			char show[DATA_SHOW_MAX + 4], col[DATA_SHOW_MAX + 4];
-			enum csv_cell k;
-
-			if (decided[c] == CELL_TEXT)
-				continue;
-			k = csv_classify(s, &v);
-			if (k == CELL_NUMBER || k == CELL_MISSING)
-				continue;
-			data_show(show, sizeof show, s);
-			data_show(col, sizeof col, r->pool + r->cell[c]);
-			if (k == CELL_TEXT)
-				csv_fail(r, r->lines[row], c + 1,
-				    "text \"%s\" in numeric column \"%s\" "
-				    "(expected a number)", show, col);
-			else
-				csv_fail(r, r->lines[row], c + 1,
-				    "\"%s\" in column \"%s\" is not a finite "
-				    "number (expected a finite number)", show, col);
-			break;
-		}
-	}
-	if (r->failed) {
-		free(decided);
+		data_show(name, sizeof name, r->names[bad]);
+		if (col->bad_kind == CELL_TEXT)
+			csv_fail(r, r->lines[col->bad_row], bad + 1,
+			    "text \"%s\" in numeric column \"%s\" "
+			    "(expected a number)", col->bad_show, name);
+		else
+			csv_fail(r, r->lines[col->bad_row], bad + 1,
+			    "\"%s\" in column \"%s\" is not a finite "
+			    "number (expected a finite number)", col->bad_show, name);
 		return NULL;
 	}
 
@@ -449,41 +651,49 @@ csv_finish(struct csv_reader *r)
 	t->ncols = r->ncols;
 	t->nrows = r->nrows;
 	t->cols = xcalloc((size_t)r->ncols, sizeof *t->cols);
-	t->line = xreallocarray(NULL, (size_t)r->nrows, sizeof *t->line);
-	memcpy(t->line, r->lines, (size_t)r->nrows * sizeof *t->line);
+	t->line = xreallocarray(r->lines, (size_t)r->nrows, sizeof *t->line);
+	r->lines = NULL;
 	for (c = 0; c < r->ncols; c++) {
-		struct column *col = &t->cols[c];
+		struct column *out = &t->cols[c];
+		struct csv_col *col = &r->cols[c];
 
-		col->name = xstrdup(r->pool + r->cell[c]);
-		col->is_text = decided[c] == CELL_TEXT;
-		if (col->is_text)
-			col->text = xcalloc((size_t)r->nrows, sizeof *col->text);
+		out->name = r->names[c];
+		r->names[c] = NULL;
+		out->is_text = col->kind == CELL_TEXT;
+		if (out->is_text)
+			out->text = xreallocarray(col->text, (size_t)r->nrows,
+			    sizeof *out->text);
 		else
-			col->num = xreallocarray(NULL, (size_t)r->nrows,
-			    sizeof *col->num);
-		for (row = 0; row < r->nrows; row++) {
-			const char *s = r->pool +
-			    r->cell[(size_t)(row + 1) * (size_t)r->ncols + (size_t)c];
-			enum csv_cell k = csv_classify(s, &v);
-
-			if (col->is_text)
-				col->text[row] = k == CELL_MISSING ? NULL :
-				    xstrdup(s);
-			else
-				col->num[row] = k == CELL_MISSING ? NAN : v;
-		}
+			out->num = xreallocarray(col->num, (size_t)r->nrows,
+			    sizeof *out->num);
+		col->text = NULL;
+		col->num = NULL;
 	}
-	free(decided);
 	return t;
 }
 
 static void
 csv_reader_free(struct csv_reader *r)
 {
+	size_t i;
+	int c;
+
 	csv_free(&r->parser);
-	free(r->pool);
-	free(r->cell);
+	for (i = 0; i < r->nnames; i++)
+		free(r->names[i]);
+	free(r->names);
+	for (c = 0; r->cols != NULL && c < r->ncols; c++) {
+		struct csv_col *col = &r->cols[c];
+
+		if (col->text != NULL)
+			for (i = 0; i < r->nslots; i++)
+				free(col->text[i]);
+		free(col->text);
+		free(col->num);
+	}
+	free(r->cols);
 	free(r->lines);
+	free(r->scratch);
 }
 
 static int
