@@ -16,6 +16,10 @@
  * a time (incremental training, its fastest mode), the peer for both batch
  * sizes. Each configuration runs in rounds of NNSTEP_BENCH_SECONDS seconds
  * (default 0.5), taken in turns with the others; its best round counts.
+ *
+ * When python3-torch is installed, PyTorch (CPU, one thread, float64) is a
+ * second peer at mini-batch 32 on T1 and T2 with the same data, network and
+ * SGD (bench/torch_peer.py, run after the others, best of the same rounds).
  */
 #include <doublefann.h>
 #include <math.h>
@@ -24,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "engine/net.h"
 #include "engine/optim.h"
@@ -349,6 +354,76 @@ measure(struct runner *ru, int count)
 		}
 }
 
+/* ------------------------------------------------------------ PyTorch */
+
+static char torch_script[4096];     /* bench/torch_peer.py */
+static char torch_version[64];
+
+/* The interpreter that has the Debian package's torch. */
+static const char *
+torch_python(void)
+{
+	const char *p = getenv("NNSTEP_BENCH_PYTHON");
+
+	if (p != NULL && *p != '\0')
+		return p;
+	return access("/usr/bin/python3", X_OK) == 0 ? "/usr/bin/python3" : "python3";
+}
+
+/* Samples per second of PyTorch training sh on d's training rows at this
+ * batch size, or 0 when it cannot run (PyTorch not installed). */
+static double
+torch_rate(const struct dataset *d, const struct shape *sh, long batch)
+{
+	char path[] = "/tmp/nnstep-bench-torch-XXXXXX", cmd[8192], hidden[64], out[256];
+	long n = d->train.n;
+	double rate = 0;
+	size_t used = 0;
+	FILE *f, *p;
+	int fd, l;
+
+	hidden[0] = '\0';
+	for (l = 0; l < sh->nhidden; l++)
+		used += (size_t)snprintf(hidden + used, sizeof hidden - used, "%s%d",
+		    l > 0 ? "," : "", sh->hidden[l]);
+	fd = mkstemp(path);
+	if (fd < 0 || (f = fdopen(fd, "wb")) == NULL)
+		die("bench_train", "cannot write a temporary file");
+	if (fwrite(d->train.x, sizeof(double), (size_t)(n * d->ninputs), f) !=
+	    (size_t)(n * d->ninputs) ||
+	    fwrite(d->train.y, sizeof(double), (size_t)(n * d->noutputs), f) !=
+	    (size_t)(n * d->noutputs) || fclose(f) != 0)
+		die(path, "cannot write");
+	snprintf(cmd, sizeof cmd, "%s '%s' %s %ld %d %d %s %ld %g %d 2>/dev/null",
+	    torch_python(), torch_script, path, n, d->ninputs, d->noutputs, hidden,
+	    batch, min_seconds, ROUNDS);
+	p = popen(cmd, "r");
+	if (p != NULL) {
+		if (fgets(out, sizeof out, p) != NULL &&
+		    sscanf(out, "samples_per_second %lf version %63s", &rate,
+		    torch_version) != 2)
+			rate = 0;
+		if (pclose(p) != 0)
+			rate = 0;
+	}
+	remove(path);
+	return rate;
+}
+
+static void
+torch_report(double rate, const struct runner *ru, int count)
+{
+	int k;
+
+	if (rate <= 0) {
+		printf("  PyTorch: not measured (python3-torch is not installed)\n");
+		return;
+	}
+	printf("  %-44s %10.0f samples/s\n", "PyTorch (CPU, 1 thread, float64), batch 32", rate);
+	for (k = 0; k < count; k++)
+		printf("    %-42s %5.2fx PyTorch\n", ru[k].label, ru[k].best / rate);
+}
+
 /* ------------------------------------------------------------ report */
 
 static void
@@ -370,7 +445,7 @@ overhead(const char *what, const struct runner *on, const struct runner *off)
 }
 
 int
-main(void)
+main(int argc, char **argv)
 {
 	const char *e = getenv("NNSTEP_BENCH_SECONDS");
 	struct shape t1 = { 2, { 16, 16 }, ACT_SIGMOID, ACT_SIGMOID, LOSS_MSE };
@@ -379,12 +454,17 @@ main(void)
 	struct runner r1[7], r2[7];
 	struct dataset *d1, *d2;
 	double load[3] = { 0, 0, 0 };
+	const char *slash = argc > 0 ? strrchr(argv[0], '/') : NULL;
+	double torch1, torch2;
 	FILE *f;
 	long w2;
 	int k;
 
 	if (e != NULL && atof(e) > 0)
 		min_seconds = atof(e);
+	/* bench/build/bench_train finds bench/torch_peer.py */
+	snprintf(torch_script, sizeof torch_script, "%.*s../torch_peer.py",
+	    slash != NULL ? (int)(slash - argv[0] + 1) : 0, slash != NULL ? argv[0] : "");
 	if ((f = fopen("/proc/loadavg", "r")) != NULL) {
 		if (fscanf(f, "%lf %lf %lf", &load[0], &load[1], &load[2]) != 3)
 			load[0] = 0;
@@ -422,8 +502,11 @@ main(void)
 		line(&r1[k], r1[0].best, 0);
 	overhead("cost of the diagnostics, batch 32", &r1[1], &r1[2]);
 	overhead("cost of the diagnostics, batch 1", &r1[4], &r1[5]);
-	printf("RESULT T1 fann=%.0f on32=%.0f off32=%.0f bare32=%.0f on1=%.0f off1=%.0f bare1=%.0f\n\n",
-	    r1[0].best, r1[1].best, r1[2].best, r1[3].best, r1[4].best, r1[5].best, r1[6].best);
+	torch1 = torch_rate(d1, &t1, 32);
+	torch_report(torch1, &r1[1], 3);
+	printf("RESULT T1 fann=%.0f on32=%.0f off32=%.0f bare32=%.0f on1=%.0f off1=%.0f bare1=%.0f "
+	    "torch32=%.0f\n\n", r1[0].best, r1[1].best, r1[2].best, r1[3].best, r1[4].best,
+	    r1[5].best, r1[6].best, torch1);
 
 	runner_fann(&r2[0], d2, &t2);
 	runner_session(&r2[1], d2, &t2, 32, 1);
@@ -445,13 +528,17 @@ main(void)
 	for (k = 1; k < 4; k++)
 		line(&r2[k], r2[0].best, w2);
 	overhead("cost of the diagnostics, batch 32", &r2[1], &r2[2]);
+	torch2 = torch_rate(d2, &t2, 32);
+	torch_report(torch2, &r2[1], 3);
 	printf("T2  the same with ReLU hidden, softmax output, cross-entropy (nnstep alone)\n");
 	for (k = 4; k < 7; k++)
 		line(&r2[k], 0, w2);
 	overhead("cost of the diagnostics, batch 32", &r2[4], &r2[5]);
 	printf("RESULT T2 fann=%.0f on32=%.0f off32=%.0f bare32=%.0f relu_on32=%.0f "
-	    "relu_off32=%.0f relu_bare32=%.0f\n", r2[0].best, r2[1].best, r2[2].best,
-	    r2[3].best, r2[4].best, r2[5].best, r2[6].best);
+	    "relu_off32=%.0f relu_bare32=%.0f torch32=%.0f\n", r2[0].best, r2[1].best,
+	    r2[2].best, r2[3].best, r2[4].best, r2[5].best, r2[6].best, torch2);
+	if (torch_version[0] != '\0')
+		printf("PyTorch %s\n", torch_version);
 
 	for (k = 0; k < 7; k++) {
 		runner_free(&r1[k]);
