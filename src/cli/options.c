@@ -45,7 +45,7 @@ static const struct option_def option_defs[] = {
 	{ "init", 0, 1, "NAME[:V]", N_("zeros constant[:V] uniform[:R] xavier he (default xavier)") },
 	{ "bias-init", 0, 1, "X", N_("initial bias of hidden units (default 0)") },
 	{ "seed", 's', 1, "N", N_("random seed for weights, split, shuffle, dropout (default 1)") },
-	{ "l2", 0, 1, "X", "L2 weight decay strength (default 0)" },
+	{ "l2", 0, 1, "X", N_("L2 weight decay strength (default 0)") },
 	{ "dropout", 0, 1, "P", N_("dropout probability of hidden units (default 0)") },
 	{ "shuffle", 0, 1, "on|off", N_("reshuffle the training rows every epoch (default on)") },
 	{ "threshold", 0, 1, "X", N_("decision threshold of a binary classifier (default 0.5)") },
@@ -62,6 +62,7 @@ static const struct option_def option_defs[] = {
 	{ "report", 0, 1, "FILE", N_("write the final metrics as JSON") },
 	{ "predictions", 0, 1, "FILE", N_("write every row's target, prediction and probabilities as CSV") },
 	{ "compare", 0, 1, "KEY=V1,V2", N_("train up to 4 runs differing in act optimizer lr init batch l2 dropout") },
+	{ "image", 0, 1, "HxW", N_("the feature columns are an H x W picture in row order") },
 	{ "screen", 0, 1, "WxH", N_("headless: print the final screen of that size as text") },
 	{ "screen-every", 0, 1, "N", N_("headless: print the screen every N phases") },
 	{ "no-color", 0, 0, NULL, N_("no colours (also NO_COLOR or TERM=dumb)") },
@@ -458,6 +459,24 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		if (k < 2)
 			BAD(N_("two to four values: KEY=V1,V2[,V3,V4]"));
 		o->ncompare = k;
+	} else if (strcmp(name, "image") == 0) {
+		char *end = NULL;
+		long ih = 0, iw = 0;
+
+		/* HEIGHTxWIDTH and nothing after it; `none` takes it back. */
+		if (value && strcmp(value, "none") == 0) {
+			o->data.image_h = o->data.image_w = 0;
+			return 0;
+		}
+		if (value) {
+			ih = strtol(value, &end, 10);
+			if (end != value && *end == 'x')
+				iw = strtol(end + 1, &end, 10);
+		}
+		if (end == NULL || *end != '\0' || ih < 1 || iw < 1 || ih > 64 || iw > 64)
+			BAD(N_("HEIGHTxWIDTH such as 8x8 (1x1 to 64x64), or none"));
+		o->data.image_h = (int)ih;
+		o->data.image_w = (int)iw;
 	} else if (strcmp(name, "screen") == 0) {
 		char *end = NULL;
 		long w = 0, h = 0;

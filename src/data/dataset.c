@@ -993,6 +993,25 @@ data_options_default(struct data_options *o)
 	o->seed = 1;
 }
 
+/* --image HxW: the feature columns must be exactly the H x W pixels. */
+static int
+build_image(struct build *b, struct dataset *d)
+{
+	long want = (long)b->o->image_h * b->o->image_w;
+
+	if (b->o->image_h <= 0 || b->o->image_w <= 0)
+		return 0;
+	if (want != d->ninputs) {
+		data_fail(b->err, "%s: --image %dx%d needs %ld feature columns, but the data has "
+		    "%d (expected H x W to equal the number of inputs)", b->file,
+		    b->o->image_h, b->o->image_w, want, d->ninputs);
+		return -1;
+	}
+	d->image_h = b->o->image_h;
+	d->image_w = b->o->image_w;
+	return 0;
+}
+
 struct dataset *
 dataset_build(const struct table *t, const struct data_options *o,
     const struct prep *fixed, char **err)
@@ -1037,7 +1056,7 @@ dataset_build(const struct table *t, const struct data_options *o,
 	d->integer_labels = b.integer_labels;
 	d->ninputs = b.p->ninputs;
 	d->noutputs = b.p->task == TASK_MULTICLASS ? b.p->nclasses : 1;
-	if (build_encode(&b, d) != 0)
+	if (build_image(&b, d) != 0 || build_encode(&b, d) != 0)
 		goto fail;
 	build_scale(&b, d);
 	if (build_weights(&b, d) != 0)

@@ -118,6 +118,7 @@ struct data_options {
 	int nclass_weights;        /* > 0: explicit weights, one per class */
 	double class_weights[64];
 	uint64_t seed;             /* for the split */
+	int image_h, image_w;      /* --image HxW: the inputs are an image (0: not) */
 };
 
 struct dataset {
@@ -130,6 +131,8 @@ struct dataset {
 	double class_weight[64];   /* per class weight in use (1 when none) */
 	int integer_labels;        /* 1: a numeric target of 3 to 20 integer
 	                              values was taken for classes */
+	int image_h, image_w;      /* inputs are an image_h x image_w picture in
+	                              row order (0 when they are not) */
 };
 
 /* Fills o with the defaults: last column, auto task, split 0.7/0.15/0.15,
