@@ -65,9 +65,11 @@ int
 screen_render_frame(const struct ui_frame *f, int w, int h, int color, FILE *out)
 {
 	struct canvas *c = canvas_new(w, h, f->ascii);
+	struct ui_frame fc = *f;
 	int rc;
 
-	ui_draw(f, c);
+	fc.colour_pictures = color && !f->ascii;
+	ui_draw(&fc, c);
 	rc = screen_write(c, color, out);
 	canvas_free(c);
 	return rc;

@@ -135,12 +135,66 @@ static const struct theme_style theme_none[C_COUNT] = {
 #undef U
 #undef D
 
+/* A 256-colour cube colour between two cube points, t in 0..1. */
+static int
+theme_blend(const int from[3], const int to[3], double t)
+{
+	int c[3], i;
+
+	for (i = 0; i < 3; i++)
+		c[i] = (int)(from[i] + (to[i] - from[i]) * t + 0.5);
+	return 16 + 36 * c[0] + 6 * c[1] + c[2];
+}
+
+/* Terminal colour of picture level i: grey paper to white ink, or orange
+ * (negative) through dark grey to blue (positive), the colour-blind safe
+ * pair the weights use elsewhere. */
+static int
+theme_pic_colour(int sign, int i)
+{
+	static const int zero[3] = { 1, 1, 1 }, orange[3] = { 5, 2, 0 }, blue[3] = { 0, 2, 5 };
+	int half = PIC_SIGN_LEVELS / 2;
+
+	if (!sign)
+		return 234 + i * (255 - 234) / (PIC_GREY_LEVELS - 1);
+	if (i == half)
+		return theme_blend(zero, zero, 0);
+	return i < half ? theme_blend(zero, orange, (double)(half - i) / half) :
+	    theme_blend(zero, blue, (double)(i - half) / half);
+}
+
+static const struct theme_style *
+theme_picture(enum theme_kind k, int role)
+{
+	static struct theme_style pic[C_ROLES - C_COUNT];
+	static const struct theme_style plain = { -1, -1, 0 };
+	static int made;
+	int i;
+
+	if (k != THEME_256)
+		return &plain;	/* pictures are drawn with glyphs there */
+	if (!made) {
+		for (i = 0; i < C_PIC_SIGN - C_PIC_GREY; i++) {
+			pic[i].fg = (int16_t)theme_pic_colour(0, i / PIC_GREY_LEVELS);
+			pic[i].bg = (int16_t)theme_pic_colour(0, i % PIC_GREY_LEVELS);
+		}
+		for (i = 0; i < C_ROLES - C_PIC_SIGN; i++) {
+			pic[C_PIC_SIGN - C_COUNT + i].fg = (int16_t)theme_pic_colour(1, i / PIC_SIGN_LEVELS);
+			pic[C_PIC_SIGN - C_COUNT + i].bg = (int16_t)theme_pic_colour(1, i % PIC_SIGN_LEVELS);
+		}
+		made = 1;
+	}
+	return &pic[role - C_COUNT];
+}
+
 const struct theme_style *
 theme_style(enum theme_kind k, int role)
 {
 	static const struct theme_style plain = { -1, -1, 0 };
 	const struct theme_style *t;
 
+	if (role >= C_COUNT && role < C_ROLES)
+		return theme_picture(k, role);
 	if (role < 0 || role >= C_COUNT)
 		return &plain;
 	/* The colourless theme keeps only attributes; its fg and bg are unused. */
@@ -161,6 +215,8 @@ static const char *const theme_role_names[C_COUNT] = {
 const char *
 theme_role_name(int role)
 {
+	if (role >= C_PIC_GREY && role < C_ROLES)
+		return role < C_PIC_SIGN ? "picture-grey" : "picture-signed";
 	return role >= 0 && role < C_COUNT && theme_role_names[role] ? theme_role_names[role] : "?";
 }
 

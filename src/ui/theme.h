@@ -51,6 +51,20 @@ enum role {
 	C_COUNT
 };
 
+/*
+ * Picture cells (picture.c) come after the named roles: each is the pair of
+ * pixels one half-block character shows, the upper pixel as its foreground
+ * and the lower one as its background. Grey pictures (inputs) have
+ * PIC_GREY_LEVELS levels from paper to ink; signed pictures (weights) have
+ * PIC_SIGN_LEVELS levels from strong negative (orange) through zero to
+ * strong positive (blue).
+ */
+#define PIC_GREY_LEVELS 8
+#define PIC_SIGN_LEVELS 9
+#define C_PIC_GREY C_COUNT
+#define C_PIC_SIGN (C_PIC_GREY + PIC_GREY_LEVELS * PIC_GREY_LEVELS)
+#define C_ROLES (C_PIC_SIGN + PIC_SIGN_LEVELS * PIC_SIGN_LEVELS)
+
 enum theme_kind { THEME_NONE = 0, THEME_8, THEME_256 };
 
 /* What a role looks like: colours are terminal colour numbers (-1 is the

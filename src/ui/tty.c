@@ -17,8 +17,8 @@ struct tty {
 	SCREEN *scr;
 	enum theme_kind kind;
 	int open;
-	attr_t attr[C_COUNT];		/* attributes of each role */
-	short pair[C_COUNT];		/* colour pair of each role */
+	attr_t attr[C_ROLES];		/* attributes of each role */
+	short pair[C_ROLES];		/* colour pair of each role */
 	struct sigaction old[3];	/* handlers to put back */
 };
 
@@ -105,7 +105,7 @@ tty_colours(struct tty *t, enum theme_kind want)
 		use_default_colors();
 		t->kind = want == THEME_256 && COLORS >= 256 ? THEME_256 : THEME_8;
 	}
-	for (r = 0; r < C_COUNT; r++) {
+	for (r = 0; r < C_ROLES; r++) {
 		const struct theme_style *st = theme_style(t->kind, r);
 
 		t->attr[r] = tty_attr(st->attr);
@@ -242,7 +242,7 @@ tty_draw(struct tty *t, const struct canvas *c)
 	for (y = 0; y < h; y++)
 		for (x = 0; x < w; x++) {
 			const struct cell *p = &c->cells[(long)y * c->w + x];
-			int role = p->role < C_COUNT ? p->role : 0;
+			int role = p->role < C_ROLES ? p->role : 0;
 
 			if (p->width == 0)
 				continue;

@@ -154,6 +154,7 @@ tui_frame(struct tui *t, struct ui_frame *f)
 	}
 	f->v = &t->v;
 	f->ascii = t->ascii;
+	f->colour_pictures = t->theme == THEME_256 && !t->ascii;
 	f->save_available = 1;
 }
 
@@ -415,6 +416,11 @@ tui_act_sample(struct tui *t, int key)
 {
 	const struct net *n = t->run[0]->net;
 
+	if (t->run[0]->data->image_h > 0 && t->v.data_view == DATA_VIEW_CONFUSION) {
+		/* The confusion view's cells take these keys. */
+		t->v.cm_cell += key == ',' || key == '<' ? -1 : 1;
+		return TUI_REDRAW;
+	}
 	t->v.batch_mean = 0;
 	if (n->n == 0) {
 		tui_message(t, C_WARNING, _("no batch yet: press space for the forward pass"));
@@ -424,6 +430,39 @@ tui_act_sample(struct tui *t, int key)
 		t->v.sample = t->v.sample > 0 ? t->v.sample - 1 : n->n - 1;
 	else
 		t->v.sample = t->v.sample + 1 < n->n ? t->v.sample + 1 : 0;
+	return TUI_REDRAW;
+}
+
+/* Picture inputs: the data panel's views, and the network panel's. */
+static int
+tui_act_data_view(struct tui *t, int key)
+{
+	static const char *const what[DATA_VIEW_COUNT] = {
+		"the sample as a picture, with its class probabilities (, and . choose it)",
+		"the validation rows taken for another class",
+		"the confusion matrix; , and . choose a cell and show its rows",
+	};
+
+	if (t->run[0]->data->image_h <= 0) {
+		tui_message(t, C_WARNING, "v changes the data panel for picture inputs (--image HxW)");
+		return TUI_REDRAW;
+	}
+	t->v.data_view = (t->v.data_view + 1) % DATA_VIEW_COUNT;
+	t->v.cm_cell = 0;
+	tui_message(t, C_MESSAGE, "the data panel shows %s", what[t->v.data_view]);
+	return TUI_REDRAW;
+}
+
+static int
+tui_act_net_view(struct tui *t, int key)
+{
+	if (t->run[0]->data->image_h <= 0) {
+		tui_message(t, C_WARNING, "w changes the network panel for picture inputs (--image HxW)");
+		return TUI_REDRAW;
+	}
+	t->v.net_diagram = !t->v.net_diagram;
+	tui_message(t, C_MESSAGE, "the network panel shows %s", t->v.net_diagram ?
+	    "the diagram of every layer" : "each first-layer unit's weights as a picture");
 	return TUI_REDRAW;
 }
 
@@ -711,6 +750,8 @@ static const struct tui_key tui_keys[] = {
 	{ TK_BTAB, tui_act_tab },
 	{ 'z', tui_act_zoom },
 	{ 'L', tui_act_log },
+	{ 'v', tui_act_data_view },
+	{ 'w', tui_act_net_view },
 	{ 'a', tui_act_activation },
 	{ 'o', tui_act_optimizer },
 	{ '[', tui_act_lr },

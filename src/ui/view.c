@@ -258,6 +258,7 @@ ui_ctx(const struct ui_frame *f, int run, int id)
 	p.focused = (f->v->focus == id && (f->nruns == 1 || f->v->focus_run == run)) ||
 	    (id == P_GRADIENTS && f->v->lesson.highlight == UH_GRADIENTS);
 	p.compact = f->nruns > 1;
+	p.mono = !f->colour_pictures;
 	return p;
 }
 

@@ -80,11 +80,22 @@ struct ui_lesson {
 	int highlight_layer;		/* for UH_LAYER: 0 input, 1.. */
 };
 
+/* What the data panel shows of picture inputs (--image); the v key cycles. */
+enum data_view {
+	DATA_VIEW_SAMPLE = 0,		/* the selected sample and its probabilities */
+	DATA_VIEW_MISTAKES,		/* misclassified validation rows */
+	DATA_VIEW_CONFUSION,		/* the confusion matrix and one cell's rows */
+	DATA_VIEW_COUNT
+};
+
 /* What the learner has chosen to look at. Plain data; views only read it. */
 struct ui_view_state {
 	int layer, unit;		/* neuron cursor: layer 0 is the input */
 	long sample;			/* row of the batch shown */
 	int batch_mean;			/* show the batch mean instead of one row */
+	int data_view;			/* enum data_view (picture inputs) */
+	int cm_cell;			/* confusion cell shown, among those with rows */
+	int net_diagram;		/* picture inputs: the diagram, not the weights */
 	int log_loss;			/* loss curve on a log scale */
 	int focus;			/* enum panel_id */
 	int focus_run;			/* run of the focused panel (--compare) */
@@ -136,6 +147,8 @@ struct ui_frame {
 	struct view_cache *cache[UI_MAX_RUNS];
 	const struct ui_view_state *v;
 	int ascii;
+	int colour_pictures;		/* pictures as coloured half blocks
+					 * (256 colours); 0: density glyphs */
 	int save_available;		/* the s key can save */
 };
 
@@ -146,6 +159,7 @@ struct panel_ctx {
 	struct view_cache *cache;
 	int focused;
 	int compact;			/* several runs side by side: fewer words */
+	int mono;			/* pictures as glyphs, not colours */
 };
 
 struct panel {
@@ -223,6 +237,16 @@ void view_gradients(const struct panel_ctx *, struct canvas *, struct rect);
 void view_activations(const struct panel_ctx *, struct canvas *, struct rect);
 void view_code(const struct panel_ctx *, struct canvas *, struct rect);
 void view_narration(const struct panel_ctx *, struct canvas *, struct rect);
+/* Picture inputs (view_image.c): the data panel's body and title, the
+ * selected first-layer unit's weights at (x, y) (returns the columns used),
+ * and the network panel's grid of first-layer weights. */
+void view_data_image(const struct panel_ctx *, struct canvas *, struct rect);
+const char *view_data_image_title(const struct panel_ctx *);
+int view_image_weights(const struct panel_ctx *, struct canvas *, int x, int y, int unit);
+void view_network_pictures(const struct panel_ctx *, struct canvas *, struct rect);
+/* The metrics of the validation split (training when there is none) with the
+ * weights of now, cached; NULL when they cannot be computed. */
+const struct metrics *view_data_metrics(const struct panel_ctx *);
 /* Bars and overlays (view_status.c, view_help.c). */
 void view_status(const struct ui_frame *f, struct canvas *c, struct rect r);
 void view_hints(const struct ui_frame *f, struct canvas *c, struct rect r);

@@ -200,8 +200,8 @@ data_heatmap(const struct panel_ctx *p, struct canvas *c, struct rect in)
 
 /* ------------------------------------------------------------ metrics */
 
-static const struct metrics *
-data_metrics(const struct panel_ctx *p)
+const struct metrics *
+view_data_metrics(const struct panel_ctx *p)
 {
 	const struct session *s = p->s;
 	struct view_cache *vc = p->cache;
@@ -249,7 +249,7 @@ static void
 data_metrics_view(const struct panel_ctx *p, struct canvas *c, struct rect in)
 {
 	const struct session *s = p->s;
-	const struct metrics *m = data_metrics(p);
+	const struct metrics *m = view_data_metrics(p);
 	struct tw t;
 	char a[32], b[32], d[32], e[32];
 	int k, j, ncls, cw = 8, y;
@@ -324,6 +324,14 @@ view_data(const struct panel_ctx *p, struct canvas *c, struct rect r)
 	struct rect in;
 	char extra[64];
 
+	if (s->data->image_h > 0 && s->data->task != TASK_REGRESS) {
+		snprintf(extra, sizeof extra, "%dx%d picture  v: view", s->data->image_h,
+		    s->data->image_w);
+		in = view_box(p, c, r, view_data_image_title(p), extra);
+		if (in.w >= 6 && in.h >= 2)
+			view_data_image(p, c, in);
+		return;
+	}
 	if (s->data->ninputs == 2)
 		snprintf(extra, sizeof extra, "x1 %s  x2 %s", p->g->arrow_right, p->g->up);
 	else

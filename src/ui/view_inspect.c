@@ -275,6 +275,16 @@ view_inspector(const struct panel_ctx *p, struct canvas *c, struct rect r)
 	in = view_box(p, c, r, _("Inspector"), extra);
 	if (in.w < 10 || in.h < 1)
 		return;
+	if (d == 1 && s->data->image_h > 0 && in.w >= 2 * s->data->image_w + 40 &&
+	    in.h >= s->data->image_h + 2) {
+		/* A first-layer neuron of picture inputs: its weights as a picture,
+		 * beside the formula. */
+		int pw = 2 * s->data->image_w;
+
+		view_image_weights(p, c, in.x + in.w - pw, in.y,
+		    j < s->net->layer[0].out ? j : s->net->layer[0].out - 1);
+		in.w -= pw + 1;
+	}
 	tw_init(&t, c, in, p->v->scroll[P_INSPECTOR]);
 	if (d == 0) {
 		inspect_input(p, &t);

@@ -186,6 +186,8 @@ view_network_unit_at(const struct panel_ctx *p, struct rect r, int x, int y, int
 	struct rect in = rect_inset(r, 1);
 	int d, j;
 
+	if (p->s->data->image_h > 0 && !p->v->net_diagram && p->s->net->nlayers > 1)
+		return -1;	/* the weight pictures are shown instead */
 	net_geometry(p, in, &G);
 	for (d = G.first_col; d <= G.last_col; d++) {
 		if (x < G.x[d] || x >= G.x[d] + G.uw)
@@ -472,6 +474,13 @@ view_network(const struct panel_ctx *p, struct canvas *c, struct rect r)
 		snprintf(extra, sizeof extra, _("sample %ld/%ld"), p->v->sample + 1, s->net->n);
 	else
 		extra[0] = '\0';
+	if (s->data->image_h > 0 && !p->v->net_diagram && s->net->nlayers > 1) {
+		/* Picture inputs: what each first-layer unit looks for. */
+		in = view_box(p, c, r, _("Network: first-layer weights"), extra);
+		if (in.w >= 8 && in.h >= 3)
+			view_network_pictures(p, c, in);
+		return;
+	}
 	in = view_box(p, c, r, _("Network"), extra);
 	if (in.w < 8 || in.h < 3)
 		return;

@@ -354,6 +354,8 @@ static const struct help_line help_lines[] = {
 	{ N_("tab"), N_("next panel (shift-tab: previous); j k scroll text panels") },
 	{ "z", N_("zoom the focused panel to the whole screen") },
 	{ "L", N_("loss curve on a log scale / linear") },
+	{ "v", N_("picture inputs: data panel shows the sample / mistakes / confusion") },
+	{ "w", N_("picture inputs: first-layer weights as pictures / the diagram") },
 	{ NULL, N_("Settings (from the next batch)") },
 	{ "a", N_("next hidden activation") },
 	{ "o", N_("next optimizer") },

@@ -1,0 +1,500 @@
+/*
+ * view_image.c: what the panels show when the inputs are a picture
+ * (--image HxW): the selected sample as a picture with the class
+ * probabilities, the misclassified validation rows and the rows of one
+ * confusion-matrix cell as grids of small pictures, and each first-layer
+ * neuron's input weights as a signed picture.
+ *
+ * Pixels are drawn in the units of the data file: the scaler is undone with
+ * the training split's offsets and scales, so a digit looks like the digit
+ * whatever --scale did to the numbers the network reads.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "picture.h"
+#include "view.h"
+
+#define IMAGE_MAX_PIXELS (64 * 64)
+
+/* ----------------------------------------------------------- pixels */
+
+/* Pixel values of a data row as in the file (the scaler undone). */
+static void
+image_raw(const struct session *s, const double *x, double *out)
+{
+	const struct prep *pr = s->data->prep;
+	int i, n = s->data->ninputs;
+
+	for (i = 0; i < n; i++)
+		out[i] = pr && pr->scalev && pr->offset ? x[i] * pr->scalev[i] + pr->offset[i] : x[i];
+}
+
+/* The range of pixel values over the training split, as in the file. */
+static void
+image_range(const struct session *s, double *lo, double *hi)
+{
+	const struct split *sp = &s->data->train;
+	const struct prep *pr = s->data->prep;
+	int i, n = s->data->ninputs;
+	long r;
+
+	*lo = INFINITY;
+	*hi = -INFINITY;
+	for (r = 0; r < sp->n; r++)
+		for (i = 0; i < n; i++) {
+			double v = sp->x[r * n + i];
+
+			if (pr && pr->scalev && pr->offset)
+				v = v * pr->scalev[i] + pr->offset[i];
+			if (isfinite(v) && v < *lo)
+				*lo = v;
+			if (isfinite(v) && v > *hi)
+				*hi = v;
+		}
+	if (!(*lo < *hi))
+		*lo = 0, *hi = 1;
+}
+
+static const char *
+image_class(const struct session *s, int k, char *buf, size_t n)
+{
+	const struct prep *pr = s->data->prep;
+
+	if (pr && pr->classes && k >= 0 && k < pr->nclasses && pr->classes[k])
+		snprintf(buf, n, "%s", pr->classes[k]);
+	else
+		snprintf(buf, n, "%d", k);
+	return buf;
+}
+
+/* Class probabilities of one output row: softmax outputs as they are, a
+ * sigmoid output as (1 - p, p). Returns the number of classes. */
+static int
+image_probs(const struct session *s, const double *out, double *p, int cap)
+{
+	int k, nout = net_noutputs(s->net);
+
+	if (nout == 1) {
+		p[0] = 1 - out[0];
+		p[1] = out[0];
+		return 2;
+	}
+	for (k = 0; k < nout && k < cap; k++)
+		p[k] = out[k];
+	return k;
+}
+
+static int
+image_argmax(const double *p, int n)
+{
+	int k, best = 0;
+
+	for (k = 1; k < n; k++)
+		if (p[k] > p[best])
+			best = k;
+	return best;
+}
+
+/* The true class of row r of a split. */
+static int
+image_label(const struct session *s, const struct split *sp, long r)
+{
+	if (sp->label)
+		return sp->label[r];
+	return sp->y[r * s->data->noutputs] >= 0.5;
+}
+
+/* The predicted class of a probability row, as the metrics decide it. */
+static int
+image_predicted(const struct session *s, const double *out)
+{
+	double p[64];
+	int n = image_probs(s, out, p, 64);
+
+	if (net_noutputs(s->net) == 1)
+		return out[0] >= s->pos.cfg.threshold;
+	return image_argmax(p, n);
+}
+
+/* ---------------------------------------------------- one sample */
+
+static void
+image_bar(const struct panel_ctx *p, struct canvas *c, int x, int y, int w, double f, int role)
+{
+	const struct glyphs *g = p->g;
+	int eighths = (int)lround((f < 0 ? 0 : f > 1 ? 1 : f) * w * 8), i;
+
+	for (i = 0; i < w; i++) {
+		int e = eighths - i * 8;
+
+		view_glyph(c, x + i, y, e >= 8 ? g->hbar[8] : e > 0 ? g->hbar[e] : g->bar_empty,
+		    e > 0 ? role : C_DIM, 0);
+	}
+}
+
+static void
+image_sample(const struct panel_ctx *p, struct canvas *c, struct rect in)
+{
+	const struct session *s = p->s;
+	const struct net *n = s->net;
+	const struct layer *out = &n->layer[n->nlayers - 1];
+	double raw[IMAGE_MAX_PIXELS], pr[64];
+	struct picture pic = { raw, s->data->image_h, s->data->image_w, 0, 0, 1 };
+	enum picture_size size = PICTURE_BIG;
+	long i = p->v->sample, row;
+	int cols, rows, x0, y, k, ncls, label, pred, shown, order[64], forwarded;
+	char a[32], b[32], line[160];
+
+	if (n->n == 0 || i >= n->n) {
+		canvas_text_cut(c, in.x, in.y, in.w, C_DIM, 0,
+		    "No batch yet: step once to see its first picture.");
+		return;
+	}
+	row = session_train_row(s, i);
+	image_raw(s, s->data->train.x + row * s->data->ninputs, raw);
+	image_range(s, &pic.lo, &pic.hi);
+	picture_size(&pic, size, p->mono, &cols, &rows);
+	if (rows + 1 > in.h || cols + 24 > in.w) {
+		size = PICTURE_SMALL;
+		picture_size(&pic, size, p->mono, &cols, &rows);
+	}
+	snprintf(line, sizeof line, "sample %ld/%ld of the batch (training row %ld)", i + 1, n->n,
+	    row + 1);
+	canvas_text_cut(c, in.x, in.y, in.w, C_DIM, 0, line);
+	picture_draw(c, in.x, in.y + 1, &pic, size, p->mono, p->g);
+
+	x0 = in.x + cols + 2;
+	y = in.y + 1;
+	label = image_label(s, &s->data->train, row);
+	canvas_printf(c, x0, y++, in.x + in.w - x0, C_TITLE, 0, "label %s",
+	    image_class(s, label, a, sizeof a));
+	/* The outputs belong to this batch once its forward pass has run. */
+	forwarded = s->pos.phase != PHASE_NONE;
+	if (!forwarded) {
+		canvas_text_cut(c, x0, y, in.x + in.w - x0, C_DIM, 0,
+		    "predicted: after the forward pass");
+		return;
+	}
+	ncls = image_probs(s, out->a + i * out->out, pr, 64);
+	pred = image_predicted(s, out->a + i * out->out);
+	canvas_printf(c, x0, y++, in.x + in.w - x0, pred == label ? C_GOOD : C_WARNING, 0,
+	    "predicted %s %s", image_class(s, pred, a, sizeof a),
+	    pred == label ? p->g->right : p->g->wrong);
+	canvas_text_cut(c, x0, y++, in.x + in.w - x0, C_DIM, 0,
+	    s->pos.phase == PHASE_UPDATE ? "p: this batch's forward pass (weights before the update)" :
+	    "p: this batch's forward pass");
+	/* Classes by probability when they do not all fit, else in order. */
+	for (k = 0; k < ncls; k++)
+		order[k] = k;
+	shown = in.y + in.h - y;
+	if (shown < ncls) {
+		int m, q;
+
+		for (m = 0; m < ncls; m++)
+			for (q = m + 1; q < ncls; q++)
+				if (pr[order[q]] > pr[order[m]]) {
+					int tmp = order[m];
+
+					order[m] = order[q];
+					order[q] = tmp;
+				}
+	}
+	for (k = 0; k < ncls && y < in.y + in.h; k++, y++) {
+		int cls = order[k], bw = in.x + in.w - x0 - 14, w;
+
+		if (shown < ncls && k == shown - 1 && ncls > shown) {
+			canvas_printf(c, x0, y, in.x + in.w - x0, C_DIM, 0, "+%d more classes",
+			    ncls - k);
+			break;
+		}
+		w = canvas_printf(c, x0, y, 6, cls == label ? C_TITLE : C_DEFAULT, 0, "p(%s)",
+		    image_class(s, cls, a, sizeof a));
+		if (bw > 20)
+			bw = 20;
+		if (bw >= 3)
+			image_bar(p, c, x0 + 7, y, bw, pr[cls], cls == pred ? C_BAR : C_DIM);
+		canvas_text(c, x0 + 7 + (bw >= 3 ? bw + 1 : 0), y, -1, C_DEFAULT, 0,
+		    view_num(b, sizeof b, pr[cls], 3));
+		(void)w;
+	}
+}
+
+/* ------------------------------------------------- grids of rows */
+
+/* Validation rows (or training rows when there is no validation split)
+ * chosen by want(): -1 every mistake, or a confusion cell t*K + p. */
+struct image_pick {
+	const struct split *sp;
+	const double *pred;	/* predictions of the split, nout per row */
+	int want;
+};
+
+static int
+image_picked(const struct session *s, const struct image_pick *k, long r)
+{
+	int nout = net_noutputs(s->net);
+	int label = image_label(s, k->sp, r);
+	int pred = image_predicted(s, k->pred + r * nout);
+	int ncls = nout == 1 ? 2 : nout;
+
+	if (k->want < 0)
+		return pred != label;
+	return label * ncls + pred == k->want;
+}
+
+/* Draws the picked rows as small pictures, each with "label>predicted"
+ * under it; returns how many rows were picked. */
+static long
+image_grid(const struct panel_ctx *p, struct canvas *c, struct rect g, const struct image_pick *k)
+{
+	const struct session *s = p->s;
+	double raw[IMAGE_MAX_PIXELS];
+	struct picture pic = { raw, s->data->image_h, s->data->image_w, 0, 0, 1 };
+	int cols, rows, tw, th, per_row, nrows, nout = net_noutputs(s->net);
+	long r, picked = 0, drawn = 0, room;
+	char a[32], b[32], lab[80];
+
+	image_range(s, &pic.lo, &pic.hi);
+	picture_size(&pic, PICTURE_SMALL, p->mono, &cols, &rows);
+	tw = cols + 1 > 6 ? cols + 1 : 6;
+	th = rows + 1;
+	per_row = g.w / tw;
+	nrows = g.h / th;
+	room = (long)per_row * nrows;
+	for (r = 0; r < k->sp->n; r++) {
+		int x, y;
+
+		if (!image_picked(s, k, r))
+			continue;
+		picked++;
+		if (drawn >= room)
+			continue;
+		/* Keep the last tile for "+N more" when rows are left over. */
+		x = g.x + (int)(drawn % per_row) * tw;
+		y = g.y + (int)(drawn / per_row) * th;
+		image_raw(s, k->sp->x + r * s->data->ninputs, raw);
+		picture_draw(c, x, y, &pic, PICTURE_SMALL, p->mono, p->g);
+		snprintf(lab, sizeof lab, "%s%s%s", image_class(s, image_label(s, k->sp, r), a, sizeof a),
+		    p->g->unicode ? "\u2192" : ">",
+		    image_class(s, image_predicted(s, k->pred + r * nout), b, sizeof b));
+		canvas_text_cut(c, x, y + rows, tw - 1, C_WARNING, 0, lab);
+		drawn++;
+	}
+	if (picked > drawn && room > 0) {
+		/* The last tile says how many were left out. */
+		long last = room - 1;
+		int x = g.x + (int)(last % per_row) * tw, y = g.y + (int)(last / per_row) * th;
+
+		canvas_fill(c, (struct rect){ x, y, tw, th }, ' ', C_DEFAULT, 0);
+		canvas_printf(c, x, y, tw - 1, C_DIM, 0, "+%ld", picked - drawn + 1);
+		canvas_text(c, x, y + 1, tw - 1, C_DIM, 0, "more");
+	}
+	return picked;
+}
+
+/* The split the grids show: validation, or training when there is none. */
+static int
+image_split(const struct session *s, const struct split **sp)
+{
+	if (s->data->val.n > 0) {
+		*sp = &s->data->val;
+		return 1;
+	}
+	*sp = &s->data->train;
+	return 0;
+}
+
+static void
+image_mistakes(const struct panel_ctx *p, struct canvas *c, struct rect in)
+{
+	const struct session *s = p->s;
+	const struct metrics *m = view_data_metrics(p);
+	struct image_pick k;
+	int which;
+	long wrong;
+	char line[160];
+
+	if (m == NULL)
+		return;
+	which = image_split(s, &k.sp);
+	k.pred = s->pred[which];
+	k.want = -1;
+	if (k.pred == NULL)
+		return;
+	wrong = image_grid(p, c, (struct rect){ in.x, in.y + 1, in.w, in.h - 1 }, &k);
+	snprintf(line, sizeof line, "%s mistakes: %ld of %ld (label%spredicted, weights of now)",
+	    which ? "Validation" : "Training", wrong, k.sp->n, p->g->unicode ? "\u2192" : ">");
+	canvas_text_cut(c, in.x, in.y, in.w, C_TITLE, 0, line);
+	if (wrong == 0)
+		canvas_text_cut(c, in.x, in.y + 1, in.w, C_GOOD, 0, "None: every row is right.");
+}
+
+/* Confusion cells that hold rows, in reading order; returns how many. */
+static int
+image_cells(const struct metrics *m, int *cell, int cap)
+{
+	int t, q, n = 0;
+
+	for (t = 0; t < m->nclasses; t++)
+		for (q = 0; q < m->nclasses; q++)
+			if (m->confusion[t][q] > 0 && n < cap)
+				cell[n++] = t * m->nclasses + q;
+	return n;
+}
+
+static void
+image_confusion(const struct panel_ctx *p, struct canvas *c, struct rect in)
+{
+	const struct session *s = p->s;
+	const struct metrics *m = view_data_metrics(p);
+	int cells[METRICS_MAX_CLASSES * METRICS_MAX_CLASSES];
+	int ncells, sel, t, q, K, cw = 4, y, x, which;
+	struct image_pick k;
+	char a[32], b[32], line[160];
+
+	if (m == NULL || m->nclasses < 2)
+		return;
+	K = m->nclasses;
+	ncells = image_cells(m, cells, (int)(sizeof cells / sizeof cells[0]));
+	if (ncells == 0)
+		return;
+	sel = ((p->v->cm_cell % ncells) + ncells) % ncells;
+	which = image_split(s, &k.sp);
+	k.pred = s->pred[which];
+	k.want = cells[sel];
+	if (k.pred == NULL)
+		return;
+	t = k.want / K;
+	q = k.want % K;
+	/* The matrix: rows true, columns predicted, the chosen cell reversed. */
+	canvas_text(c, in.x, in.y, -1, C_DIM, 0, "true\\pred");
+	for (x = 0; x < K && in.x + 10 + (x + 1) * cw <= in.x + in.w; x++)
+		canvas_printf(c, in.x + 10 + x * cw, in.y, cw, C_TITLE, 0, "%*s", cw - 1,
+		    image_class(s, x, a, sizeof a));
+	for (y = 0; y < K && in.y + 1 + y < in.y + in.h; y++) {
+		canvas_text_cut(c, in.x, in.y + 1 + y, 9, C_TITLE, 0, image_class(s, y, a, sizeof a));
+		for (x = 0; x < K && in.x + 10 + (x + 1) * cw <= in.x + in.w; x++)
+			canvas_printf(c, in.x + 10 + x * cw, in.y + 1 + y, cw,
+			    x == y ? C_GOOD : m->confusion[y][x] ? C_WARNING : C_DIM,
+			    y == t && x == q ? ATTR_REVERSE : 0, "%*ld", cw - 1, m->confusion[y][x]);
+	}
+	y = in.y + 1 + K;
+	snprintf(line, sizeof line, "true %s, predicted %s: %ld %s rows (, . next cell)",
+	    image_class(s, t, a, sizeof a), image_class(s, q, b, sizeof b), m->confusion[t][q],
+	    which ? "validation" : "training");
+	canvas_text_cut(c, in.x, y, in.w, C_TITLE, 0, line);
+	if (y + 1 < in.y + in.h)
+		image_grid(p, c, (struct rect){ in.x, y + 1, in.w, in.y + in.h - y - 1 }, &k);
+}
+
+void
+view_data_image(const struct panel_ctx *p, struct canvas *c, struct rect in)
+{
+	switch (p->v->data_view) {
+	case DATA_VIEW_MISTAKES:
+		image_mistakes(p, c, in);
+		break;
+	case DATA_VIEW_CONFUSION:
+		image_confusion(p, c, in);
+		break;
+	case DATA_VIEW_SAMPLE:
+		image_sample(p, c, in);
+		break;
+	}
+}
+
+const char *
+view_data_image_title(const struct panel_ctx *p)
+{
+	switch (p->v->data_view) {
+	case DATA_VIEW_MISTAKES:
+		return "Data: mistakes";
+	case DATA_VIEW_CONFUSION:
+		return "Data: confusion matrix";
+	case DATA_VIEW_SAMPLE:
+		break;
+	}
+	return "Data: the sample as a picture";
+}
+
+/* ------------------------------------------------ weights as pictures */
+
+/* Unit j of the first layer's input weights, as a signed picture. */
+static void
+image_weights_of(const struct session *s, const double *param, int j, struct picture *pic)
+{
+	const struct layer *L = &s->net->layer[0];
+
+	pic->v = param + L->w_off + (long)j * L->in;
+	pic->h = s->data->image_h;
+	pic->w = s->data->image_w;
+	pic->sign = 1;
+	pic->lo = 0;
+	pic->hi = picture_max_abs(pic->v, L->in);
+}
+
+int
+view_image_weights(const struct panel_ctx *p, struct canvas *c, int x, int y, int j)
+{
+	const struct session *s = p->s;
+	struct picture pic;
+	int cols, rows;
+	char b[32];
+
+	image_weights_of(s, s->net->param, j, &pic);
+	picture_size(&pic, PICTURE_BIG, p->mono, &cols, &rows);
+	canvas_text(c, x, y, cols, C_DIM, 0, "weights");
+	picture_draw(c, x, y + 1, &pic, PICTURE_BIG, p->mono, p->g);
+	canvas_printf(c, x, y + 1 + rows, cols, C_DIM, 0, "%s%s", p->g->unicode ? "\u00b1" : "+-",
+	    view_num(b, sizeof b, pic.hi, 2));
+	return cols;
+}
+
+void
+view_network_pictures(const struct panel_ctx *p, struct canvas *c, struct rect in)
+{
+	const struct session *s = p->s;
+	const struct layer *L = &s->net->layer[0];
+	struct picture pic;
+	int cols, rows, tw, th, per_row, nrows, j, first, sel;
+	char line[200], b[32];
+
+	image_weights_of(s, s->net->param, 0, &pic);
+	picture_size(&pic, PICTURE_SMALL, p->mono, &cols, &rows);
+	tw = cols + 2;
+	th = rows + 1;
+	snprintf(line, sizeof line, "h1 %s, %d weights a unit: %s + %s -", act_name(L->act), L->in,
+	    p->mono ? p->g->wpos[2] : "blue", p->mono ? p->g->wneg[2] : "orange");
+	canvas_text_cut(c, in.x, in.y, in.w, C_DIM, 0, line);
+	per_row = in.w / tw;
+	nrows = (in.h - 2) / th;
+	if (per_row < 1 || nrows < 1)
+		return;
+	sel = p->v->layer == 1 ? p->v->unit : -1;
+	/* Scroll by whole rows so the selected unit is in view. */
+	first = 0;
+	if (sel >= 0 && sel / per_row >= nrows)
+		first = (sel / per_row - nrows + 1) * per_row;
+	for (j = first; j < L->out && (j - first) / per_row < nrows; j++) {
+		int x = in.x + ((j - first) % per_row) * tw, y = in.y + 1 + ((j - first) / per_row) * th;
+
+		image_weights_of(s, s->net->param, j, &pic);
+		picture_draw(c, x, y, &pic, PICTURE_SMALL, p->mono, p->g);
+		canvas_printf(c, x, y + rows, tw - 1, j == sel ? C_CURSOR : C_DIM, 0, "%d", j + 1);
+		if (session_unit_dead(s, 0, j))
+			canvas_text(c, x + cols - 1, y + rows, 1, C_DEAD_UNIT, 0, p->g->dead);
+	}
+	if (j < L->out || first > 0) {
+		snprintf(line, sizeof line, "units %d-%d of %d (hjkl choose, w: diagram)", first + 1, j,
+		    L->out);
+		canvas_text_cut(c, in.x, in.y + in.h - 1, in.w, C_DIM, 0, line);
+	} else {
+		snprintf(line, sizeof line, "%s dead unit  w: diagram  largest |w| %s", p->g->dead,
+		    view_num(b, sizeof b, picture_max_abs(s->net->param + L->w_off,
+		    (long)L->in * L->out), 3));
+		canvas_text_cut(c, in.x, in.y + in.h - 1, in.w, C_DIM, 0, line);
+	}
+}
