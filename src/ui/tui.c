@@ -438,18 +438,18 @@ static int
 tui_act_data_view(struct tui *t, int key)
 {
 	static const char *const what[DATA_VIEW_COUNT] = {
-		"the sample as a picture, with its class probabilities (, and . choose it)",
-		"the validation rows taken for another class",
-		"the confusion matrix; , and . choose a cell and show its rows",
+		N_("the sample as a picture, with its class probabilities (, and . choose it)"),
+		N_("the validation rows taken for another class"),
+		N_("the confusion matrix; , and . choose a cell and show its rows"),
 	};
 
 	if (t->run[0]->data->image_h <= 0) {
-		tui_message(t, C_WARNING, "v changes the data panel for picture inputs (--image HxW)");
+		tui_message(t, C_WARNING, _("v changes the data panel for picture inputs (--image HxW)"));
 		return TUI_REDRAW;
 	}
 	t->v.data_view = (t->v.data_view + 1) % DATA_VIEW_COUNT;
 	t->v.cm_cell = 0;
-	tui_message(t, C_MESSAGE, "the data panel shows %s", what[t->v.data_view]);
+	tui_message(t, C_MESSAGE, _("the data panel shows %s"), _(what[t->v.data_view]));
 	return TUI_REDRAW;
 }
 
@@ -457,12 +457,12 @@ static int
 tui_act_net_view(struct tui *t, int key)
 {
 	if (t->run[0]->data->image_h <= 0) {
-		tui_message(t, C_WARNING, "w changes the network panel for picture inputs (--image HxW)");
+		tui_message(t, C_WARNING, _("w changes the network panel for picture inputs (--image HxW)"));
 		return TUI_REDRAW;
 	}
 	t->v.net_diagram = !t->v.net_diagram;
-	tui_message(t, C_MESSAGE, "the network panel shows %s", t->v.net_diagram ?
-	    "the diagram of every layer" : "each first-layer unit's weights as a picture");
+	tui_message(t, C_MESSAGE, _("the network panel shows %s"), t->v.net_diagram ?
+	    _("the diagram of every layer") : _("each first-layer unit's weights as a picture"));
 	return TUI_REDRAW;
 }
 

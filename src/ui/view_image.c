@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "picture.h"
+#include "util/i18n.h"
 #include "view.h"
 
 #define IMAGE_MAX_PIXELS (64 * 64)
@@ -150,7 +151,7 @@ image_sample(const struct panel_ctx *p, struct canvas *c, struct rect in)
 
 	if (n->n == 0 || i >= n->n) {
 		canvas_text_cut(c, in.x, in.y, in.w, C_DIM, 0,
-		    "No batch yet: step once to see its first picture.");
+		    _("No batch yet: step once to see its first picture."));
 		return;
 	}
 	row = session_train_row(s, i);
@@ -161,7 +162,7 @@ image_sample(const struct panel_ctx *p, struct canvas *c, struct rect in)
 		size = PICTURE_SMALL;
 		picture_size(&pic, size, p->mono, &cols, &rows);
 	}
-	snprintf(line, sizeof line, "sample %ld/%ld of the batch (training row %ld)", i + 1, n->n,
+	snprintf(line, sizeof line, _("sample %ld/%ld of the batch (training row %ld)"), i + 1, n->n,
 	    row + 1);
 	canvas_text_cut(c, in.x, in.y, in.w, C_DIM, 0, line);
 	picture_draw(c, in.x, in.y + 1, &pic, size, p->mono, p->g);
@@ -169,23 +170,23 @@ image_sample(const struct panel_ctx *p, struct canvas *c, struct rect in)
 	x0 = in.x + cols + 2;
 	y = in.y + 1;
 	label = image_label(s, &s->data->train, row);
-	canvas_printf(c, x0, y++, in.x + in.w - x0, C_TITLE, 0, "label %s",
+	canvas_printf(c, x0, y++, in.x + in.w - x0, C_TITLE, 0, _("label %s"),
 	    image_class(s, label, a, sizeof a));
 	/* The outputs belong to this batch once its forward pass has run. */
 	forwarded = s->pos.phase != PHASE_NONE;
 	if (!forwarded) {
 		canvas_text_cut(c, x0, y, in.x + in.w - x0, C_DIM, 0,
-		    "predicted: after the forward pass");
+		    _("predicted: after the forward pass"));
 		return;
 	}
 	ncls = image_probs(s, out->a + i * out->out, pr, 64);
 	pred = image_predicted(s, out->a + i * out->out);
 	canvas_printf(c, x0, y++, in.x + in.w - x0, pred == label ? C_GOOD : C_WARNING, 0,
-	    "predicted %s %s", image_class(s, pred, a, sizeof a),
+	    _("predicted %s %s"), image_class(s, pred, a, sizeof a),
 	    pred == label ? p->g->right : p->g->wrong);
 	canvas_text_cut(c, x0, y++, in.x + in.w - x0, C_DIM, 0,
-	    s->pos.phase == PHASE_UPDATE ? "p: this batch's forward pass (weights before the update)" :
-	    "p: this batch's forward pass");
+	    s->pos.phase == PHASE_UPDATE ? _("p: this batch's forward pass (weights before the update)") :
+	    _("p: this batch's forward pass"));
 	/* Classes by probability when they do not all fit, else in order. */
 	for (k = 0; k < ncls; k++)
 		order[k] = k;
@@ -206,7 +207,7 @@ image_sample(const struct panel_ctx *p, struct canvas *c, struct rect in)
 		int cls = order[k], bw = in.x + in.w - x0 - 14, w;
 
 		if (shown < ncls && k == shown - 1 && ncls > shown) {
-			canvas_printf(c, x0, y, in.x + in.w - x0, C_DIM, 0, "+%d more classes",
+			canvas_printf(c, x0, y, in.x + in.w - x0, C_DIM, 0, _("+%d more classes"),
 			    ncls - k);
 			break;
 		}
@@ -289,8 +290,8 @@ image_grid(const struct panel_ctx *p, struct canvas *c, struct rect g, const str
 		int x = g.x + (int)(last % per_row) * tw, y = g.y + (int)(last / per_row) * th;
 
 		canvas_fill(c, (struct rect){ x, y, tw, th }, ' ', C_DEFAULT, 0);
-		canvas_printf(c, x, y, tw - 1, C_DIM, 0, "+%ld", picked - drawn + 1);
-		canvas_text(c, x, y + 1, tw - 1, C_DIM, 0, "more");
+		canvas_printf(c, x, y, tw - 1, C_DIM, 0, _("+%ld"), picked - drawn + 1);
+		canvas_text(c, x, y + 1, tw - 1, C_DIM, 0, _("more"));
 	}
 	return picked;
 }
@@ -325,11 +326,11 @@ image_mistakes(const struct panel_ctx *p, struct canvas *c, struct rect in)
 	if (k.pred == NULL)
 		return;
 	wrong = image_grid(p, c, (struct rect){ in.x, in.y + 1, in.w, in.h - 1 }, &k);
-	snprintf(line, sizeof line, "%s mistakes: %ld of %ld (label%spredicted, weights of now)",
-	    which ? "Validation" : "Training", wrong, k.sp->n, p->g->unicode ? "\u2192" : ">");
+	snprintf(line, sizeof line, _("%s mistakes now: %ld of %ld (label%spredicted)"),
+	    which ? _("Validation") : _("Training"), wrong, k.sp->n, p->g->unicode ? "\u2192" : ">");
 	canvas_text_cut(c, in.x, in.y, in.w, C_TITLE, 0, line);
 	if (wrong == 0)
-		canvas_text_cut(c, in.x, in.y + 1, in.w, C_GOOD, 0, "None: every row is right.");
+		canvas_text_cut(c, in.x, in.y + 1, in.w, C_GOOD, 0, _("None: every row is right."));
 }
 
 /* Confusion cells that hold rows, in reading order; returns how many. */
@@ -351,9 +352,10 @@ image_confusion(const struct panel_ctx *p, struct canvas *c, struct rect in)
 	const struct session *s = p->s;
 	const struct metrics *m = view_data_metrics(p);
 	int cells[METRICS_MAX_CLASSES * METRICS_MAX_CLASSES];
-	int ncells, sel, t, q, K, cw = 4, y, x, which;
+	int ncells, sel, t, q, K, cw = 2, lw = 2, y, x, which, mw, below;
 	struct image_pick k;
 	char a[32], b[32], line[160];
+	struct rect g;
 
 	if (m == NULL || m->nclasses < 2)
 		return;
@@ -369,25 +371,48 @@ image_confusion(const struct panel_ctx *p, struct canvas *c, struct rect in)
 		return;
 	t = k.want / K;
 	q = k.want % K;
-	/* The matrix: rows true, columns predicted, the chosen cell reversed. */
-	canvas_text(c, in.x, in.y, -1, C_DIM, 0, "true\\pred");
-	for (x = 0; x < K && in.x + 10 + (x + 1) * cw <= in.x + in.w; x++)
-		canvas_printf(c, in.x + 10 + x * cw, in.y, cw, C_TITLE, 0, "%*s", cw - 1,
-		    image_class(s, x, a, sizeof a));
-	for (y = 0; y < K && in.y + 1 + y < in.y + in.h; y++) {
-		canvas_text_cut(c, in.x, in.y + 1 + y, 9, C_TITLE, 0, image_class(s, y, a, sizeof a));
-		for (x = 0; x < K && in.x + 10 + (x + 1) * cw <= in.x + in.w; x++)
-			canvas_printf(c, in.x + 10 + x * cw, in.y + 1 + y, cw,
-			    x == y ? C_GOOD : m->confusion[y][x] ? C_WARNING : C_DIM,
-			    y == t && x == q ? ATTR_REVERSE : 0, "%*ld", cw - 1, m->confusion[y][x]);
+	/* Columns as wide as the widest count or class name, plus a space. */
+	for (y = 0; y < K; y++) {
+		int nw = text_width(image_class(s, y, a, sizeof a), -1);
+
+		lw = nw + 1 > lw ? nw + 1 : lw;
+		cw = nw + 1 > cw ? nw + 1 : cw;
+		for (x = 0; x < K; x++) {
+			int n = snprintf(b, sizeof b, "%ld", m->confusion[y][x]) + 1;
+
+			cw = n > cw ? n : cw;
+		}
 	}
-	y = in.y + 1 + K;
-	snprintf(line, sizeof line, "true %s, predicted %s: %ld %s rows (, . next cell)",
+	mw = lw + K * cw;
+	snprintf(line, sizeof line, _("true %s, predicted %s: %ld %s (, . next cell)"),
 	    image_class(s, t, a, sizeof a), image_class(s, q, b, sizeof b), m->confusion[t][q],
-	    which ? "validation" : "training");
-	canvas_text_cut(c, in.x, y, in.w, C_TITLE, 0, line);
-	if (y + 1 < in.y + in.h)
-		image_grid(p, c, (struct rect){ in.x, y + 1, in.w, in.y + in.h - y - 1 }, &k);
+	    which ? ngettext("validation row", "validation rows", (unsigned long)m->confusion[t][q]) :
+	    ngettext("training row", "training rows", (unsigned long)m->confusion[t][q]));
+	canvas_text_cut(c, in.x, in.y, in.w, C_TITLE, 0, line);
+	/* The matrix: rows true, columns predicted, the chosen cell reversed. */
+	for (x = 0; x < K && lw + (x + 1) * cw <= in.w; x++)
+		canvas_printf(c, in.x + lw + x * cw, in.y + 1, cw, C_DIM, 0, "%*s", cw,
+		    image_class(s, x, a, sizeof a));
+	for (y = 0; y < K && 2 + y < in.h; y++) {
+		canvas_text_cut(c, in.x, in.y + 2 + y, lw - 1, C_DIM, 0, image_class(s, y, a, sizeof a));
+		for (x = 0; x < K && lw + (x + 1) * cw <= in.w; x++)
+			canvas_printf(c, in.x + lw + x * cw, in.y + 2 + y, cw,
+			    x == y ? C_GOOD : m->confusion[y][x] ? C_WARNING : C_DIM,
+			    y == t && x == q ? ATTR_REVERSE : 0, "%*ld", cw, m->confusion[y][x]);
+	}
+	/* The cell's rows: beside the matrix, or under it, where there is room. */
+	below = in.h - 2 - K;
+	if (in.w - mw - 2 >= 9)
+		g = (struct rect){ in.x + mw + 2, in.y + 1, in.w - mw - 2, in.h - 1 };
+	else if (below >= 5)
+		g = (struct rect){ in.x, in.y + 2 + K, in.w, below };
+	else {
+		if (below >= 1)
+			canvas_text_cut(c, in.x, in.y + 2 + K, in.w, C_DIM, 0,
+			    _("z: zoom to see this cell's rows"));
+		return;
+	}
+	image_grid(p, c, g, &k);
 }
 
 void
@@ -411,13 +436,13 @@ view_data_image_title(const struct panel_ctx *p)
 {
 	switch (p->v->data_view) {
 	case DATA_VIEW_MISTAKES:
-		return "Data: mistakes";
+		return _("Data: mistakes");
 	case DATA_VIEW_CONFUSION:
-		return "Data: confusion matrix";
+		return _("Data: confusion matrix");
 	case DATA_VIEW_SAMPLE:
 		break;
 	}
-	return "Data: the sample as a picture";
+	return _("Data: the sample as a picture");
 }
 
 /* ------------------------------------------------ weights as pictures */
@@ -446,9 +471,9 @@ view_image_weights(const struct panel_ctx *p, struct canvas *c, int x, int y, in
 
 	image_weights_of(s, s->net->param, j, &pic);
 	picture_size(&pic, PICTURE_BIG, p->mono, &cols, &rows);
-	canvas_text(c, x, y, cols, C_DIM, 0, "weights");
+	canvas_text(c, x, y, cols, C_DIM, 0, _("weights"));
 	picture_draw(c, x, y + 1, &pic, PICTURE_BIG, p->mono, p->g);
-	canvas_printf(c, x, y + 1 + rows, cols, C_DIM, 0, "%s%s", p->g->unicode ? "\u00b1" : "+-",
+	canvas_printf(c, x, y + 1 + rows, cols, C_DIM, 0, _("%s%s"), p->g->unicode ? "\u00b1" : "+-",
 	    view_num(b, sizeof b, pic.hi, 2));
 	return cols;
 }
@@ -466,8 +491,8 @@ view_network_pictures(const struct panel_ctx *p, struct canvas *c, struct rect i
 	picture_size(&pic, PICTURE_SMALL, p->mono, &cols, &rows);
 	tw = cols + 2;
 	th = rows + 1;
-	snprintf(line, sizeof line, "h1 %s, %d weights a unit: %s + %s -", act_name(L->act), L->in,
-	    p->mono ? p->g->wpos[2] : "blue", p->mono ? p->g->wneg[2] : "orange");
+	snprintf(line, sizeof line, _("h1 %s, %d weights a unit: %s + %s -"), act_name(L->act), L->in,
+	    p->mono ? p->g->wpos[2] : _("blue"), p->mono ? p->g->wneg[2] : _("orange"));
 	canvas_text_cut(c, in.x, in.y, in.w, C_DIM, 0, line);
 	per_row = in.w / tw;
 	nrows = (in.h - 2) / th;
@@ -488,11 +513,11 @@ view_network_pictures(const struct panel_ctx *p, struct canvas *c, struct rect i
 			canvas_text(c, x + cols - 1, y + rows, 1, C_DEAD_UNIT, 0, p->g->dead);
 	}
 	if (j < L->out || first > 0) {
-		snprintf(line, sizeof line, "units %d-%d of %d (hjkl choose, w: diagram)", first + 1, j,
+		snprintf(line, sizeof line, _("units %d-%d of %d (hjkl choose, w: diagram)"), first + 1, j,
 		    L->out);
 		canvas_text_cut(c, in.x, in.y + in.h - 1, in.w, C_DIM, 0, line);
 	} else {
-		snprintf(line, sizeof line, "%s dead unit  w: diagram  largest |w| %s", p->g->dead,
+		snprintf(line, sizeof line, _("%s dead unit  w: diagram  largest |w| %s"), p->g->dead,
 		    view_num(b, sizeof b, picture_max_abs(s->net->param + L->w_off,
 		    (long)L->in * L->out), 3));
 		canvas_text_cut(c, in.x, in.y + in.h - 1, in.w, C_DIM, 0, line);

@@ -43,4 +43,11 @@ expect_status 1 "miss.csv:2:2: missing value in column \"b\"" -- $N --headless -
 expect_status 1 "empty.csv:1:1: empty file (expected a header row)" -- $N --headless --data "$T/empty.csv"
 expect_status 1 "nothere.csv:1:1: cannot read" -- $N --headless --data "$T/nothere.csv"
 expect_status 1 "no column \"nope\"" -- $N --headless --data "$D/iris.csv" --target nope
+# picture inputs: the handwritten digits, --image checked against the columns
+check "digits.csv: 1797 rows of 64 pixels and the digit" sh -c "[ \$(wc -l < '$D/digits.csv') -eq 1798 ] && head -1 '$D/digits.csv' | grep -q '^r0c0,.*,r7c7,digit\$'"
+expect_status 1 "--image 8x9 needs 72 feature columns, but the data has 64" -- $N --headless --data "$D/digits.csv" --image 8x9
+expect_status 2 "--image: '0x8' is not allowed (expected HEIGHTxWIDTH" -- $N --headless --data "$D/digits.csv" --image 0x8
+expect_status 2 "--image: '8x8x' is not allowed" -- $N --headless --data "$D/digits.csv" --image 8x8x
+$N --headless --quiet --data "$D/digits.csv" --image 8x8 --task classify --layers 32 --act relu --optimizer adam --lr 0.01 --epochs 5 --report "$T/dig.json" >/dev/null
+check "digits: 10 classes, test accuracy above 0.9 after 5 epochs" py "$T/dig.json" "r['test']['accuracy'] > 0.9 and r['baseline_accuracy'] < 0.11"
 finish
