@@ -64,7 +64,7 @@ _nnstep()
 		return
 	fi
 	if [[ $cword -eq 1 ]]; then
-		COMPREPLY=($(compgen -W "gen lesson" -- "$cur"))
+		COMPREPLY=($(compgen -W "gen lesson check lr-find" -- "$cur"))
 	fi
 } &&
 	complete -F _nnstep nnstep

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/check.h"
 #include "cli/headless.h"
 #include "cli/options.h"
 #include "lesson/front.h"
@@ -53,6 +54,10 @@ main(int argc, char **argv)
 	}
 	if (o.command && strcmp(o.command, "gen") == 0)
 		return gen_main(&o);
+	if (o.command && strcmp(o.command, "check") == 0)
+		return check_main(&o);
+	if (o.command && strcmp(o.command, "lr-find") == 0)
+		return lrfind_main(&o);
 	if (o.list_lessons)
 		return lesson_list(&o);
 	if (o.command && strcmp(o.command, "lesson") == 0)

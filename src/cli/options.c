@@ -526,6 +526,11 @@ options_usage(FILE *f)
 	    "       nnstep lesson NAME|FILE [OPTIONS] play a lesson (--headless: check it)\n"
 	    "       nnstep gen NAME [--samples N] [--noise X] [--classes K] [--seed S]\n"
 	    "                                          write a generated data set as CSV\n"
+	    "       nnstep check [OPTIONS] [--report FILE]\n"
+	    "                                          sanity checks of the set-up, with verdicts\n"
+	    "       nnstep lr-find [OPTIONS] [--report FILE]\n"
+	    "                                          the learning rate: loss along the gradient,\n"
+	    "                                          LR range test, a suggested lr\n"
 	    "\noptions:\n"), f);
 	for (d = option_defs; d->name; d++) {
 		if (d->shortname)
@@ -537,7 +542,7 @@ options_usage(FILE *f)
 		fprintf(f, "  %-28s %s\n", left, _(d->help));
 	}
 	fputs(_("\nexit status: 0 done, 1 bad input file or failed check, 2 bad option,\n"
-	    "3 training diverged (NaN or infinity).\n"), f);
+	    "3 training diverged (NaN or infinity), 4 a sanity check failed (nnstep check).\n"), f);
 }
 
 static const struct option_def *
@@ -557,7 +562,11 @@ options_parse(struct options *o, int argc, char **argv, char **err)
 	int i = 1;
 
 	*err = NULL;
-	if (argc > 1 && (strcmp(argv[1], "gen") == 0 || strcmp(argv[1], "lesson") == 0)) {
+	if (argc > 1 && (strcmp(argv[1], "check") == 0 || strcmp(argv[1], "lr-find") == 0)) {
+		/* nnstep check|lr-find [training options] */
+		o->command = argv[1];
+		i = 2;
+	} else if (argc > 1 && (strcmp(argv[1], "gen") == 0 || strcmp(argv[1], "lesson") == 0)) {
 		o->command = argv[1];
 		if (argc < 3 || argv[2][0] == '-') {
 			options_fail(err, _("%s: missing %s"), argv[1],
