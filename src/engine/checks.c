@@ -494,8 +494,7 @@ lr_range_test(const struct session *s, double lo, double hi, int batches,
 	if (t == NULL)
 		return -1;
 	/* A copy of the current weights; the optimizer starts afresh. */
-	memcpy(t->net->param, s->net->param, (size_t)s->net->nparams * sizeof(double));
-	session_resync(t);
+	session_import(t, s->net->param, NULL);
 	sm = calloc((size_t)batches, sizeof *sm);
 	if (sm == NULL) {
 		session_free(t);
