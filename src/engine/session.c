@@ -361,6 +361,7 @@ session_start(struct session *s, uint64_t seed)
 	s->pos.finished = s->pos.stopped_early = 0;
 	memset(&s->pos.diverged, 0, sizeof s->pos.diverged);
 	s->pos.cfg.seed = seed;
+	s->pos.chosen = s->pos.cfg;
 	s->pos.best_loss = INFINITY;
 	s->pos.best_epoch = 0;
 	s->pos.es_wait = s->pos.rlr_wait = 0;
@@ -389,6 +390,9 @@ session_start(struct session *s, uint64_t seed)
 void
 session_reset(struct session *s, uint64_t seed)
 {
+	/* The settings on screen: after a rewind, those of the batch gone back
+	 * to, not the last ones chosen before it. */
+	s->start_cfg = s->has_pending ? s->pending : s->pos.chosen;
 	session_start(s, seed);
 }
 

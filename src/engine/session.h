@@ -126,6 +126,8 @@ struct session_pos {
 	int stopped_early;
 	struct divergence diverged;
 	struct session_config cfg;	/* settings in force for the current batch */
+	struct session_config chosen;	/* cfg as last chosen, before callbacks changed it
+					 * (reduce-lr): what a reset starts from */
 	/* callbacks */
 	double best_loss;		/* best monitored loss so far */
 	int best_epoch;
@@ -217,12 +219,17 @@ int session_back(struct session *s);
 int session_goto(struct session *s, long pc);
 /* Earliest phase count the history can return to. */
 long session_history_start(const struct session *s);
-/* New weights from seed, all histories cleared. */
+/* New weights from seed, all histories cleared, with the settings of the
+ * batch on screen as chosen (pos.chosen; those waiting win): after a rewind,
+ * not those chosen later. */
 void session_reset(struct session *s, uint64_t seed);
 /*
  * Changes settings. Those that keep every shape (activations, optimizer, lr,
  * l2, dropout, shuffle, threshold, callbacks, epochs) apply from the next
- * batch, as a new branch of the history: returns 0. Those that need a new
+ * batch, as a new branch of the history: returns 0. Until then they wait in
+ * s->pending (has_pending) and pos.cfg still names how the current batch was
+ * computed; only before the first phase, or after an update when nothing the
+ * batch computed changes (threshold, epochs, callbacks), do they apply at once. Those that need a new
  * network (layers, loss, output activation, batch size, init, seed) are not
  * applied: returns 1 (make a new session). Invalid settings: -1 and *err.
  */

@@ -144,6 +144,7 @@ session_take_settings(struct session *s, const struct session_config *c)
 		s->pos.step = 0;
 	}
 	s->pos.cfg = *c;
+	s->pos.chosen = *c;
 	s->has_pending = 0;
 	session_apply_cfg(s);
 	session_diag_ranges(s);
@@ -161,6 +162,19 @@ session_apply_cfg(struct session *s)
 		n->layer[l].alpha = n->layer[l].act == ACT_ELU ? ACT_ELU_ALPHA : s->pos.cfg.alpha;
 		n->layer[l].dropout = s->pos.cfg.dropout;
 	}
+}
+
+/* Does b compute a batch differently from a (forward, backward or update)? */
+static int
+session_batch_setting_changed(const struct session_config *a, const struct session_config *b)
+{
+	int l;
+
+	for (l = 0; l < a->nhidden; l++)
+		if (a->hidden_act[l] != b->hidden_act[l])
+			return 1;
+	return a->alpha != b->alpha || a->optimizer != b->optimizer || a->lr != b->lr ||
+	    a->l2 != b->l2 || a->dropout != b->dropout;
 }
 
 int
@@ -189,9 +203,13 @@ session_configure(struct session *s, const struct session_config *c, const char 
 	s->pending = want;
 	s->has_pending = 1;
 	s->start_cfg = want;
-	/* Between batches the change can take effect at once; the snapshot of
-	 * the next batch will hold it. */
-	if (s->pos.phase == PHASE_NONE || s->pos.phase == PHASE_UPDATE)
+	/* Before the first phase nothing has been computed, so the change can
+	 * take effect at once. After a batch's update its numbers are still on
+	 * screen: a change to how they were computed waits for the next batch
+	 * (whose snapshot will hold it), so that nothing shown is labelled
+	 * with settings it was not computed with. */
+	if (s->pos.phase == PHASE_NONE ||
+	    (s->pos.phase == PHASE_UPDATE && !session_batch_setting_changed(o, &want)))
 		session_take_settings(s, &want);
 	return 0;
 }

@@ -342,12 +342,24 @@ tui_act_reset(struct tui *t, int key)
 	uint64_t seed = t->run[0]->pos.cfg.seed + (key == 'R');
 	int i;
 
+	const struct session_config *c;
+	char lr[32];
+
 	t->v.running = 0;
 	for (i = 0; i < t->nruns; i++)
 		session_reset(t->run[i], key == 'R' ? t->run[i]->pos.cfg.seed + 1 :
 		    t->run[i]->pos.cfg.seed);
-	tui_message(t, C_MESSAGE, _("weights reset from seed %llu%s"), (unsigned long long)seed,
-	    key == 'R' ? _(" (a new seed)") : _(" (the same numbers again)"));
+	/* The reset starts from the settings on screen: name them. */
+	c = &t->run[0]->pos.cfg;
+	if (t->nruns > 1)
+		tui_message(t, C_MESSAGE, _("weights of every run reset from seed %llu%s, each with "
+		    "the settings its header names"), (unsigned long long)seed,
+		    key == 'R' ? _(" (a new seed)") : _(" (the same numbers again)"));
+	else
+		tui_message(t, C_MESSAGE, _("weights reset from seed %llu%s: %s, %s, lr %s"),
+		    (unsigned long long)seed, key == 'R' ? _(" (a new seed)") :
+		    _(" (the same numbers again)"), c->nhidden > 0 ? act_name(c->hidden_act[0]) :
+		    _("no hidden layer"), optim_name(c->optimizer), view_num(lr, sizeof lr, c->lr, 4));
 	tui_clamp(t);
 	return TUI_REDRAW;
 }
@@ -537,7 +549,8 @@ tui_configure(struct tui *t, void (*change)(struct session_config *, void *), vo
 		if (s->has_pending)
 			now = 0;
 	}
-	tui_message(t, C_MESSAGE, "%s%s", what, now ? "" : _(" (from the next batch)"));
+	tui_message(t, C_MESSAGE, "%s%s", what, now ? "" : _(" (from the next batch); the batch on "
+	    "screen keeps the settings it was computed with"));
 	return TUI_REDRAW;
 }
 

@@ -199,6 +199,9 @@ struct rect view_box(const struct panel_ctx *p, struct canvas *c, struct rect r,
 /* A number in at most about `sig` significant digits, compact ("0.0123",
  * "1.2e-05", "NaN", "inf"). */
 const char *view_num(char *buf, size_t n, double v, int sig);
+/* Settings waiting for the next batch that change how it is computed
+ * ("tanh rmsprop lr 0.3"), or "" when there are none. */
+void view_pending(const struct session *s, char *buf, size_t n);
 /* The key that steps one phase: space, or in a lesson (where space moves
  * the lesson on) the right arrow. */
 const char *view_step_key(const struct panel_ctx *p);

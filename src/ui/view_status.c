@@ -111,20 +111,46 @@ status_line1(const struct ui_frame *f, struct canvas *c, struct rect r)
 	}
 	if (f->nruns > 1)
 		return;
-	view_num(val, sizeof val, session_lr(s), 4);
-	if (s->has_pending && s->pending.lr != s->pos.cfg.lr) {
-		char nx[32];
-
-		snprintf(buf, sizeof buf, "%s>%s", val, view_num(nx, sizeof nx, s->pending.lr, 4));
-	} else
-		snprintf(buf, sizeof buf, "%s", val);
-	bar_item(&b, _("lr"), buf, C_STATUS_KEY);
-	bar_item(&b, NULL, optim_name(s->has_pending ? s->pending.optimizer : s->pos.cfg.optimizer),
-	    C_STATUS_KEY);
+	/* In force for the batch on screen; a change waiting shows on line 2. */
+	bar_item(&b, _("lr"), view_num(val, sizeof val, session_lr(s), 4), C_STATUS_KEY);
+	bar_item(&b, NULL, optim_name(s->pos.cfg.optimizer), C_STATUS_KEY);
 	snprintf(buf, sizeof buf, "%ld", s->batch_size);
 	bar_item(&b, _("batch size"), buf, C_STATUS_KEY);
 	snprintf(buf, sizeof buf, "%llu", (unsigned long long)s->pos.cfg.seed);
 	bar_item(&b, _("seed"), buf, C_STATUS_KEY);
+}
+
+/* The settings waiting for the next batch that change how it is computed,
+ * as "tanh rmsprop lr 0.3"; "" when none. */
+void
+view_pending(const struct session *s, char *buf, size_t n)
+{
+	const struct session_config *a = &s->pos.cfg, *p = &s->pending;
+	size_t len = 0;
+	char v[32];
+	int l, acts = 0;
+
+	buf[0] = '\0';
+	if (!s->has_pending)
+		return;
+	for (l = 0; l < a->nhidden; l++)
+		acts |= a->hidden_act[l] != p->hidden_act[l];
+	/* Every key changes all hidden layers alike, so the first names them. */
+	if (acts)
+		len += (size_t)snprintf(buf + len, n - len, " %s", act_name(p->hidden_act[0]));
+	if (a->alpha != p->alpha && len < n)
+		len += (size_t)snprintf(buf + len, n - len, " alpha %s", view_num(v, sizeof v,
+		    p->alpha, 4));
+	if (a->optimizer != p->optimizer && len < n)
+		len += (size_t)snprintf(buf + len, n - len, " %s", optim_name(p->optimizer));
+	if (a->lr != p->lr && len < n)
+		len += (size_t)snprintf(buf + len, n - len, " lr %s", view_num(v, sizeof v, p->lr, 4));
+	if (a->l2 != p->l2 && len < n)
+		len += (size_t)snprintf(buf + len, n - len, " l2 %s", view_num(v, sizeof v, p->l2, 4));
+	if (a->dropout != p->dropout && len < n)
+		snprintf(buf + len, n - len, " dropout %s", view_num(v, sizeof v, p->dropout, 4));
+	if (buf[0])
+		memmove(buf, buf + 1, strlen(buf));
 }
 
 static void
@@ -190,6 +216,9 @@ status_line2(const struct ui_frame *f, struct canvas *c, struct rect r)
 		buf[0] = '\0';
 	if (buf[0])
 		bar_item(&b, NULL, buf, s->pos.finished && !v->running ? C_GOOD : C_STATUS_KEY);
+	view_pending(s, buf, sizeof buf);
+	if (buf[0])
+		bar_item(&b, _("next batch:"), buf, C_WARNING);
 	/* Losses on the right. */
 	e = s->pos.nepochs > 0 ? &s->epochs[s->pos.nepochs - 1] : NULL;
 	if (f->nruns > 1)

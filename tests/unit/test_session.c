@@ -1499,8 +1499,9 @@ END_TEST
 
 /* ------------------------------------------------- changing settings */
 
-/* Between batches a new lr applies at once; in the middle of a batch it
- * applies from the next batch. SGD's change is -lr * grad exactly. */
+/* A new lr applies from the next batch, also right after an update (whose
+ * numbers are still on screen); before the first phase at once. SGD's change
+ * is -lr * grad exactly. */
 static void
 expect_sgd_delta(const struct session *s, double lr)
 {
@@ -1526,12 +1527,23 @@ START_TEST(test_configure_lr)
 	s = new_session(&c, &d);
 	ck_assert_int_eq(session_step_batch(s), SESSION_OK);
 	expect_sgd_delta(s, 0.1);
-	/* between batches: at once */
+	/* after the update: the batch keeps naming the lr it used */
 	c2 = *session_cfg(s);
 	c2.lr = 0.3;
 	ck_assert_int_eq(session_configure(s, &c2, &err), 0);
-	ck_assert(session_lr(s) == 0.3);
+	ck_assert(session_lr(s) == 0.1);
+	ck_assert(s->has_pending && s->pending.lr == 0.3);
+	/* a change that alters nothing the batch computed applies at once */
+	c2.threshold = 0.25;
+	ck_assert_int_eq(session_configure(s, &c2, &err), 0);
+	ck_assert(session_cfg(s)->threshold == 0.5);
+	c2.lr = 0.1;
+	ck_assert_int_eq(session_configure(s, &c2, &err), 0);
+	ck_assert(session_cfg(s)->threshold == 0.25 && !s->has_pending);
+	c2.lr = 0.3;
+	ck_assert_int_eq(session_configure(s, &c2, &err), 0);
 	ck_assert_int_eq(session_step_batch(s), SESSION_OK);
+	ck_assert(session_lr(s) == 0.3);
 	expect_sgd_delta(s, 0.3);
 	/* mid-batch: from the next batch */
 	ck_assert_int_eq(session_step(s), SESSION_OK);
