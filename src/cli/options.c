@@ -22,7 +22,7 @@ struct option_def {
 
 static const struct option_def option_defs[] = {
 	{ "headless", 'H', 0, NULL, N_("train without the terminal UI, print one line per epoch") },
-	{ "data", 'd', 1, "FILE", N_("CSV file with a header row (default: built-in XOR, 4 points)") },
+	{ "data", 'd', 1, "FILE", N_("CSV file with a header row (default: moons in the terminal UI, XOR headless)") },
 	{ "gen", 'g', 1, "NAME", N_("use a generated data set: xor circles moons spiral blobs churn") },
 	{ "target", 't', 1, "COLUMN", N_("target column, by name or 1-based index (default: last)") },
 	{ "task", 0, 1, "TASK", N_("classify or regress (default: from the target column)") },
@@ -33,7 +33,7 @@ static const struct option_def option_defs[] = {
 	{ "samples", 0, 1, "N", N_("rows a generator makes (default: the generator's)") },
 	{ "noise", 0, 1, "X", N_("a generator's noise (default: the generator's)") },
 	{ "classes", 0, 1, "K", N_("classes of spiral and blobs (default 3)") },
-	{ "layers", 'l', 1, "N,N,...", N_("hidden layer sizes, or none (default 4)") },
+	{ "layers", 'l', 1, "N,N,...", N_("hidden layer sizes, or none (default 8,8 in the terminal UI, 4 headless)") },
 	{ "act", 'a', 1, "NAME[,..]", N_("hidden activation(s): linear sigmoid tanh relu leaky_relu elu (default tanh)") },
 	{ "alpha", 0, 1, "X", N_("leaky_relu slope for z < 0 (default 0.01)") },
 	{ "out-act", 0, 1, "NAME", N_("output activation (default: from the loss)") },

@@ -80,13 +80,12 @@ status_line1(const struct ui_frame *f, struct canvas *c, struct rect r)
 	long done;
 
 	if (v->lesson.active) {
-		if (v->lesson.count > 0)
+		/* "stop 3/8": the pauses of this lesson, not a lesson number. */
+		if (v->lesson.count > 0) {
 			snprintf(buf, sizeof buf, "%d/%d", v->lesson.index, v->lesson.count);
-		else
-			buf[0] = '\0';
-		b.x += canvas_text(c, b.x, b.y, -1, C_STATUS, 0, _("Lesson "));
-		if (buf[0])
-			b.x += canvas_text(c, b.x, b.y, -1, C_STATUS_KEY, 0, buf) + 1;
+			b.x += canvas_text(c, b.x, b.y, -1, C_STATUS, 0, _("stop")) + 1;
+			b.x += canvas_text(c, b.x, b.y, -1, C_STATUS_KEY, 0, buf) + 2;
+		}
 		b.x += canvas_text_cut(c, b.x, b.y, r.w / 2, C_STATUS_KEY, ATTR_BOLD,
 		    v->lesson.title ? v->lesson.title : "") + 2;
 	} else if (r.w >= 100)

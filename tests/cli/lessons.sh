@@ -99,7 +99,7 @@ check "installed: a lesson with a data file replays" grep -q "^lesson 10-scaling
 # The screen of every stop, drawn as the terminal UI draws it.
 $N --headless --quiet --screen 120x40 --lang en lesson 01-neuron >"$T/screens" 2>&1
 sed -n '/^lesson 01-neuron: stop 3\/8$/,/\f/p' "$T/screens" >"$T/stop3"
-check "screen at a stop: title and progress" grep -q "Lesson 3/8 The neuron: weighted sum, bias, activation" "$T/stop3"
+check "screen at a stop: title and progress" grep -q "stop 3/8  The neuron: weighted sum, bias, activation" "$T/stop3"
 check "screen at a stop: the narration with its numbers" grep -q "z = 0.574 × (-1.08) + 0.0578 × (-1.42) + 0 = -0.700" "$T/stop3"
 check "screen at a stop: the inspector shows the same numbers" grep -q "= 0.574×(-1.08) + 0.0578×(-1.42) + 0" "$T/stop3"
 sed -n '/^lesson 01-neuron: stop 4\/8$/,/\f/p' "$T/screens" >"$T/stop4"
