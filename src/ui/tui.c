@@ -528,14 +528,36 @@ tui_act_log(struct tui *t, int key)
 	return TUI_REDRAW;
 }
 
-/* Applies a change of settings to every run; says when it takes effect. */
+/* Is setting (an option name: act, lr, ...) the one the runs side by side
+ * differ in? Their labels read "act=sigmoid". */
+static int
+tui_compared(const struct tui *t, const char *setting)
+{
+	size_t n = strlen(setting);
+
+	return t->nruns > 1 && strncmp(t->label[0], setting, n) == 0 && t->label[0][n] == '=';
+}
+
+/* Says why a key that would change the compared setting does nothing. */
+static int
+tui_refuse_compared(struct tui *t, const char *setting, const char *keys)
+{
+	tui_message(t, C_WARNING, _("the runs differ in %s: %s would make them alike, so it is "
+	    "off while comparing (the headers name each run's %s)"), setting, keys, setting);
+	return TUI_REDRAW;
+}
+
+/* Applies a change of settings to every run alike; says when it takes
+ * effect. A change of the setting the runs are compared by is refused. */
 static int
 tui_configure(struct tui *t, void (*change)(struct session_config *, void *), void *arg,
-    const char *what)
+    const char *what, const char *setting, const char *keys)
 {
 	int i, rc, now = 1;
 	const char *why = NULL;
 
+	if (tui_compared(t, setting))
+		return tui_refuse_compared(t, setting, keys);
 	for (i = 0; i < t->nruns; i++) {
 		struct session *s = t->run[i];
 		struct session_config c = s->has_pending ? s->pending : s->pos.cfg;
@@ -549,8 +571,8 @@ tui_configure(struct tui *t, void (*change)(struct session_config *, void *), vo
 		if (s->has_pending)
 			now = 0;
 	}
-	tui_message(t, C_MESSAGE, "%s%s", what, now ? "" : _(" (from the next batch); the batch on "
-	    "screen keeps the settings it was computed with"));
+	tui_message(t, C_MESSAGE, "%s%s%s", t->nruns > 1 ? _("every run alike: ") : "", what,
+	    now ? "" : _(" (from the next batch; the batch on screen keeps its settings)"));
 	return TUI_REDRAW;
 }
 
@@ -583,7 +605,7 @@ tui_act_activation(struct tui *t, int key)
 			at = i;
 	next = order[(at + 1) % 6];
 	snprintf(what, sizeof what, _("hidden activation: %s"), act_name(next));
-	return tui_configure(t, tui_set_act, &next, what);
+	return tui_configure(t, tui_set_act, &next, what, "act", "a");
 }
 
 static void
@@ -601,7 +623,7 @@ tui_act_optimizer(struct tui *t, int key)
 	char what[80];
 
 	snprintf(what, sizeof what, _("optimizer: %s (its state starts empty)"), optim_name(next));
-	return tui_configure(t, tui_set_opt, &next, what);
+	return tui_configure(t, tui_set_opt, &next, what, "optimizer", "o");
 }
 
 static void
@@ -621,7 +643,7 @@ tui_act_lr(struct tui *t, int key)
 	snprintf(what, sizeof what, _("learning rate %s %s %s (%s3)"), view_num(a, sizeof a, old, 4),
 	    glyphs_get(t->ascii)->arrow_right, view_num(b, sizeof b, old * f, 4),
 	    key == ']' ? glyphs_get(t->ascii)->times : "/");
-	return tui_configure(t, tui_scale_lr, &f, what);
+	return tui_configure(t, tui_scale_lr, &f, what, "lr", "[ and ]");
 }
 
 static int
@@ -634,6 +656,8 @@ tui_act_batch_size(struct tui *t, int key)
 		tui_message(t, C_WARNING, _("the batch size is fixed during a lesson"));
 		return TUI_REDRAW;
 	}
+	if (tui_compared(t, "batch"))
+		return tui_refuse_compared(t, "batch", "{ and }");
 	want = key == '{' ? (cur > 1 ? cur / 2 : 1) : cur * 2;
 	if (want >= n)
 		want = n;

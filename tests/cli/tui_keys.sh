@@ -23,7 +23,7 @@ wait_for "learning rate 0.1 → 0.3 (×3)" && ok "] raises the learning rate"
 keys '['
 wait_for "learning rate 0.3 → 0.1 (/3)" && ok "[ lowers it"
 keys a
-wait_for "hidden activation: relu (from the next batch)" && ok "a changes the activation"
+wait_for "hidden activation: relu (from the next batch" && ok "a changes the activation"
 keys o
 wait_for "optimizer: momentum" && ok "o changes the optimizer"
 keys '{'
