@@ -263,6 +263,8 @@ session_phase(struct session *s)
 		net_loss(n);
 		s->pos.loss_sum += n->batch_loss * n->n;
 		s->pos.weight_seen += n->n;
+		if (s->pos.start_loss <= 0 && isfinite(n->batch_loss))
+			s->pos.start_loss = n->batch_loss;
 		session_count_correct(s);
 		break;
 	case PHASE_BACKWARD:

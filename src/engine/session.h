@@ -91,7 +91,8 @@ struct divergence {
 	long batch;
 };
 
-enum event_kind { EV_EARLY_STOP, EV_RESTORE, EV_REDUCE_LR, EV_BEST, EV_DIVERGED, EV_FINISHED };
+enum event_kind { EV_EARLY_STOP, EV_RESTORE, EV_REDUCE_LR, EV_BEST, EV_DIVERGED, EV_FINISHED,
+	EV_EXPLODING };
 
 struct session_event {
 	enum event_kind kind;
@@ -125,6 +126,11 @@ struct session_pos {
 	int finished;			/* all epochs done, or stopped early */
 	int stopped_early;
 	struct divergence diverged;
+	/* the loss exploding without NaN (see session_epoch.c): the first
+	 * epoch it was seen (0: never) and the sentence that said so */
+	int exploding_epoch;
+	char exploding_text[200];
+	double start_loss;		/* the first batch's loss: the untrained network's */
 	struct session_config cfg;	/* settings in force for the current batch */
 	struct session_config chosen;	/* cfg as last chosen, before callbacks changed it
 					 * (reduce-lr): what a reset starts from */

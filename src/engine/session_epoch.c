@@ -34,6 +34,49 @@ session_record_epoch(struct session *s, double val_loss)
 	e->grad_ratio = session_grad_ratio(s);
 }
 
+/*
+ * An exploding loss is one that grows without becoming NaN (with BCE from
+ * logits a huge learning rate can reach 10^5 and stay finite): an epoch's
+ * training loss above SESSION_EXPLODE_START times the loss of the first
+ * batch (the untrained network's), or above SESSION_EXPLODE_GROWTH times
+ * that of three epochs before and above the untrained loss (so that a tiny
+ * loss wobbling near 0 is not called exploding). Said once per run, as an event; NaN or Inf
+ * stays a divergence.
+ */
+#define SESSION_EXPLODE_START 100.0
+#define SESSION_EXPLODE_GROWTH 10.0
+
+static void
+session_check_exploding(struct session *s)
+{
+	struct session_pos *p = &s->pos;
+	const struct epoch_record *e, *before;
+	double l;
+
+	if (p->exploding_epoch > 0 || p->nepochs < 1)
+		return;
+	e = &s->epochs[p->nepochs - 1];
+	before = p->nepochs >= 4 ? &s->epochs[p->nepochs - 4] : NULL;
+	l = e->loss;
+	if (!isfinite(l))
+		return;
+	if (p->start_loss > 0 && l > SESSION_EXPLODE_START * p->start_loss)
+		snprintf(p->exploding_text, sizeof p->exploding_text,
+		    "epoch %d: the training loss is exploding: %.6g, %.0f times the untrained "
+		    "network's %.6g; the learning rate %g is too large (try a smaller --lr)",
+		    e->epoch, l, l / p->start_loss, p->start_loss, e->lr);
+	else if (before && before->loss > 0 && l > SESSION_EXPLODE_GROWTH * before->loss &&
+	    l > p->start_loss)
+		snprintf(p->exploding_text, sizeof p->exploding_text,
+		    "epoch %d: the training loss is exploding: %.6g, %.0f times epoch %d's %.6g; "
+		    "the learning rate %g is too large (try a smaller --lr)", e->epoch, l,
+		    l / before->loss, before->epoch, before->loss, e->lr);
+	else
+		return;
+	p->exploding_epoch = e->epoch;
+	session_event(s, EV_EXPLODING, "%s", p->exploding_text);
+}
+
 static void
 session_restore_best(struct session *s, const char *why)
 {
@@ -60,6 +103,7 @@ session_close_epoch(struct session *s)
 	if (s->data->val.n > 0)
 		val = session_evaluate(s, 1, &s->val_metrics);
 	session_record_epoch(s, val);
+	session_check_exploding(s);
 	monitored = s->data->val.n > 0 ? val : s->epochs[p->nepochs - 1].loss;
 	p->loss_sum = p->weight_seen = 0;
 	p->correct = p->seen = 0;

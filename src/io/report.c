@@ -130,6 +130,14 @@ report_write_run(FILE *f, const struct session *s, const struct metrics m[3],
 	report_num(f, "grad_ratio", session_grad_ratio(s), 0);
 	report_num(f, "dead_fraction", session_dead_fraction(s), 1);
 	report_num(f, "saturated_fraction", session_saturated_fraction(s), 1);
+	fprintf(f, ",\n%s\"warnings\":[", in);
+	if (s->pos.exploding_epoch > 0) {
+		fprintf(f, "{\"kind\":\"exploding_loss\",\"epoch\":%d,\"text\":",
+		    s->pos.exploding_epoch);
+		jsonout_string(f, s->pos.exploding_text);
+		fputc('}', f);
+	}
+	fputc(']', f);
 	fputs(",\"diverged\":", f);
 	if (d->set) {
 		fprintf(f, "{\"phase\":\"%s\",\"layer\":%d,\"quantity\":", phase_name(d->phase),

@@ -82,7 +82,7 @@ void
 trace_event(FILE *f, const struct session *s, const struct session_event *e)
 {
 	static const char *const names[] = { "early_stop", "restore", "reduce_lr", "best",
-		"diverged", "finished" };
+		"diverged", "finished", "exploding_loss" };
 
 	fprintf(f, "{\"event\":\"%s\",\"epoch\":%d,\"text\":", names[e->kind], e->epoch);
 	jsonout_string(f, e->text);

@@ -179,7 +179,7 @@ status_line2(const struct ui_frame *f, struct canvas *c, struct rect r)
 	const struct ui_view_state *v = f->v;
 	const struct glyphs *g = glyphs_get(f->ascii);
 	struct bar b = { c, r.x + 1, r.y, r.x + r.w, g };
-	char buf[160], a[32];
+	char buf[160], a[32], a2[96];
 	const struct epoch_record *e;
 	int i, right;
 
@@ -213,6 +213,10 @@ status_line2(const struct ui_frame *f, struct canvas *c, struct rect r)
 		    (unsigned long)s->pos.nepochs), s->pos.nepochs);
 	else
 		buf[0] = '\0';
+	if (s->pos.exploding_epoch > 0) {
+		snprintf(a2, sizeof a2, _("exploding loss: lr %g too large"), s->pos.cfg.lr);
+		bar_item(&b, NULL, a2, C_WARNING);
+	}
 	if (buf[0])
 		bar_item(&b, NULL, buf, s->pos.finished && !v->running ? C_GOOD : C_STATUS_KEY);
 	view_pending(s, buf, sizeof buf);

@@ -79,4 +79,18 @@ src = list(csv.DictReader(open('$T/moons.csv')))
 pred = list(csv.DictReader(open('$T/moons.pred')))
 assert len(src) == len(pred) and all(src[int(p['row']) - 1]['label'] == p['target'] for p in pred)"
 expect_status 1 "cannot" -- $N --headless --quiet --epochs 1 --predictions /nonexistent/dir/p.csv
+
+# An exploding loss (BCE from logits stays finite) is called out: printed,
+# traced, in the report's warnings and on the screen; the exit status stays 0.
+$N --headless --data "$D/breast_cancer.csv" --target diagnosis --scale none --lr 1e6 --epochs 3 \
+	--report "$T/boom.json" --trace "$T/boom.jsonl" --screen 80x24 >"$T/boom.out"
+check "exploding loss: exit 0" test $? -eq 0
+check "exploding loss: one plain sentence naming the learning rate" grep -q \
+	"^epoch 1: the training loss is exploding: 554551, 779783 times the untrained network's 0.711161; the learning rate 1e+06 is too large" "$T/boom.out"
+check "exploding loss: report warnings" py "$T/boom.json" \
+	"[(w['kind'], w['epoch']) for w in r['warnings']] == [('exploding_loss', 1)] and 'learning rate 1e+06' in r['warnings'][0]['text']"
+check "exploding loss: traced" grep -q '"event":"exploding_loss","epoch":1' "$T/boom.jsonl"
+check "exploding loss: on the screen" grep -q "exploding loss: lr 1e+06 too large" "$T/boom.out"
+$N --headless --quiet --data "$D/breast_cancer.csv" --target diagnosis --epochs 20 --report "$T/calm.json" >/dev/null
+check "a calm run has no warnings" py "$T/calm.json" "r['warnings'] == []"
 finish
