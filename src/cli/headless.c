@@ -53,7 +53,7 @@ run_observe(struct session *s, int what, void *user)
 			trace_event(r->trace, s, e);
 		if (e->kind == EV_BEST && r->checkpoint_path &&
 		    checkpoint_save(s, r->checkpoint_path, &err) != 0) {
-			fprintf(stderr, "nnstep: %s\n", err ? err : "cannot save the checkpoint");
+			fprintf(stderr, "nnstep: %s\n", err ? err : _("cannot save the checkpoint"));
 			free(err);
 			r->failed = 1;
 		}
@@ -83,8 +83,8 @@ run_setup(struct options *o, struct dataset **data, struct checkpoint **ck, char
 		checkpoint_config(*ck, &o->cfg);
 		/* --epochs counts the epochs to train after the loaded ones. */
 		if (o->cfg.epochs > CKPT_MAX_EPOCHS - checkpoint_epochs_done(*ck)) {
-			*err = xasprintf("%s: --epochs %d after its %d epochs would pass %ld epochs "
-			    "(expected at most %ld more)", o->load_path, o->cfg.epochs,
+			*err = xasprintf(_("%s: --epochs %d after its %d epochs would pass %ld epochs "
+			    "(expected at most %ld more)"), o->load_path, o->cfg.epochs,
 			    checkpoint_epochs_done(*ck), CKPT_MAX_EPOCHS,
 			    CKPT_MAX_EPOCHS - checkpoint_epochs_done(*ck));
 			return NULL;
@@ -111,7 +111,7 @@ metric_text(char *buf, size_t n, const struct metrics *m, const char *which, dou
 	const char *why = metrics_undefined_reason(m, which);
 
 	if (why)
-		snprintf(buf, n, "n/a (%s)", _(why));
+		snprintf(buf, n, _("n/a (%s)"), _(why));
 	else
 		snprintf(buf, n, "%.4f", v);
 	return buf;
@@ -123,11 +123,11 @@ print_metrics(const char *name, const struct metrics *m, enum task task)
 	char p[80], r[80], f[80], a[80];
 
 	if (task == TASK_REGRESS)
-		printf("  %-5s loss %.6f  mse %.6f  mae %.6f  r2 %.4f  (%ld rows)\n", name, m->loss,
+		printf(_("  %-5s loss %.6f  mse %.6f  mae %.6f  r2 %.4f  (%ld rows)\n"), name, m->loss,
 		    m->mse, m->mae, m->r2, m->n);
 	else
-		printf("  %-5s loss %.6f  accuracy %.4f  precision %s  recall %s  f1 %s  "
-		    "auc %s  (%ld rows)\n", name, m->loss, m->accuracy,
+		printf(_("  %-5s loss %.6f  accuracy %.4f  precision %s  recall %s  f1 %s  "
+		    "auc %s  (%ld rows)\n"), name, m->loss, m->accuracy,
 		    metric_text(p, sizeof p, m, "precision", m->precision),
 		    metric_text(r, sizeof r, m, "recall", m->recall),
 		    metric_text(f, sizeof f, m, "f1", m->f1),
@@ -153,9 +153,9 @@ final_metrics(struct run *r, struct metrics m[3], int have[3])
 		    r->opt.cost_fn, r->opt.cost_fp, s->metrics_work);
 		r->threshold_chosen = 1;
 		if (session_configure(s, &c, &why) == 0 && !r->opt.quiet)
-			printf("threshold %.6g minimises %g x false negatives + %g x false positives "
-			    "on the %s split\n", c.threshold, r->opt.cost_fn, r->opt.cost_fp,
-			    which ? "validation" : "training");
+			printf(_("threshold %.6g minimises %g x false negatives + %g x false positives "
+			    "on the %s split\n"), c.threshold, r->opt.cost_fn, r->opt.cost_fp,
+			    which ? _("validation") : _("training"));
 	}
 	for (i = 0; i < 3; i++) {
 		have[i] = sp[i]->n > 0;
@@ -171,16 +171,16 @@ print_epoch(const struct run *r, double ms)
 	const struct session *s = r->s;
 	const struct epoch_record *e = &s->epochs[s->pos.nepochs - 1];
 
-	printf("%s%sepoch %d/%d  loss %.6f", r->label, r->label[0] ? "  " : "", e->epoch,
+	printf(_("%s%sepoch %d/%d  loss %.6f"), r->label, r->label[0] ? "  " : "", e->epoch,
 	    s->pos.cfg.epochs, e->loss);
 	if (!isnan(e->val_loss))
-		printf("  val_loss %.6f", e->val_loss);
+		printf(_("  val_loss %.6f"), e->val_loss);
 	if (s->data->task != TASK_REGRESS) {
-		printf("  acc %.4f", e->accuracy);
+		printf(_("  acc %.4f"), e->accuracy);
 		if (!isnan(e->val_accuracy))
-			printf("  val_acc %.4f", e->val_accuracy);
+			printf(_("  val_acc %.4f"), e->val_accuracy);
 	} else if (!isnan(e->val_accuracy))
-		printf("  val_r2 %.4f", e->val_accuracy);
+		printf(_("  val_r2 %.4f"), e->val_accuracy);
 	printf("  (%.1f ms)\n", ms);
 }
 
@@ -191,12 +191,12 @@ print_divergence(const struct run *r)
 	char where[64];
 
 	if (strcmp(d->quantity, "loss") == 0)
-		snprintf(where, sizeof where, "the loss");
+		snprintf(where, sizeof where, "%s", _("the loss"));
 	else
-		snprintf(where, sizeof where, "%s of layer %d", d->quantity, d->layer);
-	fprintf(stderr, "nnstep: %s%straining diverged at epoch %d, batch %ld: %s became NaN or "
+		snprintf(where, sizeof where, _("%s of layer %d"), d->quantity, d->layer);
+	fprintf(stderr, _("nnstep: %s%straining diverged at epoch %d, batch %ld: %s became NaN or "
 	    "infinite in the %s phase; stopped with the last good state (try a smaller --lr, "
-	    "or --scale standard)\n", r->label, r->label[0] ? ": " : "", d->epoch, d->batch + 1,
+	    "or --scale standard)\n"), r->label, r->label[0] ? ": " : "", d->epoch, d->batch + 1,
 	    where, phase_name(d->phase));
 }
 
@@ -205,8 +205,8 @@ compare_table(struct run *runs, int n, int epoch)
 {
 	int i, l;
 
-	printf("epoch %d\n  %-18s %12s %12s %6s %6s  grad_rms by layer\n", epoch, "run", "loss",
-	    "val_loss", "dead", "sat");
+	printf(_("epoch %d\n  %-18s %12s %12s %6s %6s  grad_rms by layer\n"), epoch, _("run"), _("loss"),
+	    _("val_loss"), _("dead"), _("sat"));
 	for (i = 0; i < n; i++) {
 		const struct session *s = runs[i].s;
 		const struct epoch_record *e = s->pos.nepochs > 0 ? &s->epochs[s->pos.nepochs - 1] :
@@ -214,7 +214,7 @@ compare_table(struct run *runs, int n, int epoch)
 
 		if (e == NULL || e->epoch != epoch) {
 			printf("  %-18s %s\n", runs[i].label,
-			    s->pos.diverged.set ? "diverged" : "stopped");
+			    s->pos.diverged.set ? _("diverged") : _("stopped"));
 			continue;
 		}
 		printf("  %-18s %12.6f %12.6f %6.3f %6.3f ", runs[i].label, e->loss, e->val_loss,
@@ -288,7 +288,7 @@ headless_main(struct options *o)
 
 	memset(runs, 0, sizeof runs);
 	if (o->trace_path && (trace = fopen(o->trace_path, "w")) == NULL) {
-		fprintf(stderr, "nnstep: %s: cannot write the trace\n", o->trace_path);
+		fprintf(stderr, _("nnstep: %s: cannot write the trace\n"), o->trace_path);
 		return 1;
 	}
 	for (i = 0; i < nruns; i++) {
@@ -306,7 +306,7 @@ headless_main(struct options *o)
 		}
 		r->s = run_setup(&r->opt, &data[i], &ck[i], &err);
 		if (r->s == NULL) {
-			fprintf(stderr, "nnstep: %s\n", err ? err : "cannot start");
+			fprintf(stderr, "nnstep: %s\n", err ? err : _("cannot start"));
 			free(err);
 			status = 1;
 			goto out;
@@ -325,11 +325,11 @@ headless_main(struct options *o)
 		const struct session *s = runs[0].s;
 		int l;
 
-		printf("nnstep: %s, %ld training rows, network %d", s->data->name, s->data->train.n,
+		printf(_("nnstep: %s, %ld training rows, network %d"), s->data->name, s->data->train.n,
 		    s->net->ninputs);
 		for (l = 0; l < s->net->nlayers; l++)
 			printf("-%d", s->net->layer[l].out);
-		printf(", loss %s, %s lr %g, batch %ld\n", loss_name(s->net->loss),
+		printf(_(", loss %s, %s lr %g, batch %ld\n"), loss_name(s->net->loss),
 		    optim_name(s->pos.cfg.optimizer), s->pos.cfg.lr, s->batch_size);
 		if (s->data->integer_labels)
 			printf(_("target \"%s\": %d classes (integer labels; --task regress to treat "
@@ -378,18 +378,18 @@ headless_main(struct options *o)
 			continue;
 		final_metrics(r, m, have);
 		if (!o->quiet || nruns == 1) {
-			printf("%s%sfinished after %d epochs", r->label, r->label[0] ? ": " : "",
+			printf(_("%s%sfinished after %d epochs"), r->label, r->label[0] ? ": " : "",
 			    r->s->pos.nepochs);
 			if (r->s->pos.stopped_early)
-				printf(" (stopped early; weights of epoch %d)", r->s->pos.best_epoch);
+				printf(_(" (stopped early; weights of epoch %d)"), r->s->pos.best_epoch);
 			printf("\n");
 			for (k = 0; k < 3; k++)
 				if (have[k])
-					print_metrics(k == 0 ? "train" : k == 1 ? "val" : "test", &m[k],
+					print_metrics(k == 0 ? _("train") : k == 1 ? _("val") : _("test"), &m[k],
 					    r->s->data->task);
 			if (r->s->data->task != TASK_REGRESS)
-				printf("  baseline accuracy (always the majority class): %.4f  "
-				    "threshold %.4g\n", m[have[2] ? 2 : have[1] ? 1 : 0].baseline_accuracy,
+				printf(_("  baseline accuracy (always the majority class): %.4f  "
+				    "threshold %.4g\n"), m[have[2] ? 2 : have[1] ? 1 : 0].baseline_accuracy,
 				    r->s->pos.cfg.threshold);
 		}
 	}
@@ -416,7 +416,7 @@ headless_main(struct options *o)
 		    stdout);
 out:
 	if (trace && fclose(trace) != 0 && status == 0) {
-		fprintf(stderr, "nnstep: %s: cannot write the trace\n", o->trace_path);
+		fprintf(stderr, _("nnstep: %s: cannot write the trace\n"), o->trace_path);
 		status = 1;
 	}
 	for (i = 0; i < nruns; i++) {

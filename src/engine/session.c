@@ -20,8 +20,11 @@
 #include <string.h>
 
 #include "session_impl.h"
+#include "util/i18n.h"
 
-static const char *const phase_names[] = { "ready", "forward", "loss", "backward", "update" };
+/* Marked for the catalogue; shown through _() where people read them. */
+static const char *const phase_names[] = { N_("ready"), N_("forward"), N_("loss"),
+	N_("backward"), N_("update") };
 
 const char *
 phase_name(enum phase p)
@@ -299,10 +302,10 @@ session_phase(struct session *s)
 		s->pos.diverged = d;
 		if (!s->replaying)
 			session_event(s, EV_DIVERGED,
-			    "epoch %d, batch %ld: %s%s%.0d became NaN or infinite in the %s phase",
-			    d.epoch, d.batch + 1, strcmp(d.quantity, "loss") ? d.quantity : "the loss",
-			    strcmp(d.quantity, "loss") ? " of layer " : "",
-			    strcmp(d.quantity, "loss") ? d.layer : 0, phase_name(d.phase));
+			    _("epoch %d, batch %ld: %s%s%.0d became NaN or infinite in the %s phase"),
+			    d.epoch, d.batch + 1, strcmp(d.quantity, "loss") ? d.quantity : _("the loss"),
+			    strcmp(d.quantity, "loss") ? _(" of layer ") : "",
+			    strcmp(d.quantity, "loss") ? d.layer : 0, _(phase_name(d.phase)));
 		return SESSION_DIVERGED;
 	}
 	s->pos.phase = next;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "session_impl.h"
+#include "util/i18n.h"
 
 static void
 session_record_epoch(struct session *s, double val_loss)
@@ -84,7 +85,7 @@ session_restore_best(struct session *s, const char *why)
 
 	memcpy(n->param, s->best_param, (size_t)n->nparams * sizeof(double));
 	net_sync(n);
-	session_event(s, EV_RESTORE, "epoch %d: %s; restoring weights of epoch %d",
+	session_event(s, EV_RESTORE, _("epoch %d: %s; restoring weights of epoch %d"),
 	    s->pos.epoch, why, s->pos.best_epoch);
 }
 
@@ -94,7 +95,7 @@ session_close_epoch(struct session *s)
 	struct session_pos *p = &s->pos;
 	struct session_config *c = &p->cfg;
 	struct net *n = s->net;
-	const char *what = s->data->val.n > 0 ? "validation loss" : "training loss";
+	const char *what = s->data->val.n > 0 ? _("validation loss") : _("training loss");
 	double val = NAN, monitored;
 	int improved;
 
@@ -113,7 +114,7 @@ session_close_epoch(struct session *s)
 		p->best_loss = monitored;
 		p->best_epoch = p->epoch;
 		memcpy(s->best_param, n->param, (size_t)n->nparams * sizeof(double));
-		session_event(s, EV_BEST, "epoch %d: best %s so far (%.6g)", p->epoch, what,
+		session_event(s, EV_BEST, _("epoch %d: best %s so far (%.6g)"), p->epoch, what,
 		    monitored);
 	}
 	if (c->early_stop > 0) {
@@ -121,10 +122,10 @@ session_close_epoch(struct session *s)
 		if (p->es_wait >= c->early_stop) {
 			char why[120];
 
-			snprintf(why, sizeof why, "%s has not improved for %d epochs", what,
+			snprintf(why, sizeof why, _("%s has not improved for %d epochs"), what,
 			    p->es_wait);
 			p->finished = p->stopped_early = 1;
-			session_event(s, EV_EARLY_STOP, "epoch %d: early stop: %s", p->epoch, why);
+			session_event(s, EV_EARLY_STOP, _("epoch %d: early stop: %s"), p->epoch, why);
 			session_restore_best(s, why);
 			return;
 		}
@@ -141,14 +142,14 @@ session_close_epoch(struct session *s)
 				s->pending.lr = c->lr;
 			p->rlr_wait = 0;
 			session_event(s, EV_REDUCE_LR,
-			    "epoch %d: %s has not improved for %d epochs; learning rate %.6g -> %.6g",
+			    _("epoch %d: %s has not improved for %d epochs; learning rate %.6g -> %.6g"),
 			    p->epoch, what, c->reduce_lr, old, c->lr);
 		}
 	}
 	if (p->epoch >= c->epochs) {
 		p->finished = 1;
 		if (c->early_stop > 0 && p->best_epoch != p->epoch)
-			session_restore_best(s, "training finished");
-		session_event(s, EV_FINISHED, "epoch %d: training finished", p->epoch);
+			session_restore_best(s, _("training finished"));
+		session_event(s, EV_FINISHED, _("epoch %d: training finished"), p->epoch);
 	}
 }

@@ -123,7 +123,7 @@ print_events(const struct lesson_player *p, const struct lesson *l, int *seen, i
 		if (e->kind == PEV_FAIL)
 			fprintf(stderr, "%s:%d: %s\n", l->file, e->line, e->text);
 		else if (!quiet)
-			printf("%s:%d: %s%s\n", l->file, e->line, e->kind == PEV_NOTE ? "note: " : "",
+			printf("%s:%d: %s%s\n", l->file, e->line, e->kind == PEV_NOTE ? _("note: ") : "",
 			    e->text);
 	}
 }
@@ -138,12 +138,12 @@ lesson_replay(const struct options *o, const struct lesson *l, const char *stem)
 	int seen = 0, state, status;
 
 	if (!o->quiet)
-		printf("lesson %s: %s\n", stem, l->title);
+		printf(_("lesson %s: %s\n"), stem, l->title);
 	do {
 		state = player_next_pause(p);
 		print_events(p, l, &seen, o->quiet);
 		if (ls && state != PLAYER_ERROR) {
-			printf("lesson %s: stop %d/%d\n", stem, player_stop(p), player_nstops(p));
+			printf(_("lesson %s: stop %d/%d\n"), stem, player_stop(p), player_nstops(p));
 			fflush(stdout);
 			lesson_screen_print(ls, p, o->screen_w, o->screen_h, o->ascii, stdout);
 			printf("\f\n");
@@ -152,7 +152,7 @@ lesson_replay(const struct options *o, const struct lesson *l, const char *stem)
 	lesson_screen_free(ls);
 	if (state == PLAYER_ERROR)
 		fprintf(stderr, "%s\n", player_error(p));
-	printf("lesson %s: %d expects passed, %d failed\n", stem, player_passed(p),
+	printf(_("lesson %s: %d expects passed, %d failed\n"), stem, player_passed(p),
 	    player_failed(p));
 	fflush(stdout);
 	status = state == PLAYER_ERROR || player_failed(p) > 0 ? 1 : 0;
@@ -196,15 +196,15 @@ lesson_list(struct options *o)
 
 	dir = lesson_dir();
 	if (dir == NULL) {
-		fprintf(stderr, "nnstep: no lessons folder found (looked at $NNSTEP_LESSONS, "
-		    "./lessons, <program folder>/../share/nnstep/lessons and %s/lessons)\n",
+		fprintf(stderr, _("nnstep: no lessons folder found (looked at $NNSTEP_LESSONS, "
+		    "./lessons, <program folder>/../share/nnstep/lessons and %s/lessons)\n"),
 		    NNSTEP_SHAREDIR);
 		return 1;
 	}
 	folder = xasprintf("%s/%s", dir, lang);
 	names = lesson_names(folder, &n);
 	if (names == NULL) {
-		fprintf(stderr, "nnstep: no lessons in %s\n", folder);
+		fprintf(stderr, _("nnstep: no lessons in %s\n"), folder);
 		free(folder);
 		free(dir);
 		return 1;

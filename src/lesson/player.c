@@ -21,6 +21,7 @@
 #include "io/checkpoint.h"
 #include "lesson/lutil.h"
 #include "lesson/player.h"
+#include "util/i18n.h"
 
 /* One run of the lesson. */
 struct prun {
@@ -82,7 +83,7 @@ player_report(struct lesson_player *p, int kind, int line, const char *fmt, ...)
 	p->nev++;
 	if (kind == PEV_FAIL) {
 		free(p->warning);
-		p->warning = xasprintf("line %d: %s", line, buf);
+		p->warning = xasprintf(_("line %d: %s"), line, buf);
 	}
 }
 
@@ -176,8 +177,8 @@ player_build(struct lesson_player *p, const struct lesson_directive *d, const ch
 		r->opt.load_path = NULL;
 		p->nruns = i + 1;
 		if (r->s == NULL) {
-			player_fail(p, d, 0, "cannot start the session: %s",
-			    err ? err : "unknown error");
+			player_fail(p, d, 0, _("cannot start the session: %s"),
+			    err ? err : _("unknown error"));
 			free(err);
 			player_free_runs(p);
 			return -1;
@@ -239,7 +240,7 @@ do_set(struct lesson_player *p, const struct lesson_directive *d)
 		}
 		rc = session_configure(r->s, &r->opt.cfg, &why);
 		if (rc < 0)
-			return player_fail(p, d, d->arg_col, "set %s: %s", d->key, why);
+			return player_fail(p, d, d->arg_col, _("set %s: %s"), d->key, why);
 		if (rc > 0)
 			p->stale = 1;
 	}
@@ -257,13 +258,13 @@ player_metrics(struct lesson_player *p, const struct lesson_directive *d, struct
 	const struct split *sp = which == 0 ? &s->data->train : &s->data->val;
 
 	if (sp->n == 0) {
-		player_fail(p, d, 0, "the data has no validation rows (expected set split "
-		    "with a validation fraction)");
+		player_fail(p, d, 0, _("the data has no validation rows (expected set split "
+		    "with a validation fraction)"));
 		return -1;
 	}
 	if (classify && s->data->task == TASK_REGRESS) {
-		player_fail(p, d, 0, "this metric needs a classification task, and the "
-		    "target is numeric (expected set task classify, or a loss metric)");
+		player_fail(p, d, 0, _("this metric needs a classification task, and the "
+		    "target is numeric (expected set task classify, or a loss metric)"));
 		return -1;
 	}
 	session_evaluate(s, which, m);
@@ -278,9 +279,9 @@ player_layer(struct lesson_player *p, const struct lesson_directive *d, struct s
 	int n = s->net->nlayers;
 
 	if (l < (allow_input ? 0 : 1) || l > n)
-		return player_fail(p, d, 0, "layer %d does not exist (expected %d to %d: %s%d "
-		    "hidden, %d the output)", l, allow_input ? 0 : 1, n,
-		    allow_input ? "0 the input, " : "", n - 1, n);
+		return player_fail(p, d, 0, _("layer %d does not exist (expected %d to %d: %s%d "
+		    "hidden, %d the output)"), l, allow_input ? 0 : 1, n,
+		    allow_input ? _("0 the input, ") : "", n - 1, n);
 	return 0;
 }
 
@@ -325,7 +326,7 @@ quantity(struct lesson_player *p, const struct lesson_directive *d,
 			return -1;
 		ly = &net->layer[q->layer - 1];
 	} else if (metric_of_layer(q->metric)) {
-		return player_fail(p, d, 0, "%s needs a layer (expected 1 to %d)",
+		return player_fail(p, d, 0, _("%s needs a layer (expected 1 to %d)"),
 		    lesson_metric_name(q->metric), net->nlayers);
 	}
 	switch (q->metric) {
@@ -391,14 +392,14 @@ quantity(struct lesson_player *p, const struct lesson_directive *d,
 	case LM_DA:
 	case LM_SLOPE:
 		if (q->unit > ly->out)
-			return player_fail(p, d, 0, "layer %d has %d neurons (expected a neuron "
-			    "from 1 to %d)", q->layer, ly->out, ly->out);
+			return player_fail(p, d, 0, _("layer %d has %d neurons (expected a neuron "
+			    "from 1 to %d)"), q->layer, ly->out, ly->out);
 		if (q->metric == LM_WEIGHT || q->metric == LM_GRAD) {
 			long at = ly->w_off + (long)(q->unit - 1) * ly->in + q->input - 1;
 
 			if (q->input > ly->in)
-				return player_fail(p, d, 0, "layer %d has %d inputs (expected an "
-				    "input from 1 to %d)", q->layer, ly->in, ly->in);
+				return player_fail(p, d, 0, _("layer %d has %d inputs (expected an "
+				    "input from 1 to %d)"), q->layer, ly->in, ly->in);
 			*v = q->metric == LM_WEIGHT ? net->param[at] : net->grad[at];
 		} else if (q->metric == LM_BIAS) {
 			*v = net->param[ly->b_off + q->unit - 1];
@@ -406,17 +407,17 @@ quantity(struct lesson_player *p, const struct lesson_directive *d,
 			long row = q->sample > 0 ? q->sample - 1 : 0;
 
 			if (pos->phase == PHASE_NONE || net->n == 0)
-				return player_fail(p, d, 0, "%s: no forward pass yet (expected a step "
-				    "before)", lesson_metric_name(q->metric));
+				return player_fail(p, d, 0, _("%s: no forward pass yet (expected a step "
+				    "before)"), lesson_metric_name(q->metric));
 			if (row >= net->n)
-				return player_fail(p, d, 0, "the batch has %ld rows (expected a sample "
-				    "from 1 to %ld)", net->n, net->n);
+				return player_fail(p, d, 0, _("the batch has %ld rows (expected a sample "
+				    "from 1 to %ld)"), net->n, net->n);
 			long at = row * ly->out + q->unit - 1;
 
 			if ((q->metric == LM_DZ || q->metric == LM_DA) &&
 			    pos->phase < PHASE_BACKWARD)
-				return player_fail(p, d, 0, "%s: no backward pass in this batch yet "
-				    "(expected step phase until backward)",
+				return player_fail(p, d, 0, _("%s: no backward pass in this batch yet "
+				    "(expected step phase until backward)"),
 				    lesson_metric_name(q->metric));
 			if (q->metric == LM_SLOPE)
 				*v = act_deriv(ly->act, ly->alpha, ly->z[at], ly->a[at]);
@@ -432,14 +433,14 @@ quantity(struct lesson_player *p, const struct lesson_directive *d,
 		int k = q->metric == LM_X ? q->input : q->unit;
 
 		if (pos->phase == PHASE_NONE || net->n == 0)
-			return player_fail(p, d, 0, "%s: no batch yet (expected a step before)",
+			return player_fail(p, d, 0, _("%s: no batch yet (expected a step before)"),
 			    lesson_metric_name(q->metric));
 		if (k > width)
-			return player_fail(p, d, 0, "the network has %d %s (expected 1 to %d)", width,
-			    q->metric == LM_X ? "inputs" : "outputs", width);
+			return player_fail(p, d, 0, _("the network has %d %s (expected 1 to %d)"), width,
+			    q->metric == LM_X ? _("inputs") : _("outputs"), width);
 		if (row >= net->n)
-			return player_fail(p, d, 0, "the batch has %ld rows (expected a sample from 1 "
-			    "to %ld)", net->n, net->n);
+			return player_fail(p, d, 0, _("the batch has %ld rows (expected a sample from 1 "
+			    "to %ld)"), net->n, net->n);
 		*v = (q->metric == LM_X ? net->x : net->y)[row * width + k - 1];
 		break;
 	}
@@ -483,9 +484,9 @@ format_value(char *buf, size_t n, enum lesson_metric m, double v)
 		"update" };
 
 	if (m == LM_PHASE && v >= 0 && v <= 4)
-		snprintf(buf, n, "%s", phases[(int)v]);
+		snprintf(buf, n, "%s", _(phases[(int)v]));
 	else if (m == LM_DIVERGED || m == LM_STOPPED_EARLY)
-		snprintf(buf, n, "%s", v != 0 ? "yes" : "no");
+		snprintf(buf, n, "%s", v != 0 ? _("yes") : _("no"));
 	else
 		snprintf(buf, n, "%.6g", v);
 }
@@ -525,12 +526,12 @@ cond_eval(struct lesson_player *p, const struct lesson_directive *d,
 	*holds = 0;
 	if (c->kind == LCOND_EPOCH) {
 		*holds = p->run[r].s->pos.nepochs >= (int)c->value;
-		snprintf(detail, n, "epoch %d", p->run[r].s->pos.nepochs);
+		snprintf(detail, n, _("epoch %d"), p->run[r].s->pos.nepochs);
 		return 0;
 	}
 	if (c->kind == LCOND_DIVERGED) {
 		*holds = p->run[r].s->pos.diverged.set;
-		snprintf(detail, n, "%s", *holds ? "diverged" : "not diverged");
+		snprintf(detail, n, "%s", *holds ? _("diverged") : _("not diverged"));
 		return 0;
 	}
 	if (quantity(p, d, &c->lhs, r, &a) != 0)
@@ -544,9 +545,9 @@ cond_eval(struct lesson_player *p, const struct lesson_directive *d,
 	format_value(sa, sizeof sa, c->lhs.metric, a);
 	if (c->rhs_is_quantity) {
 		format_value(sb, sizeof sb, c->rhs.metric, b);
-		snprintf(detail, n, "actual %s against %s", sa, sb);
+		snprintf(detail, n, _("actual %s against %s"), sa, sb);
 	} else {
-		snprintf(detail, n, "actual %s", sa);
+		snprintf(detail, n, _("actual %s"), sa);
 	}
 	if (isnan(a) || isnan(b))
 		return 0;
@@ -616,10 +617,10 @@ do_expect(struct lesson_player *p, const struct lesson_directive *d)
 	}
 	if (ok) {
 		p->passed++;
-		player_report(p, PEV_PASS, d->line, "expect ok: %s (%s)", d->cond.text, all.s);
+		player_report(p, PEV_PASS, d->line, _("expect ok: %s (%s)"), d->cond.text, all.s);
 	} else {
 		p->failed++;
-		player_report(p, PEV_FAIL, d->line, "expect FAILED: %s (%s)", d->cond.text, all.s);
+		player_report(p, PEV_FAIL, d->line, _("expect FAILED: %s (%s)"), d->cond.text, all.s);
 	}
 	lu_buf_free(&all);
 	return 0;
@@ -682,10 +683,10 @@ do_run(struct lesson_player *p, const struct lesson_directive *d)
 			if (s->pos.diverged.set || s->pos.finished || epochs[i] == d->n) {
 				active[i] = 0;
 				player_session_events(p, d->line);
-				player_report(p, PEV_NOTE, d->line, "%s%srun stopped after epoch %d "
-				    "(%s) before %s (%s)", label, label[0] ? ": " : "", s->pos.nepochs,
-				    s->pos.diverged.set ? "diverged" : s->pos.finished ?
-				    "training finished" : "max epochs", d->cond.text, detail);
+				player_report(p, PEV_NOTE, d->line, _("%s%srun stopped after epoch %d "
+				    "(%s) before %s (%s)"), label, label[0] ? ": " : "", s->pos.nepochs,
+				    s->pos.diverged.set ? _("diverged") : s->pos.finished ?
+				    _("training finished") : _("max epochs"), d->cond.text, detail);
 				continue;
 			}
 			session_step_epoch(s);
@@ -713,8 +714,8 @@ do_threshold(struct lesson_player *p, const struct lesson_directive *d)
 		const char *why;
 
 		if (s->data->task != TASK_BINARY)
-			return player_fail(p, d, 0, "threshold by cost needs two classes (expected "
-			    "a binary classification task)");
+			return player_fail(p, d, 0, _("threshold by cost needs two classes (expected "
+			    "a binary classification task)"));
 		session_evaluate(s, which, NULL);
 		c = s->pos.cfg;
 		c.threshold = metrics_best_threshold(sp->n, s->pred[which], sp->label, d->x, d->y,
@@ -724,10 +725,10 @@ do_threshold(struct lesson_player *p, const struct lesson_directive *d)
 		r->opt.cfg.threshold = c.threshold;
 		if (p->nruns == 1)
 			p->set.cfg.threshold = c.threshold;
-		player_report(p, PEV_NOTE, d->line, "%s%sthreshold %.6g minimises %g x false "
-		    "negatives + %g x false positives on the %s split", r->label,
+		player_report(p, PEV_NOTE, d->line, _("%s%sthreshold %.6g minimises %g x false "
+		    "negatives + %g x false positives on the %s split"), r->label,
 		    r->label[0] ? ": " : "", c.threshold, d->x, d->y,
-		    which ? "validation" : "training");
+		    which ? _("validation") : _("training"));
 	}
 	return 0;
 }
@@ -745,7 +746,7 @@ player_folder_make(struct lesson_player *p, const struct lesson_directive *d)
 		return 0;
 	t = xasprintf("%s/nnstep-lesson-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if (mkdtemp(t) == NULL) {
-		player_fail(p, d, 0, "cannot make a folder for the lesson's files: %s: %s", t,
+		player_fail(p, d, 0, _("cannot make a folder for the lesson's files: %s: %s"), t,
 		    strerror(errno));
 		free(t);
 		return -1;
@@ -782,7 +783,7 @@ player_path(struct lesson_player *p, const struct lesson_directive *d, const cha
 		if (mkdir(path, 0700) == 0) {
 			player_made(p, path);
 		} else if (errno != EEXIST) {
-			player_fail(p, d, d->arg_col, "cannot make the folder %s: %s", path,
+			player_fail(p, d, d->arg_col, _("cannot make the folder %s: %s"), path,
 			    strerror(errno));
 			free(path);
 			return NULL;
@@ -801,7 +802,7 @@ do_save(struct lesson_player *p, const struct lesson_directive *d)
 	if (player_ensure(p, d) != 0 || (path = player_path(p, d, d->value, 1)) == NULL)
 		return -1;
 	if (checkpoint_save(p->run[r].s, path, &err) != 0) {
-		player_fail(p, d, d->arg_col, "%s", err ? err : "cannot save");
+		player_fail(p, d, d->arg_col, "%s", err ? err : _("cannot save"));
 		free(err);
 		free(path);
 		return -1;
@@ -867,14 +868,14 @@ do_select(struct lesson_player *p, const struct lesson_directive *d)
 			return -1;
 		units = d->n == 0 ? s->net->ninputs : s->net->layer[d->n - 1].out;
 		if (d->m > units)
-			return player_fail(p, d, 0, "layer %ld has %d %s (expected a neuron from 1 "
-			    "to %d)", d->n, units, d->n == 0 ? "inputs" : "neurons", units);
+			return player_fail(p, d, 0, _("layer %ld has %d %s (expected a neuron from 1 "
+			    "to %d)"), d->n, units, d->n == 0 ? _("inputs") : _("neurons"), units);
 		p->view.layer = (int)d->n;
 		p->view.unit = (int)d->m - 1;
 	} else {
 		if (d->m > s->batch_size)
-			return player_fail(p, d, 0, "a batch has %ld rows (expected a sample from 1 "
-			    "to %ld)", s->batch_size, s->batch_size);
+			return player_fail(p, d, 0, _("a batch has %ld rows (expected a sample from 1 "
+			    "to %ld)"), s->batch_size, s->batch_size);
 		p->view.sample = d->m < 0 ? -1 : d->m - 1;
 	}
 	p->view.serial++;
@@ -1003,8 +1004,8 @@ number_answer(struct lesson_player *p, const struct lesson_directive *d)
 		for (k = 0; k < a->ahead && rc == SESSION_OK; k++)
 			rc = session_step(s);
 		if (rc != SESSION_OK)
-			return player_fail(p, d, 0, "training cannot go %d phase%s on from here "
-			    "(expected a question before the end of training)", a->ahead,
+			return player_fail(p, d, 0, _("training cannot go %d phase%s on from here "
+			    "(expected a question before the end of training)"), a->ahead,
 			    a->ahead > 1 ? "s" : "");
 		k = quantity(p, d, &a->q, 0, &p->shown.value);
 		if (a->ahead && session_goto(s, pc) != 0)

@@ -439,8 +439,15 @@ wrap_alnum(uint32_t cp)
 	    (cp >= 'A' && cp <= 'Z') || cp >= 0x80;
 }
 
+static int
+wrap_ascii_alnum(uint32_t cp)
+{
+	return cp < 0x80 && wrap_alnum(cp);
+}
+
 /* Is the '*' at p an emphasis mark? Opening marks need a closing one later
- * in the paragraph. */
+ * in the paragraph. A closing mark may be followed by a letter outside
+ * ASCII: Korean particles join the word they follow (*뉴런*입니다). */
 static int
 wrap_is_mark(const struct wrap *w, const char *p, int open)
 {
@@ -452,13 +459,13 @@ wrap_is_mark(const struct wrap *w, const char *p, int open)
 		return 0;
 	if (open) {
 		/* closing: after a non-blank, not followed by a letter */
-		return prev != ' ' && !wrap_alnum(next);
+		return prev != ' ' && !wrap_ascii_alnum(next);
 	}
 	if (wrap_alnum(prev) || prev == '*' || prev == '\\' || next == ' ' || next == '*')
 		return 0;
 	for (q = p + 2; q < w->para_end; q++)
 		if (*q == '*' && q[-1] != ' ' && q[-1] != '\\' &&
-		    !(q + 1 < w->para_end && wrap_alnum((unsigned char)q[1])))
+		    !(q + 1 < w->para_end && wrap_ascii_alnum((unsigned char)q[1])))
 			return 1;
 	return 0;
 }

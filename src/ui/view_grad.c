@@ -170,6 +170,7 @@ view_activations(const struct panel_ctx *p, struct canvas *c, struct rect r)
 	}
 	if (y + 1 < in.y + in.h)
 		canvas_text_cut(c, in.x, y + 1, in.w, C_DIM, 0,
+		    /* xgettext:no-c-format */
 		    _("dead: ReLU units never active over a whole epoch; sat: sigmoid/tanh units "
 		    "with f'(z) < 0.01 on 90% of samples (off: inactive in this batch)"));
 }

@@ -20,7 +20,10 @@ for lang in en ko; do
 		name=$(basename "$f" .lesson)
 		$N --headless --quiet --lang $lang lesson "$name" >"$T/out" 2>"$T/err"
 		rc=$?
-		if [ $rc -eq 0 ] && grep -Eq "^lesson $name: [1-9][0-9]* expects passed, 0 failed$" "$T/out"; then
+		# The summary line is in the lesson's language.
+		if [ $lang = en ]; then want="^lesson $name: [1-9][0-9]* expects passed, 0 failed$"
+		else want="^강의 $name: 확인 [1-9][0-9]*개 통과, 0개 실패$"; fi
+		if [ $rc -eq 0 ] && grep -Eq "$want" "$T/out"; then
 			echo "ok: $lang/$name: $(cat "$T/out")"
 		else
 			echo "FAIL: $lang/$name (exit $rc)"; cat "$T/out" "$T/err"; fails=$((fails + 1))
@@ -74,7 +77,9 @@ for arg in 01-neuron neuron 1; do
 	check "lesson $arg finds 01-neuron" grep -q "^lesson 01-neuron: " "$T/out"
 done
 $N --headless --quiet lesson lessons/ko/03-layers.lesson >"$T/out" 2>&1
-check "a lesson file by path" grep -q "^lesson 03-layers: " "$T/out"
+check "a lesson file by path (a Korean one speaks Korean)" grep -q "^강의 03-layers: " "$T/out"
+$N --headless --quiet --lang en lesson lessons/ko/03-layers.lesson >"$T/out" 2>&1
+check "--lang en keeps the interface English" grep -q "^lesson 03-layers: " "$T/out"
 expect_status 2 "no lesson 'nosuch' in $NNSTEP_LESSONS/en (see nnstep --list-lessons)" -- $N --headless --lang en lesson nosuch
 expect_status 2 "./nosuch.lesson: no such lesson file" -- $N --headless lesson ./nosuch.lesson
 
