@@ -52,7 +52,7 @@ static const struct option_def option_defs[] = {
 	{ "cost-fn", 0, 1, "A", N_("cost of a false negative: choose the threshold by cost") },
 	{ "cost-fp", 0, 1, "B", N_("cost of a false positive: choose the threshold by cost") },
 	{ "early-stop", 0, 1, "P[,D]", N_("stop after P epochs without improvement, restore the best") },
-	{ "reduce-lr", 0, 1, "P[,F[,M]]", N_("multiply lr by F (0.1) after P flat epochs, not below M") },
+	{ "reduce-lr", 0, 1, "P[,F[,M[,D]]]", N_("multiply lr by F (0.1) after P epochs without a drop > D (1e-4), not below M") },
 	{ "checkpoint", 0, 1, "FILE", N_("save the best model (by validation loss) to FILE") },
 	{ "history", 0, 1, "N", N_("phases that can be stepped back (default 512)") },
 	{ "no-diagnostics", 0, 0, NULL, N_("skip the per-layer statistics (a little faster)") },
@@ -394,13 +394,15 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		c->early_stop = (int)v[0];
 		c->early_stop_delta = k == 2 ? v[1] : 0.0;
 	} else if (strcmp(name, "reduce-lr") == 0) {
-		k = parse_list(value, v, 3);
+		k = parse_list(value, v, 4);
 		if (k < 1 || v[0] != floor(v[0]) || v[0] < 0 || v[0] > 100000 ||
-		    (k >= 2 && !(v[1] > 0 && v[1] < 1)) || (k == 3 && !(v[2] >= 0)))
-			BAD(N_("PATIENCE[,FACTOR[,MIN_LR]]: whole epochs, a factor between 0 and 1, a rate of 0 or more"));
+		    (k >= 2 && !(v[1] > 0 && v[1] < 1)) || (k >= 3 && !(v[2] >= 0)) ||
+		    (k == 4 && !(v[3] >= 0)))
+			BAD(N_("PATIENCE[,FACTOR[,MIN_LR[,MIN_DELTA]]]: whole epochs, a factor between 0 and 1, a rate of 0 or more, a change of 0 or more"));
 		c->reduce_lr = (int)v[0];
 		c->reduce_factor = k >= 2 ? v[1] : 0.1;
-		c->reduce_min_lr = k == 3 ? v[2] : 0.0;
+		c->reduce_min_lr = k >= 3 ? v[2] : 0.0;
+		c->reduce_delta = k == 4 ? v[3] : 1e-4;
 	} else if (strcmp(name, "checkpoint") == 0) {
 		if (!value || !*value)
 			BAD(N_("a file name"));

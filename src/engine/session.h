@@ -61,6 +61,7 @@ struct session_config {
 	int reduce_lr;			/* patience in epochs */
 	double reduce_factor;
 	double reduce_min_lr;
+	double reduce_delta;		/* an improvement is a drop larger than this (1e-4) */
 	/* diagnostics and history */
 	int diagnostics;		/* per-layer statistics every batch */
 	int history_phases;		/* phases that can be stepped back (0: none) */
@@ -242,7 +243,9 @@ void session_reset(struct session *s, uint64_t seed);
 int session_configure(struct session *s, const struct session_config *c, const char **err);
 
 /* Loss and metrics of split 0 train, 1 validation, 2 test, with the current
- * weights; also fills s->pred[which]. Returns the loss. */
+ * weights; also fills s->pred[which]. Returns the loss: the training
+ * split's weighted by the class weights (sum of w*l over n, as in
+ * training), the others unweighted. */
 double session_evaluate(struct session *s, int which, struct metrics *m);
 
 /*

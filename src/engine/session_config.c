@@ -35,6 +35,7 @@ session_config_default(struct session_config *c)
 	c->early_stop_delta = 0.0;
 	c->reduce_factor = 0.1;
 	c->reduce_min_lr = 0.0;
+	c->reduce_delta = 1e-4;
 	c->diagnostics = 1;
 	c->history_phases = 512;
 	c->history_bytes = (size_t)64 << 20;
@@ -56,7 +57,7 @@ session_config_equal(const struct session_config *a, const struct session_config
 	    a->shuffle == b->shuffle && a->threshold == b->threshold &&
 	    a->early_stop == b->early_stop && a->early_stop_delta == b->early_stop_delta &&
 	    a->reduce_lr == b->reduce_lr && a->reduce_factor == b->reduce_factor &&
-	    a->reduce_min_lr == b->reduce_min_lr && a->diagnostics == b->diagnostics &&
+	    a->reduce_min_lr == b->reduce_min_lr && a->reduce_delta == b->reduce_delta && a->diagnostics == b->diagnostics &&
 	    a->history_phases == b->history_phases && a->history_bytes == b->history_bytes;
 }
 

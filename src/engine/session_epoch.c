@@ -131,7 +131,7 @@ session_close_epoch(struct session *s)
 		}
 	}
 	if (c->reduce_lr > 0) {
-		if (monitored < p->rlr_best - 1e-4) {
+		if (monitored < p->rlr_best - c->reduce_delta) {
 			p->rlr_best = monitored;
 			p->rlr_wait = 0;
 		} else if (++p->rlr_wait >= c->reduce_lr && c->lr > c->reduce_min_lr) {

@@ -47,7 +47,10 @@ session_evaluate(struct session *s, int which, struct metrics *m)
 	int width = net_noutputs(s->net);
 	double loss;
 
-	loss = net_evaluate(s->net, sp->x, sp->y, sp->w, sp->n, s->pred[which]);
+	/* Class weights shape training only (Keras's convention): the
+	 * validation and test losses, which the callbacks watch, are plain. */
+	loss = net_evaluate(s->net, sp->x, sp->y, which == 0 ? sp->w : NULL, sp->n,
+	    s->pred[which]);
 	if (m != NULL) {
 		metrics_compute(m, s->data->task, width, sp->n, s->pred[which], sp->y,
 		    sp->label, s->pos.cfg.threshold, s->metrics_work);

@@ -93,4 +93,25 @@ check "exploding loss: traced" grep -q '"event":"exploding_loss","epoch":1' "$T/
 check "exploding loss: on the screen" grep -q "exploding loss: lr 1e+06 too large" "$T/boom.out"
 $N --headless --quiet --data "$D/breast_cancer.csv" --target diagnosis --epochs 20 --report "$T/calm.json" >/dev/null
 check "a calm run has no warnings" py "$T/calm.json" "r['warnings'] == []"
+
+# Validation and test losses are unweighted (class weights shape training
+# only): recomputed as the plain mean BCE from the predictions file.
+$N --headless --quiet --data "$T/churn.csv" --layers 8 --epochs 3 --class-weight auto \
+	--predictions "$T/cw.pred" --report "$T/cw.json" >/dev/null
+check "class weights: validation and test losses are the plain mean BCE" $PY -c "
+import csv, json, math
+r = json.load(open('$T/cw.json'))
+rows = list(csv.DictReader(open('$T/cw.pred')))
+for s in ('val', 'test'):
+    l = [-math.log(float(x['p_yes']) if x['target'] == 'yes' else float(x['p_no'])) for x in rows if x['split'] == s]
+    assert abs(sum(l) / len(l) - r[s]['loss']) < 1e-9, (s, sum(l) / len(l), r[s]['loss'])
+t = [(-math.log(float(x['p_yes']) if x['target'] == 'yes' else float(x['p_no'])), x['target']) for x in rows if x['split'] == 'train']
+assert abs(sum(l for l, _ in t) / len(t) - r['train']['loss']) > 1e-3   # training: weighted
+"
+# --reduce-lr P,F,M,D: D is the improvement that counts; a huge D means
+# no epoch improves, so the rate is cut every P epochs.
+$N --headless --gen moons --epochs 6 --reduce-lr 2,0.5,0,1e9 >"$T/rlr.out"
+check "reduce-lr with a huge min delta cuts the rate every 2 epochs after the first" sh -c \
+	"[ \$(grep -c 'learning rate' '$T/rlr.out') -eq 2 ] && grep -q 'learning rate 0.05 -> 0.025' '$T/rlr.out'"
+expect_status 2 "--reduce-lr" -- $N --headless --reduce-lr 2,0.5,0,-1
 finish
