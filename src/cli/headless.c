@@ -287,10 +287,6 @@ headless_main(struct options *o)
 	char *err = NULL;
 
 	memset(runs, 0, sizeof runs);
-	if (o->trace_path && (trace = fopen(o->trace_path, "w")) == NULL) {
-		fprintf(stderr, _("nnstep: %s: cannot write the trace\n"), o->trace_path);
-		return 1;
-	}
 	for (i = 0; i < nruns; i++) {
 		struct run *r = &runs[i];
 
@@ -311,7 +307,6 @@ headless_main(struct options *o)
 			status = 1;
 			goto out;
 		}
-		r->trace = i == 0 ? trace : NULL;
 		r->checkpoint_path = i == 0 ? o->checkpoint_path : NULL;
 		r->quiet_events = o->quiet;
 		r->screen_every = nruns == 1 ? o->screen_every : 0;
@@ -321,6 +316,14 @@ headless_main(struct options *o)
 		r->ascii = o->ascii;
 		session_set_observer(r->s, run_observe, r);
 	}
+	/* Opened once the inputs are known good: a typo in --data must not
+	 * truncate the trace of the last run. */
+	if (o->trace_path && (trace = fopen(o->trace_path, "w")) == NULL) {
+		fprintf(stderr, _("nnstep: %s: cannot write the trace\n"), o->trace_path);
+		status = 1;
+		goto out;
+	}
+	runs[0].trace = trace;
 	if (!o->quiet) {
 		const struct session *s = runs[0].s;
 		int l;

@@ -6,11 +6,13 @@
 #include "cli/check.h"
 #include "cli/headless.h"
 #include "cli/options.h"
+#include "cli/outputs.h"
 #include "lesson/front.h"
 #include "lesson/lesson.h"
 #include "ui/tui.h"
 #include "util/i18n.h"
 #include "util/numlocale.h"
+#include "util/outcheck.h"
 
 static int
 gen_main(struct options *o)
@@ -34,8 +36,8 @@ gen_main(struct options *o)
 	return 0;
 }
 
-int
-main(int argc, char **argv)
+static int
+nnstep_main(int argc, char **argv)
 {
 	struct options o;
 	char *err = NULL;
@@ -62,6 +64,11 @@ main(int argc, char **argv)
 		return lesson_list(&o);
 	if (o.command && strcmp(o.command, "lesson") == 0)
 		return lesson_main(&o);
+	if (outputs_check(&o, &err) != 0) {
+		fprintf(stderr, "nnstep: %s\n", err);
+		free(err);
+		return 1;
+	}
 	if (o.headless)
 		return headless_main(&o);
 	if (argc == 1) {
@@ -86,4 +93,11 @@ main(int argc, char **argv)
 		o.cfg.hidden[0] = o.cfg.hidden[1] = 8;
 	}
 	return tui_main(&o);
+}
+
+int
+main(int argc, char **argv)
+{
+	outcheck_init();
+	return outcheck_finish(nnstep_main(argc, argv));
 }

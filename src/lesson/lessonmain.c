@@ -3,6 +3,7 @@
  * terminal UI, or with --headless a replay that checks every expect) and
  * `nnstep --list-lessons`.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,8 +136,17 @@ lesson_replay(const struct options *o, const struct lesson *l, const char *stem)
 {
 	struct lesson_player *p = player_new(l);
 	struct lesson_screen *ls = o->screen_w > 0 ? lesson_screen_new() : NULL;
+	static const int stops[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 	int seen = 0, state, status;
+	struct sigaction sa;
+	size_t i;
 
+	/* A signal stops the lesson at its next batch: its files are removed. */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = player_interrupt;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof stops / sizeof stops[0]; i++)
+		sigaction(stops[i], &sa, NULL);
 	if (!o->quiet)
 		printf(_("lesson %s: %s\n"), stem, l->title);
 	do {
@@ -157,6 +167,8 @@ lesson_replay(const struct options *o, const struct lesson *l, const char *stem)
 	fflush(stdout);
 	status = state == PLAYER_ERROR || player_failed(p) > 0 ? 1 : 0;
 	player_free(p);
+	if (player_interrupted())
+		status = 128 + player_interrupted();
 	return status;
 }
 

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,6 +86,21 @@ player_report(struct lesson_player *p, int kind, int line, const char *fmt, ...)
 		free(p->warning);
 		p->warning = xasprintf(_("line %d: %s"), line, buf);
 	}
+}
+
+/* Set from a signal handler: every player stops at its next batch. */
+static volatile sig_atomic_t player_signal;
+
+void
+player_interrupt(int sig)
+{
+	player_signal = sig;
+}
+
+int
+player_interrupted(void)
+{
+	return player_signal;
 }
 
 /* A run-time failure of directive d: the player stops in PLAYER_ERROR. */
@@ -639,7 +655,7 @@ do_step(struct lesson_player *p, const struct lesson_directive *d)
 	for (i = 0; i < p->nruns; i++) {
 		struct session *s = p->run[i].s;
 
-		for (k = 0; k < d->n; k++) {
+		for (k = 0; k < d->n && !player_signal; k++) {
 			int rc = d->what == LSTEP_PHASE ? session_step(s) :
 			    d->what == LSTEP_BATCH ? session_step_batch(s) : session_step_epoch(s);
 
@@ -693,7 +709,7 @@ do_run(struct lesson_player *p, const struct lesson_directive *d)
 			epochs[i]++;
 			any = 1;
 		}
-	} while (any);
+	} while (any && !player_signal);
 	player_session_events(p, d->line);
 	return 0;
 }
@@ -1192,6 +1208,9 @@ player_next_pause(struct lesson_player *p)
 	p->warning = NULL;
 	while (p->pc < l->ndir) {
 		rc = player_exec(p, &l->dir[p->pc++]);
+		if (rc == 0 && player_signal)
+			rc = player_fail(p, &l->dir[p->pc - 1], 0, "interrupted by signal %d",
+			    (int)player_signal);
 		if (rc != 0)
 			break;
 	}

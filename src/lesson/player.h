@@ -68,6 +68,11 @@ struct player_view {
 
 /* Creates a player at stop 0. The lesson must outlive the player. */
 struct lesson_player *player_new(const struct lesson *l);
+/* Async-signal-safe: every player stops at its next batch with PLAYER_ERROR,
+ * so that player_free() still removes the lesson's files. */
+void player_interrupt(int sig);
+/* The signal given to player_interrupt(), or 0. */
+int player_interrupted(void);
 /* Frees the sessions and removes the files the lesson saved. */
 void player_free(struct lesson_player *p);
 

@@ -19,10 +19,11 @@ struct tty {
 	int open;
 	attr_t attr[C_ROLES];		/* attributes of each role */
 	short pair[C_ROLES];		/* colour pair of each role */
-	struct sigaction old[3];	/* handlers to put back */
+	struct sigaction old[4];	/* handlers to put back */
 };
 
-static const int tty_signals[3] = { SIGINT, SIGTERM, SIGHUP };
+/* SIGQUIT (Ctrl and backslash) too: its default leaves the terminal raw. */
+static const int tty_signals[4] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 
 /* The terminal must be restored however the program ends; signal handlers
  * can only set a flag, so these two live at file level. */
@@ -138,7 +139,7 @@ tty_open(enum theme_kind want, enum theme_kind *kind, char **err)
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = tty_on_signal;
 	sigemptyset(&sa.sa_mask);
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 4; i++)
 		sigaction(tty_signals[i], &sa, &t->old[i]);
 	if (tcgetattr(STDIN_FILENO, &tty_saved_modes) == 0) {
 		tty_have_modes = 1;
@@ -152,7 +153,7 @@ tty_open(enum theme_kind want, enum theme_kind *kind, char **err)
 		const char *term = getenv("TERM");
 		char buf[200];
 
-		for (i = 0; i < 3; i++)
+		for (i = 0; i < 4; i++)
 			sigaction(tty_signals[i], &t->old[i], NULL);
 		snprintf(buf, sizeof buf, _("cannot use the terminal (TERM=%s); use --headless"),
 		    term ? term : "");
@@ -204,7 +205,7 @@ tty_close(struct tty *t)
 	if (t->open) {
 		endwin();
 		t->open = 0;
-		for (i = 0; i < 3; i++)
+		for (i = 0; i < 4; i++)
 			sigaction(tty_signals[i], &t->old[i], NULL);
 	}
 	if (t->scr != NULL) {

@@ -33,7 +33,7 @@ wait_for "new network with batch size 16" && ok "y makes it"
 wait_for "batch 1/14" && ok "with twice the batches"
 keys s
 wait_for "saved the model to nnstep-model.json" && ok "s saves a checkpoint"
-[ -s "$T/nnstep-model.json" ] && ok "the file is there"
+expect "the file is there" test -s "$T/nnstep-model.json"
 keys x
 wait_for "the key x does nothing here: ? lists the keys" && ok "an unknown key says so"
 keys q

@@ -7,7 +7,8 @@ wait_for "nnstep needs at least 80x24 (now 60x20)" && ok "too small says so"
 keys Space
 tm resize-window -t 0 -x 80 -y 24
 wait_for "press space: forward pass" && ok "back to 80x24 it redraws (keys were ignored meanwhile)"
-screen | awk 'length($0) > 80 { bad = 1 } END { exit bad }' && ok "nothing wider than 80 columns"
+narrow() { [ "$(screen | wc -L)" -le 80 ]; }	# display columns, not bytes
+expect "nothing wider than 80 columns" narrow
 keys q
 wait_for "nnstep exited 0" || finish
 # A locale without UTF-8 gets ASCII only; NO_COLOR gets no colours.
@@ -29,22 +30,24 @@ keys q
 # Colours when allowed.
 start 100 30 -- --gen moons
 wait_for "press space: forward pass" || finish
-tm capture-pane -e -p -t 0 | grep -q '38;5;' && ok "256 colours otherwise"
+coloured() { tm capture-pane -e -p -t 0 | grep -q '38;5;'; }
+expect "256 colours otherwise" coloured
 keys q
 # Several runs side by side, stepping together.
 start 120 40 -- --gen moons --compare act=tanh,relu
 wait_for "act=tanh" && wait_for "act=relu" && ok "--compare shows both runs"
 keys n n
 wait_for "batch 2/7" && ok "they step together"
-[ "$(screen | grep -c 'loss 0\.')" -ge 1 ] && ok "each with its own loss"
+expect "each with its own loss" test "$(screen | grep -c 'loss 0\.')" -ge 1
 keys q
 wait_for "nnstep exited 0" && ok "and quit"
 # A terminal that cannot place the cursor is refused with advice.
 start 100 30 TERM=dumb -- --gen moons
 wait_for "nnstep exited 1" && ok "TERM=dumb fails with status 1"
-screen | grep -q "use --headless" && ok "and points to --headless"
+shows() { screen | grep -q -- "$1"; }
+expect "and points to --headless" shows "use --headless"
 # Bad settings are reported before the terminal is touched.
 start 100 30 -- --data /nonexistent.csv
 wait_for "nnstep exited 1" && ok "a missing file fails with status 1"
-screen | grep -q "nonexistent.csv" && ok "naming the file"
+expect "naming the file" shows "nonexistent.csv"
 finish

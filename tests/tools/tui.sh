@@ -68,6 +68,11 @@ wait_gone() {
 }
 
 ok() { echo "ok: $1"; }
+# expect DESCRIPTION COMMAND...: ok when the command succeeds, a failure otherwise.
+expect() {
+	d=$1; shift
+	if "$@"; then ok "$d"; else echo "FAIL: $d"; screen | sed 's/^/    | /'; fails=$((fails + 1)); fi
+}
 
 finish() {
 	[ "$fails" -eq 0 ] || { echo "$fails failed"; exit 1; }
