@@ -378,7 +378,11 @@ session_start(struct session *s, uint64_t seed)
 	s->pos.nbatch_loss = 0;
 	s->pos.nevents = 0;
 	s->batch_loss_stride = 1;
-	memset(s->arena, 0, (size_t)s->arena_len * sizeof(double));
+	/* Only the optimizer arrays in use can be non-zero; the others stay
+	 * untouched, so a large network's unused state takes no memory. */
+	memset(s->arena, 0, (size_t)s->opt_arrays * (size_t)n->nparams * sizeof(double));
+	memset(s->arena + 2 * n->nparams, 0,
+	    (size_t)(s->arena_len - 2 * n->nparams) * sizeof(double));
 	s->opt_arrays = 0;
 	rng_seed(&s->pos.rng, seed);
 	session_apply_cfg(s);

@@ -66,6 +66,8 @@ session_snapshot(struct session *s)
 	struct session_pos *p;
 	int i, n;
 
+	if (h->len == 0)
+		return;
 	/* A new branch: forget snapshots at or after this point. */
 	while (h->count > 0) {
 		i = (h->head + h->count - 1) % h->len;
@@ -154,7 +156,9 @@ session_back(struct session *s)
 }
 
 /* The ring holds history_phases / 4 + 2 snapshots (one per batch of four
- * phases), fewer when that would pass history_bytes, and never fewer than 2. */
+ * phases), fewer when that would pass history_bytes: none at all for a
+ * history of 0 phases or a network larger than history_bytes, which then
+ * costs no copy of itself. */
 int
 session_history_new(struct session *s, const struct session_config *cfg)
 {
@@ -166,15 +170,13 @@ session_history_new(struct session *s, const struct session_config *cfg)
 	h->slot_size = sizeof(struct session_pos) +
 	    (size_t)(1 + s->arena_len + s->net->nparams) * sizeof(double);
 	h->slot_size = (h->slot_size + 15) & ~(size_t)15;
-	slots = cfg->history_phases / 4 + 2;
+	slots = cfg->history_phases > 0 ? cfg->history_phases / 4 + 2 : 0;
 	if ((size_t)slots * h->slot_size > cfg->history_bytes)
 		slots = (long)(cfg->history_bytes / h->slot_size);
-	if (slots < 2)
-		slots = 2;
 	h->len = (int)slots;
-	h->ring = malloc((size_t)slots * h->slot_size);
+	h->ring = slots > 0 ? malloc((size_t)slots * h->slot_size) : NULL;
 	s->hist = h;
-	return h->ring != NULL ? 0 : -1;
+	return h->ring != NULL || slots == 0 ? 0 : -1;
 }
 
 void

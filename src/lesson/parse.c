@@ -43,6 +43,7 @@ struct parser {
 	int title_line;
 	struct lesson_directive *say;	/* narration block being continued */
 	int say_break;		/* an empty `>` line: next text starts a paragraph */
+	size_t say_len, say_cap;	/* of say->text, grown by doubling (linear time) */
 	struct lesson_directive *ask;	/* question block being read */
 	char **saved;		/* file names saved so far */
 	int nsaved;
@@ -1228,14 +1229,19 @@ say_append(struct parser *p, const char *text, int col, int text_col)
 	list_item = (text[0] == '-' && text[1] == ' ') ||
 	    (isdigit((unsigned char)text[0]) && (n = strspn(text, "0123456789")) &&
 	    text[n] == '.' && text[n + 1] == ' ');
-	if (d->text == NULL) {
-		d->text = xstrdup(text);
-	} else {
-		char *t = xasprintf("%s%s%s", d->text,
-		    p->say_break ? "\n\n" : list_item ? "\n" : " ", text);
+	{
+		const char *sep = d->text == NULL ? "" : p->say_break ? "\n\n" : list_item ? "\n" : " ";
+		size_t ls = strlen(sep), lt = strlen(text);
 
-		free(d->text);
-		d->text = t;
+		if (d->text == NULL)
+			p->say_len = p->say_cap = 0;
+		if (p->say_len + ls + lt + 1 > p->say_cap) {
+			p->say_cap = (p->say_len + ls + lt + 1) * 2;
+			d->text = xreallocarray(d->text, p->say_cap, 1);
+		}
+		memcpy(d->text + p->say_len, sep, ls);
+		memcpy(d->text + p->say_len + ls, text, lt + 1);
+		p->say_len += ls + lt;
 	}
 	p->say_break = 0;
 	return 0;
