@@ -21,6 +21,7 @@ outputs_check(const struct options *o, char **err)
 		{ "--save", o->save_path, 1 },
 		{ "--checkpoint", o->checkpoint_path, 1 },
 		{ "--report", o->report_path, 1 },
+		{ "--predictions", o->predictions_path, 1 },
 	};
 	const struct outputs_file in[] = {
 		{ "--data", o->data_path, 0 },
