@@ -321,3 +321,36 @@ net_evaluate(struct net *n, const double *x, const double *y, const double *w,
 	}
 	return rows > 0 ? total / rows : 0.0;
 }
+
+double
+net_weight_roughness(const struct net *n, int h, int w)
+{
+	const struct layer *L = &n->layer[0];
+	double diff = 0, sq = 0;
+	long pairs = 0, j;
+	int r, c;
+
+	if (n->nlayers < 1 || (long)h * w != L->in || L->in == 0 || L->out == 0)
+		return 0;
+	for (j = 0; j < L->out; j++) {
+		const double *v = n->param + L->w_off + j * L->in;
+
+		for (r = 0; r < h; r++)
+			for (c = 0; c < w; c++) {
+				double x = v[r * w + c];
+
+				sq += x * x;
+				if (c + 1 < w) {
+					diff += (x - v[r * w + c + 1]) * (x - v[r * w + c + 1]);
+					pairs++;
+				}
+				if (r + 1 < h) {
+					diff += (x - v[(r + 1) * w + c]) * (x - v[(r + 1) * w + c]);
+					pairs++;
+				}
+			}
+	}
+	if (pairs == 0 || sq == 0)
+		return 0;
+	return (diff / (double)pairs) / (2 * sq / ((double)L->in * (double)L->out));
+}

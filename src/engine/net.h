@@ -109,4 +109,13 @@ void net_backward(struct net *n, double l2);
 double net_evaluate(struct net *n, const double *x, const double *y,
     const double *w, long rows, double *pred);
 
+/*
+ * How rough the first layer's weights are when the inputs are an h x w
+ * picture: the mean squared difference of weights of neighbouring pixels
+ * (left-right and up-down), over twice the mean squared weight. Weights that
+ * are independent noise give about 1; smooth, stroke-like pictures less.
+ * 0 when the layer has no weights or no neighbouring pixels.
+ */
+double net_weight_roughness(const struct net *n, int h, int w);
+
 #endif

@@ -45,6 +45,7 @@ enum lesson_op {
 	LOP_SAVE,		/* save FILE [run R] (value, cond.lhs.run) */
 	LOP_LOAD,		/* load FILE (value) */
 	LOP_THRESHOLD,		/* threshold by cost FN FP (x, y) */
+	LOP_SHOW,		/* show WHAT (what: enum lesson_show) */
 	LOP_COUNT
 };
 
@@ -69,6 +70,7 @@ enum lesson_metric {
 	LM_DZ_RMS,		/* layer L */
 	LM_UPDATE_RATIO,	/* layer L */
 	LM_GRAD_RATIO,
+	LM_ROUGHNESS,		/* picture inputs: first-layer weights' roughness */
 	LM_WEIGHT,		/* weight L J K */
 	LM_BIAS,		/* bias L J */
 	LM_Z,			/* z L J [sample S] */
@@ -118,6 +120,9 @@ enum { LCOND_COMPARE = 0, LCOND_EPOCH, LCOND_DIVERGED };
 
 enum lesson_highlight { LH_NONE = 0, LH_LAYER, LH_DEAD, LH_SATURATED, LH_GRADIENTS,
 	LH_WEIGHTS };
+
+/* What `show` puts in the picture panels (picture inputs, --image). */
+enum lesson_show { LS_SAMPLE = 0, LS_MISTAKES, LS_CONFUSION, LS_WEIGHTS, LS_DIAGRAM };
 
 /* A question: multiple choice (2 to 4 choices, answer N), or a number
  * question (no choices, answer QUANTITY|NUMBER [within T]). */

@@ -56,7 +56,7 @@ static int perr(struct parser *p, int col, const char *fmt, ...)
 
 static const char *const directive_names[] = {
 	"title", ">", "set", "reset", "step", "run", "pause", "focus", "select", "highlight",
-	"compare", "expect", "ask", "-", "answer", "explain", "save", "load", "threshold",
+	"compare", "expect", "ask", "-", "answer", "explain", "save", "load", "threshold", "show",
 	NULL
 };
 
@@ -83,6 +83,7 @@ static const struct {
 	[LM_GRAD_RMS] = { "grad_rms", NULL, 2, 0, 0 },
 	[LM_DZ_RMS] = { "dz_rms", NULL, 2, 0, 0 },
 	[LM_UPDATE_RATIO] = { "update_ratio", NULL, 2, 0, 0 },
+	[LM_ROUGHNESS] = { "roughness", NULL, 0, 0, 0 },
 	[LM_GRAD_RATIO] = { "grad_ratio", NULL, 0, 0, 0 },
 	[LM_WEIGHT] = { "weight", "LJK", 0, 0, 0 },
 	[LM_BIAS] = { "bias", "LJ", 0, 0, 0 },
@@ -121,12 +122,17 @@ static const char *const highlight_names[] = {
 	"none", "layer", "dead", "saturated", "gradients", "weights", NULL
 };
 
+/* show: in the order of enum lesson_show. */
+static const char *const show_names[] = {
+	"sample", "mistakes", "confusion", "weights", "diagram", NULL
+};
+
 /* Settings a lesson may `set`: the training settings of the command line. */
 static const char *const set_keys[] = {
 	"data", "gen", "target", "task", "missing", "split", "scale", "class-weight",
 	"samples", "noise", "classes", "layers", "act", "alpha", "out-act", "loss",
 	"optimizer", "lr", "batch", "epochs", "init", "bias-init", "seed", "l2", "dropout",
-	"shuffle", "threshold", "early-stop", "reduce-lr", "history", NULL
+	"shuffle", "threshold", "early-stop", "reduce-lr", "history", "image", NULL
 };
 
 const char *
@@ -952,6 +958,29 @@ do_select(struct parser *p)
 	    p->w[1].s);
 }
 
+/* show sample|mistakes|confusion (the data panel), weights|diagram (the
+ * network panel), for picture inputs. */
+static int
+do_show(struct parser *p)
+{
+	struct lesson_directive *d;
+	int h;
+
+	if (p->nw < 2)
+		return perr(p, p->w[0].col + 5, "missing what to show (expected sample, mistakes, "
+		    "confusion, weights or diagram)");
+	h = find_name(p->w[1].s, show_names);
+	if (h < 0)
+		return err_unknown(p, &p->w[1], "show", show_names);
+	if (p->nw > 2)
+		return err_extra(p, 2, "the end of the line");
+	d = add(p, LOP_SHOW, p->w[0].col);
+	if (d == NULL)
+		return -1;
+	d->what = h;
+	return 0;
+}
+
 static int
 do_highlight(struct parser *p)
 {
@@ -1558,6 +1587,8 @@ parse_line(struct parser *p, char *s)
 		return do_select(p);
 	if (strcmp(p->w[0].s, "highlight") == 0)
 		return do_highlight(p);
+	if (strcmp(p->w[0].s, "show") == 0)
+		return do_show(p);
 	if (strcmp(p->w[0].s, "compare") == 0)
 		return do_compare(p);
 	if (strcmp(p->w[0].s, "expect") == 0)

@@ -399,6 +399,11 @@ quantity(struct lesson_player *p, const struct lesson_directive *d,
 	case LM_GRAD_RATIO:
 		*v = session_grad_ratio(s);
 		break;
+	case LM_ROUGHNESS:
+		if (s->data->image_h <= 0)
+			return player_fail(p, d, 0, "roughness needs picture inputs (set image HxW)");
+		*v = net_weight_roughness(s->net, s->data->image_h, s->data->image_w);
+		break;
 	case LM_WEIGHT:
 	case LM_BIAS:
 	case LM_Z:
@@ -1105,6 +1110,13 @@ player_exec(struct lesson_player *p, const struct lesson_directive *d)
 		return do_select(p, d);
 	case LOP_HIGHLIGHT:
 		return do_highlight(p, d);
+	case LOP_SHOW:
+		if (d->what == LS_WEIGHTS || d->what == LS_DIAGRAM)
+			p->view.net_diagram = d->what == LS_DIAGRAM;
+		else
+			p->view.data_view = d->what;	/* LS_* match DATA_VIEW_* */
+		p->view.serial++;
+		return 0;
 	case LOP_COMPARE:
 		if (d->value == NULL) {
 			p->set.ncompare = 0;
@@ -1160,6 +1172,8 @@ player_restart(struct lesson_player *p)
 	memset(&p->view, 0, sizeof p->view);
 	p->view.layer = -1;
 	p->view.sample = -2;
+	p->view.data_view = -1;
+	p->view.net_diagram = -1;
 }
 
 struct lesson_player *

@@ -63,6 +63,9 @@ struct player_view {
 	long sample;			/* batch row from 0; -1 batch mean; -2 none */
 	enum lesson_highlight highlight;
 	int highlight_layer;		/* for LH_LAYER, 0 = input */
+	int data_view;			/* picture inputs: enum data_view of the
+					 * data panel, or -1 unchanged */
+	int net_diagram;		/* picture inputs: 1 diagram, 0 weights, -1 unchanged */
 	unsigned serial;		/* changes whenever a request is made */
 };
 

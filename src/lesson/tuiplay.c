@@ -89,6 +89,7 @@ tuiplay_sync(struct tui *t, struct tuiplay *tp, int force)
 		if (v->sample != -2)
 			tui_select_sample(t, v->sample);
 		tui_highlight(t, tuiplay_highlight(v->highlight), v->highlight_layer);
+		tui_show(t, v->data_view, v->net_diagram);
 		tp->serial = v->serial;
 	}
 	a = player_ask(p);
@@ -203,6 +204,10 @@ lesson_screen_print(struct lesson_screen *ls, struct lesson_player *p, int w, in
 			if (pv->sample >= 0)
 				v->sample = pv->sample;
 		}
+		if (pv->data_view >= 0)
+			v->data_view = pv->data_view;
+		if (pv->net_diagram >= 0)
+			v->net_diagram = pv->net_diagram;
 		v->lesson.highlight = tuiplay_highlight(pv->highlight);
 		v->lesson.highlight_layer = pv->highlight_layer;
 		if (v->lesson.highlight == UH_GRADIENTS)

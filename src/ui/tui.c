@@ -1268,6 +1268,18 @@ tui_highlight(struct tui *t, int what, int layer)
 	t->dirty = 1;
 }
 
+void
+tui_show(struct tui *t, int data_view, int net_diagram)
+{
+	if (data_view >= 0 && data_view < DATA_VIEW_COUNT) {
+		t->v.data_view = data_view;
+		t->v.cm_cell = 0;
+	}
+	if (net_diagram >= 0)
+		t->v.net_diagram = net_diagram;
+	t->dirty = 1;
+}
+
 struct ui_view_state *
 tui_view(struct tui *t)
 {

@@ -105,6 +105,9 @@ void tui_select_sample(struct tui *t, long sample);
 int tui_focus(struct tui *t, const char *panel);
 /* Highlights part of the screen (enum ui_highlight; layer for UH_LAYER). */
 void tui_highlight(struct tui *t, int what, int layer);
+/* Picture inputs: what the data panel (enum data_view) and the network
+ * panel (1: the diagram) show; -1 leaves one as it is. */
+void tui_show(struct tui *t, int data_view, int net_diagram);
 /* The view state, for anything else; changes show at the next frame. */
 struct ui_view_state *tui_view(struct tui *t);
 

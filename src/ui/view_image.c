@@ -203,6 +203,19 @@ image_sample(const struct panel_ctx *p, struct canvas *c, struct rect in)
 					order[q] = tmp;
 				}
 	}
+	if (shown < ncls && shown >= 3) {
+		/* The true class keeps a row even when it is unlikely. */
+		for (k = 0; k < shown - 1 && order[k] != label; k++)
+			;
+		if (k == shown - 1) {
+			int at;
+
+			for (at = 0; order[at] != label; at++)
+				;
+			order[at] = order[shown - 2];
+			order[shown - 2] = label;
+		}
+	}
 	for (k = 0; k < ncls && y < in.y + in.h; k++, y++) {
 		int cls = order[k], bw = in.x + in.w - x0 - 14, w;
 
@@ -333,16 +346,31 @@ image_mistakes(const struct panel_ctx *p, struct canvas *c, struct rect in)
 		canvas_text_cut(c, in.x, in.y + 1, in.w, C_GOOD, 0, _("None: every row is right."));
 }
 
-/* Confusion cells that hold rows, in reading order; returns how many. */
+/* Confusion cells that hold rows: the mistakes first, the largest first
+ * (ties in reading order), then the right answers; returns how many. */
 static int
 image_cells(const struct metrics *m, int *cell, int cap)
 {
-	int t, q, n = 0;
+	int t, q, n = 0, i, j, K = m->nclasses;
 
-	for (t = 0; t < m->nclasses; t++)
-		for (q = 0; q < m->nclasses; q++)
+	for (t = 0; t < K; t++)
+		for (q = 0; q < K; q++)
 			if (m->confusion[t][q] > 0 && n < cap)
-				cell[n++] = t * m->nclasses + q;
+				cell[n++] = t * K + q;
+	/* Insertion sort: few cells, and it keeps ties in order. */
+	for (i = 1; i < n; i++) {
+		int c = cell[i], ct = c / K, cq = c % K;
+
+		for (j = i - 1; j >= 0; j--) {
+			int d = cell[j], dt = d / K, dq = d % K;
+			int cm = ct != cq, dm = dt != dq;
+
+			if (dm > cm || (dm == cm && m->confusion[dt][dq] >= m->confusion[ct][cq]))
+				break;
+			cell[j + 1] = d;
+		}
+		cell[j + 1] = c;
+	}
 	return n;
 }
 
@@ -512,14 +540,13 @@ view_network_pictures(const struct panel_ctx *p, struct canvas *c, struct rect i
 		if (session_unit_dead(s, 0, j))
 			canvas_text(c, x + cols - 1, y + rows, 1, C_DEAD_UNIT, 0, p->g->dead);
 	}
-	if (j < L->out || first > 0) {
-		snprintf(line, sizeof line, _("units %d-%d of %d (hjkl choose, w: diagram)"), first + 1, j,
-		    L->out);
-		canvas_text_cut(c, in.x, in.y + in.h - 1, in.w, C_DIM, 0, line);
-	} else {
-		snprintf(line, sizeof line, _("%s dead unit  w: diagram  largest |w| %s"), p->g->dead,
-		    view_num(b, sizeof b, picture_max_abs(s->net->param + L->w_off,
-		    (long)L->in * L->out), 3));
-		canvas_text_cut(c, in.x, in.y + in.h - 1, in.w, C_DIM, 0, line);
-	}
+	/* What the pictures say, in one line: scroll position, smoothness. */
+	snprintf(b, sizeof b, "%.2f", net_weight_roughness(s->net, pic.h, pic.w));
+	if (j < L->out || first > 0)
+		snprintf(line, sizeof line, _("units %d-%d of %d  roughness %s (1 = noise)  w: diagram"),
+		    first + 1, j, L->out, b);
+	else
+		snprintf(line, sizeof line, _("%s dead  roughness %s (1 = noise)  w: diagram"),
+		    p->g->dead, b);
+	canvas_text_cut(c, in.x, in.y + in.h - 1, in.w, C_DIM, 0, line);
 }

@@ -86,8 +86,10 @@ expect_status 2 "./nosuch.lesson: no such lesson file" -- $N --headless lesson .
 # --list-lessons: curriculum order, titles in the chosen language, the
 # language from the locale by default.
 $N --list-lessons --lang en >"$T/en.list"
-check "13 English lessons listed" sh -c "[ \$(wc -l <'$T/en.list') -eq 13 ]"
-check "listed in curriculum order" sh -c "head -1 '$T/en.list' | grep -q '^01-neuron  *The neuron' && tail -1 '$T/en.list' | grep -q '^13-optimizers  *Optimizers'"
+nles=$(ls lessons/en/*.lesson | wc -l)
+last=$(basename "$(ls lessons/en/*.lesson | tail -1)" .lesson)
+check "every English lesson listed ($nles)" sh -c "[ \$(wc -l <'$T/en.list') -eq $nles ]"
+check "listed in curriculum order" sh -c "head -1 '$T/en.list' | grep -q '^01-neuron  *The neuron' && tail -1 '$T/en.list' | grep -q '^$last  '"
 LANG=ko_KR.UTF-8 LC_ALL= LC_MESSAGES= $N --list-lessons >"$T/ko.list"
 check "Korean titles from LANG=ko_KR.UTF-8" grep -q '^01-neuron  *뉴런: 가중합, 편향, 활성화 함수$' "$T/ko.list"
 LANG=C LC_ALL= LC_MESSAGES= $N --list-lessons --lang ko >"$T/ko2.list"
