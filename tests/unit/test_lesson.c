@@ -229,7 +229,7 @@ START_TEST(test_errors)
 		{ "title T\nstpe epoch 1\n",
 		  "t.lesson:2:1: unknown directive 'stpe', did you mean 'step'? (expected title, "
 		  ">, set, reset, step, run, pause, focus, select, highlight, compare, expect, ask, "
-		  "-, answer, explain, save, load or threshold)" },
+		  "-, answer, explain, save, load, threshold or show)" },
 		{ "title T\nstep epoch x\n",
 		  "t.lesson:2:12: 'x' is not a whole number (expected a count from 1 to 100000)" },
 		{ "title T\nstep epoch 100001\n",
@@ -253,7 +253,7 @@ START_TEST(test_errors)
 		  "t.lesson:2:8: unknown quantity 'los', did you mean 'loss'? (expected loss, "
 		  "batch_loss, train_loss, val_loss, accuracy, val_accuracy, precision, recall, f1, "
 		  "auc, baseline_accuracy, dead_fraction, saturated_fraction, grad_rms, dz_rms, "
-		  "update_ratio, grad_ratio, weight, bias, z, a, grad, dz, da, slope, x, y, phase, "
+		  "update_ratio, grad_ratio, roughness, weight, bias, z, a, grad, dz, da, slope, x, y, phase, "
 		  "epoch, batch, step, lr, threshold, diverged, stopped_early or best_epoch)" },
 		{ "title T\nexpect loss =< 1\n",
 		  "t.lesson:2:13: unknown operator '=<' (expected one of < <= > >= == != ~=)" },
@@ -302,7 +302,7 @@ START_TEST(test_errors)
 		  "t.lesson:2:5: unknown setting 'headless' (expected data, gen, target, task, "
 		  "missing, split, scale, class-weight, samples, noise, classes, layers, act, alpha, "
 		  "out-act, loss, optimizer, lr, batch, epochs, init, bias-init, seed, l2, dropout, "
-		  "shuffle, threshold, early-stop, reduce-lr or history)" },
+		  "shuffle, threshold, early-stop, reduce-lr, history or image)" },
 		{ "title T\nset compare lr=1,2\n",
 		  "t.lesson:2:5: set compare: comparisons have their own directive (expected compare "
 		  "KEY=V1,V2)" },
@@ -381,7 +381,7 @@ START_TEST(test_errors)
 		  "t.lesson:2:7: unknown quantity 'los', did you mean 'loss'? (expected loss, "
 		  "batch_loss, train_loss, val_loss, accuracy, val_accuracy, precision, recall, f1, "
 		  "auc, baseline_accuracy, dead_fraction, saturated_fraction, grad_rms, dz_rms, "
-		  "update_ratio, grad_ratio, weight, bias, z, a, grad, dz, da, slope, x, y, phase, "
+		  "update_ratio, grad_ratio, roughness, weight, bias, z, a, grad, dz, da, slope, x, y, phase, "
 		  "epoch, batch, step, lr, threshold, diverged, stopped_early or best_epoch)" },
 		{ "title T\n> {}\n",
 		  "t.lesson:2:3: empty {} (expected a quantity such as {loss}, or \\{ for a brace)" },
