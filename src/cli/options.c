@@ -10,8 +10,146 @@
 #include "cli/options.h"
 #include "util/i18n.h"
 
+/* ------------------------------------------------- names of the values */
+
+/* Each writes the names an option takes, separated by sep and the last two
+ * by last, from the table that defines them: --help, the "expected" part of
+ * messages and bash completion print these, so no list is typed twice. */
+typedef const char *(*names_fn)(const char *sep, const char *last, char *buf, size_t n);
+
+static const char *
+names_join(const char *const *v, int count, const char *sep, const char *last, char *buf,
+    size_t n)
+{
+	size_t len = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < count && len < n; i++) {
+		snprintf(buf + len, n - len, "%s%s", i == 0 ? "" : i == count - 1 ? last : sep, v[i]);
+		len += strlen(buf + len);
+	}
+	return buf;
+}
+
+static const char *
+names_gen(const char *sep, const char *last, char *buf, size_t n)
+{
+	int k = 0;
+
+	while (gen_names[k])
+		k++;
+	return names_join(gen_names, k, sep, last, buf, n);
+}
+
+static const char *
+names_act(const char *sep, const char *last, char *buf, size_t n)
+{
+	return act_names(0, ACTP_OUTPUT_ONLY, sep, last, buf, n);
+}
+
+static const char *
+names_out_act(const char *sep, const char *last, char *buf, size_t n)
+{
+	size_t len;
+
+	act_names(0, 0, sep, sep, buf, n);
+	len = strlen(buf);
+	snprintf(buf + len, n - len, "%sauto", last);
+	return buf;
+}
+
+static const char *
+names_loss(const char *sep, const char *last, char *buf, size_t n)
+{
+	const char *v[LOSS_COUNT];
+	int i;
+
+	for (i = 0; i < LOSS_COUNT; i++)
+		v[i] = loss_name((enum loss)i);
+	return names_join(v, LOSS_COUNT, sep, last, buf, n);
+}
+
+static const char *
+names_loss_auto(const char *sep, const char *last, char *buf, size_t n)
+{
+	size_t len;
+
+	names_loss(sep, sep, buf, n);
+	len = strlen(buf);
+	snprintf(buf + len, n - len, "%sauto", last);
+	return buf;
+}
+
+static const char *
+names_optim(const char *sep, const char *last, char *buf, size_t n)
+{
+	return optim_names(sep, last, buf, n);
+}
+
+static const char *
+names_init(const char *sep, const char *last, char *buf, size_t n)
+{
+	const char *v[INIT_COUNT];
+	int i;
+
+	for (i = 0; i < INIT_COUNT; i++)
+		v[i] = init_name((enum init)i);
+	return names_join(v, INIT_COUNT, sep, last, buf, n);
+}
+
+#define NAMES_OF(fn, ...) \
+static const char * \
+fn(const char *sep, const char *last, char *buf, size_t n) \
+{ \
+	static const char *const v[] = { __VA_ARGS__ }; \
+	return names_join(v, (int)(sizeof v / sizeof v[0]), sep, last, buf, n); \
+}
+NAMES_OF(names_task, "classify", "regress", "auto")
+NAMES_OF(names_missing, "error", "drop", "mean")
+NAMES_OF(names_scale, "standard", "minmax", "none")
+NAMES_OF(names_shuffle, "on", "off")
+NAMES_OF(names_lang, "en", "ko")
+NAMES_OF(names_class_weight, "auto", "none")
+#undef NAMES_OF
+
+/* The settings --compare can vary. */
+static const char *const compare_keys[] = { "act", "optimizer", "lr", "init", "batch", "l2",
+	"dropout", NULL };
+
+static const char *
+names_compare(const char *sep, const char *last, char *buf, size_t n)
+{
+	return names_join(compare_keys, (int)(sizeof compare_keys / sizeof compare_keys[0]) - 1,
+	    sep, last, buf, n);
+}
+
+static const char *
+names_compare_key(const char *sep, const char *last, char *buf, size_t n)
+{
+	char list[160];
+
+	names_compare(sep, last, list, sizeof list);
+	snprintf(buf, n, _("KEY=V1,V2[,V3,V4] with KEY one of %s"), list);
+	return buf;
+}
+
+static const char *
+names_gen_one_of(const char *sep, const char *last, char *buf, size_t n)
+{
+	char list[160];
+
+	names_gen(sep, last, list, sizeof list);
+	snprintf(buf, n, _("one of %s"), list);
+	return buf;
+}
+
+/* ------------------------------------------------------------ the table */
+
 /* An option: long name, short letter (0: none), takes a value, help text
- * with the default. The table drives parsing and --help alike. */
+ * with the default ("%s": the names the option takes, from option_names).
+ * The table drives parsing, --help and bash completion alike; a value
+ * named FILE is a file name. */
 struct option_def {
 	const char *name;
 	char shortname;
@@ -20,10 +158,42 @@ struct option_def {
 	const char *help;
 };
 
+/* The options whose values are names, and where the names come from. */
+static const struct option_names {
+	const char *option;
+	names_fn names;
+} option_names[] = {
+	{ "gen", names_gen },
+	{ "task", names_task },
+	{ "missing", names_missing },
+	{ "scale", names_scale },
+	{ "class-weight", names_class_weight },
+	{ "act", names_act },
+	{ "out-act", names_out_act },
+	{ "loss", names_loss },
+	{ "optimizer", names_optim },
+	{ "init", names_init },
+	{ "shuffle", names_shuffle },
+	{ "compare", names_compare },
+	{ "lang", names_lang },
+	{ NULL, NULL }
+};
+
+static names_fn
+options_names_of(const char *option)
+{
+	const struct option_names *n;
+
+	for (n = option_names; n->option; n++)
+		if (strcmp(n->option, option) == 0)
+			return n->names;
+	return NULL;
+}
+
 static const struct option_def option_defs[] = {
 	{ "headless", 'H', 0, NULL, N_("train without the terminal UI, print one line per epoch") },
 	{ "data", 'd', 1, "FILE", N_("CSV file with a header row (default: moons in the terminal UI, XOR headless)") },
-	{ "gen", 'g', 1, "NAME", N_("use a generated data set: xor circles moons spiral blobs churn") },
+	{ "gen", 'g', 1, "NAME", N_("use a generated data set: %s") },
 	{ "target", 't', 1, "COLUMN", N_("target column, by name or 1-based index (default: last)") },
 	{ "task", 0, 1, "TASK", N_("classify or regress (default: from the target column)") },
 	{ "missing", 0, 1, "POLICY", N_("missing values: error, drop or mean (default: error)") },
@@ -34,11 +204,11 @@ static const struct option_def option_defs[] = {
 	{ "noise", 0, 1, "X", N_("a generator's noise (default: the generator's)") },
 	{ "classes", 0, 1, "K", N_("classes of spiral and blobs (default 3)") },
 	{ "layers", 'l', 1, "N,N,...", N_("hidden layer sizes, or none (default 8,8 in the terminal UI, 4 headless)") },
-	{ "act", 'a', 1, "NAME[,..]", N_("hidden activation(s): linear sigmoid tanh relu leaky_relu elu (default tanh)") },
+	{ "act", 'a', 1, "NAME[,..]", N_("hidden activation(s): %s (default tanh)") },
 	{ "alpha", 0, 1, "X", N_("leaky_relu slope for z < 0 (default 0.01)") },
 	{ "out-act", 0, 1, "NAME", N_("output activation (default: from the loss)") },
-	{ "loss", 0, 1, "NAME", N_("mse mae huber bce cce hinge (default: from the task)") },
-	{ "optimizer", 'o', 1, "NAME", N_("sgd momentum rmsprop adam (default sgd)") },
+	{ "loss", 0, 1, "NAME", N_("%s (default: from the task)") },
+	{ "optimizer", 'o', 1, "NAME", N_("%s (default sgd)") },
 	{ "lr", 'r', 1, "X", N_("learning rate (default 0.1)") },
 	{ "batch", 'b', 1, "N", N_("rows per mini-batch, 0 = whole training set (default 32)") },
 	{ "epochs", 'e', 1, "N", N_("epochs to train (default 100)") },
@@ -61,7 +231,7 @@ static const struct option_def option_defs[] = {
 	{ "load", 0, 1, "FILE", N_("start from (or resume) a saved model") },
 	{ "report", 0, 1, "FILE", N_("write the final metrics as JSON") },
 	{ "predictions", 0, 1, "FILE", N_("write every row's target, prediction and probabilities as CSV") },
-	{ "compare", 0, 1, "KEY=V1,V2", N_("train up to 4 runs differing in act optimizer lr init batch l2 dropout") },
+	{ "compare", 0, 1, "KEY=V1,V2", N_("train up to 4 runs differing in %s") },
 	{ "image", 0, 1, "HxW", N_("the feature columns are an H x W picture in row order") },
 	{ "screen", 0, 1, "WxH", N_("headless: print the final screen of that size as text") },
 	{ "screen-every", 0, 1, "N", N_("headless: print the screen every N phases") },
@@ -72,6 +242,8 @@ static const struct option_def option_defs[] = {
 	{ "quiet", 'q', 0, NULL, N_("headless: print only the summary") },
 	{ "help", 'h', 0, NULL, N_("show this help") },
 	{ "version", 'V', 0, NULL, N_("show the version") },
+	/* for bash completion (completion/nnstep.bash); not in --help */
+	{ "complete", 0, 1, "WORD", NULL },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -155,6 +327,15 @@ parse_list(const char *s, double *v, int max)
 
 #define BAD(what) return options_fail(err, _("--%s: '%s' is not allowed (expected %s)"), \
 	name, value ? value : "", _(what))
+/* The same with the names from fn, joined as "a, b or c", then tail. */
+#define BAD_NAMES(fn, last, tail) do { \
+	char list_[320]; \
+	size_t len_; \
+	fn(", ", last, list_, sizeof list_); \
+	len_ = strlen(list_); \
+	snprintf(list_ + len_, sizeof list_ - len_, "%s", tail); \
+	BAD(list_); \
+} while (0)
 
 int
 options_set(struct options *o, const char *name, const char *value, char **err)
@@ -177,7 +358,7 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 			if (value && strcmp(value, gen_names[i]) == 0)
 				break;
 		if (!value || !gen_names[i])
-			BAD(N_("one of xor, circles, moons, spiral, blobs, churn"));
+			BAD_NAMES(names_gen_one_of, ", ", "");
 		o->gen_name = value;
 		o->data_path = NULL;
 	} else if (strcmp(name, "target") == 0) {
@@ -192,7 +373,7 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		else if (value && strcmp(value, "auto") == 0)
 			o->data.task = TASK_AUTO;
 		else
-			BAD(N_("classify, regress or auto"));
+			BAD_NAMES(names_task, _(" or "), "");
 	} else if (strcmp(name, "missing") == 0) {
 		if (value && strcmp(value, "error") == 0)
 			o->data.missing = MISSING_ERROR;
@@ -201,7 +382,7 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		else if (value && strcmp(value, "mean") == 0)
 			o->data.missing = MISSING_MEAN;
 		else
-			BAD(N_("error, drop or mean"));
+			BAD_NAMES(names_missing, _(" or "), "");
 	} else if (strcmp(name, "split") == 0) {
 		k = parse_list(value, v, 3);
 		if (k == 1 && v[0] == 1) {
@@ -224,7 +405,7 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		else if (value && strcmp(value, "none") == 0)
 			o->data.scale = SCALE_NONE;
 		else
-			BAD(N_("standard, minmax or none"));
+			BAD_NAMES(names_scale, _(" or "), "");
 	} else if (strcmp(name, "class-weight") == 0) {
 		if (value && strcmp(value, "auto") == 0) {
 			o->data.class_weight_auto = 1;
@@ -275,18 +456,18 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		int a[NET_MAX_LAYERS - 1];
 
 		if (!value || strlen(value) >= sizeof buf || !*value)
-			BAD(N_("linear, sigmoid, tanh, relu, leaky_relu or elu (one, or one per hidden layer)"));
+			BAD_NAMES(names_act, _(" or "), _(" (one, or one per hidden layer)"));
 		snprintf(buf, sizeof buf, "%s", value);
 		k = 0;
 		for (p = buf; (tok = strtok_r(p, ",", &save)) != NULL; p = NULL) {
 			int f = act_parse(tok);
 
-			if (f < 0 || f == ACT_SOFTMAX || k == NET_MAX_LAYERS - 1)
-				BAD(N_("linear, sigmoid, tanh, relu, leaky_relu or elu (one, or one per hidden layer)"));
+			if (f < 0 || (act_info(f)->props & ACTP_OUTPUT_ONLY) || k == NET_MAX_LAYERS - 1)
+				BAD_NAMES(names_act, _(" or "), _(" (one, or one per hidden layer)"));
 			a[k++] = f;
 		}
 		if (k == 0)
-			BAD(N_("linear, sigmoid, tanh, relu, leaky_relu or elu (one, or one per hidden layer)"));
+			BAD_NAMES(names_act, _(" or "), _(" (one, or one per hidden layer)"));
 		for (i = 0; i < NET_MAX_LAYERS - 1; i++)
 			c->hidden_act[i] = a[k == 1 ? 0 : (i < k ? i : k - 1)];
 		o->set_act = k;
@@ -298,19 +479,19 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		if (value && strcmp(value, "auto") == 0)
 			c->out_act = -1;
 		else if (!value || (c->out_act = act_parse(value)) < 0)
-			BAD(N_("linear, sigmoid, tanh, relu, leaky_relu, elu, softmax or auto"));
+			BAD_NAMES(names_out_act, _(" or "), "");
 		o->set_out_act = 1;
 	} else if (strcmp(name, "loss") == 0) {
 		if (value && strcmp(value, "auto") == 0)
 			c->loss = -1;
 		else if (!value || (c->loss = loss_parse(value)) < 0)
-			BAD(N_("mse, mae, huber, bce, cce, hinge or auto"));
+			BAD_NAMES(names_loss_auto, _(" or "), "");
 		o->set_loss = 1;
 	} else if (strcmp(name, "optimizer") == 0) {
 		int opt = value ? optim_parse(value) : -1;
 
 		if (opt < 0)
-			BAD(N_("sgd, momentum, rmsprop or adam"));
+			BAD_NAMES(names_optim, _(" or "), "");
 		c->optimizer = opt;
 	} else if (strcmp(name, "lr") == 0) {
 		if (parse_double(value, &d) || !(d > 0) || d > 1e6)
@@ -429,21 +610,20 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		else
 			o->report_path = value;
 	} else if (strcmp(name, "compare") == 0) {
-		static const char *const keys[] = { "act", "optimizer", "lr", "init", "batch",
-			"l2", "dropout", NULL };
+		const char *const *keys = compare_keys;
 		const char *eq = value ? strchr(value, '=') : NULL;
 		char buf[512], *p, *tok, *save = NULL;
 		struct options probe;
 		char *why;
 
 		if (!eq || (size_t)(eq - value) >= sizeof o->compare_key)
-			BAD(N_("KEY=V1,V2[,V3,V4] with KEY one of act, optimizer, lr, init, batch, l2, dropout"));
+			BAD_NAMES(names_compare_key, ", ", "");
 		for (i = 0; keys[i]; i++)
 			if (strlen(keys[i]) == (size_t)(eq - value) &&
 			    strncmp(value, keys[i], (size_t)(eq - value)) == 0)
 				break;
 		if (!keys[i] || strlen(eq + 1) >= sizeof buf)
-			BAD(N_("KEY=V1,V2[,V3,V4] with KEY one of act, optimizer, lr, init, batch, l2, dropout"));
+			BAD_NAMES(names_compare_key, ", ", "");
 		snprintf(o->compare_key, sizeof o->compare_key, "%s", keys[i]);
 		snprintf(buf, sizeof buf, "%s", eq + 1);
 		k = 0;
@@ -520,7 +700,7 @@ void
 options_usage(FILE *f)
 {
 	const struct option_def *d;
-	char left[64];
+	char left[64], names[320], help[480];
 
 	fputs(_(
 	    "usage: nnstep [OPTIONS]                  open the interactive trainer\n"
@@ -535,13 +715,21 @@ options_usage(FILE *f)
 	    "                                          LR range test, a suggested lr\n"
 	    "\noptions:\n"), f);
 	for (d = option_defs; d->name; d++) {
+		if (d->help == NULL)
+			continue;
 		if (d->shortname)
 			snprintf(left, sizeof left, "-%c, --%s%s%s", d->shortname, d->name,
 			    d->arg ? " " : "", d->arg ? d->arg : "");
 		else
 			snprintf(left, sizeof left, "    --%s%s%s", d->name, d->arg ? " " : "",
 			    d->arg ? d->arg : "");
-		fprintf(f, "  %-28s %s\n", left, _(d->help));
+		if (options_names_of(d->name) != NULL && strstr(d->help, "%s") != NULL) {
+			options_names_of(d->name)(" ", " ", names, sizeof names);
+			snprintf(help, sizeof help, _(d->help), names);
+		} else {
+			snprintf(help, sizeof help, "%s", _(d->help));
+		}
+		fprintf(f, "  %-28s %s\n", left, help);
 	}
 	fputs(_("\nexit status: 0 done, 1 bad input file or failed check, 2 bad option,\n"
 	    "3 training diverged (NaN or infinity), 4 a sanity check failed (nnstep check).\n"), f);
@@ -556,6 +744,50 @@ options_find_long(const char *name, size_t len)
 		if (strlen(d->name) == len && strncmp(d->name, name, len) == 0)
 			return d;
 	return NULL;
+}
+
+/*
+ * What may follow the word prev on the command line, for bash completion:
+ * the names an option takes, FILE for a file, LESSON after `lesson`, VALUE
+ * for any other value, and otherwise every option and command.
+ */
+static void
+options_complete(FILE *f, const char *prev)
+{
+	const struct option_def *d = NULL;
+	char names[320];
+
+	if (strcmp(prev, "gen") == 0) {
+		fprintf(f, "%s\n", names_gen(" ", " ", names, sizeof names));
+		return;
+	}
+	if (strcmp(prev, "lesson") == 0) {
+		fprintf(f, "LESSON\n");
+		return;
+	}
+	if (prev[0] == '-' && prev[1] == '-')
+		d = options_find_long(prev + 2, strlen(prev + 2));
+	else if (prev[0] == '-' && prev[1] && !prev[2])
+		for (d = option_defs; d->name && d->shortname != prev[1]; d++)
+			;
+	if (d != NULL && d->name != NULL && d->has_value) {
+		names_fn fn = options_names_of(d->name);
+
+		if (strcmp(d->arg, "FILE") == 0)
+			fprintf(f, "FILE\n");
+		else if (fn == names_compare)
+			fprintf(f, "%s=\n", names_compare("= ", "= ", names, sizeof names));
+		else if (fn != NULL)
+			fprintf(f, "%s\n", fn(" ", " ", names, sizeof names));
+		else
+			fprintf(f, "VALUE\n");
+		return;
+	}
+	fprintf(f, "%s", "gen lesson check lr-find");	/* the commands options_parse knows */
+	for (d = option_defs; d->name; d++)
+		if (d->help != NULL)
+			fprintf(f, " --%s", d->name);
+	fprintf(f, "\n");
 }
 
 int
@@ -628,6 +860,10 @@ options_parse(struct options *o, int argc, char **argv, char **err)
 		}
 		if (strcmp(d->name, "help") == 0) {
 			options_usage(stdout);
+			return 1;
+		}
+		if (strcmp(d->name, "complete") == 0) {
+			options_complete(stdout, value);
 			return 1;
 		}
 		if (strcmp(d->name, "version") == 0) {

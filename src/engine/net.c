@@ -85,12 +85,12 @@ net_new(const struct net_shape *sh, long cap, const char **err)
 			return NULL;
 		}
 		ly->act = hidden ? sh->hidden_act[l] : sh->out_act;
-		if (hidden && ly->act == ACT_SOFTMAX) {
+		if (hidden && (act_info(ly->act)->props & ACTP_OUTPUT_ONLY)) {
 			*err = "softmax is for the output layer only";
 			free(n);
 			return NULL;
 		}
-		ly->alpha = ly->act == ACT_ELU ? ACT_ELU_ALPHA : sh->alpha;
+		ly->alpha = act_alpha(ly->act, sh->alpha);
 		ly->dropout = hidden ? sh->dropout : 0.0;
 		ly->w_off = nparams;
 		nparams += (long)ly->in * ly->out;

@@ -100,7 +100,7 @@ session_config_check(const struct session_config *c, const struct dataset *d)
 			return "a hidden layer has between 1 and 4096 units";
 		if ((int)c->hidden_act[i] < 0 || c->hidden_act[i] >= ACT_COUNT)
 			return "unknown hidden activation";
-		if (c->hidden_act[i] == ACT_SOFTMAX)
+		if (act_info(c->hidden_act[i])->props & ACTP_OUTPUT_ONLY)
 			return "softmax is for the output layer only";
 	}
 	if (!(c->lr > 0) || !isfinite(c->lr))
@@ -160,7 +160,7 @@ session_apply_cfg(struct session *s)
 
 	for (l = 0; l < n->nlayers - 1; l++) {
 		n->layer[l].act = s->pos.cfg.hidden_act[l];
-		n->layer[l].alpha = n->layer[l].act == ACT_ELU ? ACT_ELU_ALPHA : s->pos.cfg.alpha;
+		n->layer[l].alpha = act_alpha(n->layer[l].act, s->pos.cfg.alpha);
 		n->layer[l].dropout = s->pos.cfg.dropout;
 	}
 }

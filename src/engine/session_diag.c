@@ -56,13 +56,13 @@ session_rms(const double *x, long n)
 static int
 session_relu_like(enum act a)
 {
-	return a == ACT_RELU;
+	return (act_info(a)->props & ACTP_CAN_DIE) != 0;
 }
 
 static int
 session_saturating(enum act a)
 {
-	return a == ACT_SIGMOID || a == ACT_TANH;
+	return (act_info(a)->props & ACTP_SATURATES) != 0;
 }
 
 void
@@ -76,6 +76,8 @@ session_diag_forward(struct session *s)
 	for (l = 0; l < n->nlayers; l++) {
 		struct layer *ly = &n->layer[l];
 		struct layer_diag *d = &s->pos.diag[l];
+		const struct act_info *fn = act_info(ly->act);
+		int saturates = session_saturating(ly->act);
 		long m = n->n * ly->out, inactive = 0;
 		double mean, scale;
 		double *alive = s->unit_alive + s->unit_off[l];
@@ -102,12 +104,9 @@ session_diag_forward(struct session *s)
 
 			for (j = 0; j < out; j++)
 				any[j] |= zr[j] > 0;
-			if (ly->act == ACT_SIGMOID)
+			if (saturates)
 				for (j = 0; j < out; j++)
-					sat[j] += ar[j] * (1.0 - ar[j]) < SESSION_DEAD_DERIV;
-			else if (ly->act == ACT_TANH)
-				for (j = 0; j < out; j++)
-					sat[j] += 1.0 - ar[j] * ar[j] < SESSION_DEAD_DERIV;
+					sat[j] += fn->deriv(ly->alpha, zr[j], ar[j]) < SESSION_DEAD_DERIV;
 		}
 		for (j = 0; j < out; j++) {
 			if (any[j])
@@ -188,21 +187,8 @@ session_diag_ranges(struct session *s)
 	for (l = 0; l < s->net->nlayers; l++) {
 		struct layer_diag *d = &s->pos.diag[l];
 
-		switch (s->net->layer[l].act) {
-		case ACT_SIGMOID:
-		case ACT_SOFTMAX:
-			d->hist_lo = 0, d->hist_hi = 1;
-			break;
-		case ACT_TANH:
-			d->hist_lo = -1, d->hist_hi = 1;
-			break;
-		case ACT_RELU:
-			d->hist_lo = 0, d->hist_hi = 4;
-			break;
-		default:
-			d->hist_lo = -4, d->hist_hi = 4;
-			break;
-		}
+		d->hist_lo = act_info(s->net->layer[l].act)->hist_lo;
+		d->hist_hi = act_info(s->net->layer[l].act)->hist_hi;
 	}
 }
 

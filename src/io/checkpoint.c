@@ -394,6 +394,7 @@ ckpt_check_ranges(const struct checkpoint *c, char **err)
 	const json_t *opt = json_object_get(c->root, "optimizer");
 	const json_t *tr = json_object_get(c->root, "training");
 	const char *name;
+	char names[80];
 	long x = 0;
 
 	if (opt != NULL) {
@@ -401,8 +402,8 @@ ckpt_check_ranges(const struct checkpoint *c, char **err)
 			return ckpt_fail(err, c->path, "\"optimizer\" must be an object");
 		name = json_string_value(json_object_get(opt, "name"));
 		if (json_object_get(opt, "name") && (name == NULL || optim_parse(name) < 0))
-			return ckpt_fail(err, c->path, "optimizer \"name\" must be sgd, momentum, "
-			    "rmsprop or adam");
+			return ckpt_fail(err, c->path, "optimizer \"name\" must be %s",
+			    optim_names(", ", " or ", names, sizeof names));
 		if (ckpt_real(opt, "lr", 1e-300, CKPT_MAX_LR, 0))
 			return ckpt_fail(err, c->path, "optimizer \"lr\" must be a positive number up "
 			    "to 1e6");
@@ -640,6 +641,7 @@ ckpt_validate(const char *path, json_t *root, char **err)
 	struct checkpoint *c;
 	json_t *layers, *v;
 	const char *s;
+	char names[128];
 	int l, in;
 	size_t i;
 
@@ -693,10 +695,10 @@ ckpt_validate(const char *path, json_t *root, char **err)
 		c->units[l] = (int)json_integer_value(v);
 		s = json_string_value(json_object_get(ly, "activation"));
 		if (s == NULL || (a = act_parse(s)) < 0)
-			FAIL("layer %d: unknown activation (expected linear, sigmoid, tanh, relu, "
-			    "leaky_relu, elu or softmax)", l + 1);
-		if (a == ACT_SOFTMAX && l < c->nlayers - 1)
-			FAIL("layer %d: softmax is for the output layer only", l + 1);
+			FAIL("layer %d: unknown activation (expected %s)", l + 1,
+			    act_names(0, 0, ", ", " or ", names, sizeof names));
+		if ((act_info(a)->props & ACTP_OUTPUT_ONLY) && l < c->nlayers - 1)
+			FAIL("layer %d: %s is for the output layer only", l + 1, act_name(a));
 		c->act[l] = a;
 		w = json_object_get(ly, "W");
 		if (!json_is_array(w) || (int)json_array_size(w) != c->units[l])

@@ -588,22 +588,16 @@ tui_set_act(struct session_config *c, void *arg)
 static int
 tui_act_activation(struct tui *t, int key)
 {
-	static const enum act order[] = { ACT_SIGMOID, ACT_TANH, ACT_RELU, ACT_LEAKY_RELU, ACT_ELU,
-		ACT_LINEAR };
 	const struct session *s = t->run[0];
 	const struct session_config *c = s->has_pending ? &s->pending : &s->pos.cfg;
 	enum act next;
 	char what[80];
-	int i, at = 0;
 
 	if (c->nhidden == 0) {
 		tui_message(t, C_WARNING, _("this network has no hidden layer"));
 		return TUI_REDRAW;
 	}
-	for (i = 0; i < 6; i++)
-		if (order[i] == c->hidden_act[0])
-			at = i;
-	next = order[(at + 1) % 6];
+	next = act_cycle_next(c->hidden_act[0]);
 	snprintf(what, sizeof what, _("hidden activation: %s"), act_name(next));
 	return tui_configure(t, tui_set_act, &next, what, "act", "a");
 }

@@ -38,19 +38,6 @@ code_add(struct code *k, const char *fmt, ...)
 /* ---------------------------------------------------------------- Keras */
 
 static const char *
-keras_act(enum act a)
-{
-	switch (a) {
-	case ACT_SIGMOID: return "sigmoid";
-	case ACT_TANH: return "tanh";
-	case ACT_RELU: return "relu";
-	case ACT_ELU: return "elu";
-	case ACT_SOFTMAX: return "softmax";
-	default: return "linear";
-	}
-}
-
-static const char *
 keras_loss(enum loss l)
 {
 	switch (l) {
@@ -95,6 +82,7 @@ code_keras(const struct session *s, struct code *k)
 {
 	const struct session_config *c = &s->pos.cfg;
 	const struct net *n = s->net;
+	char buf[160];
 	int l;
 
 	code_add(k, "# Keras\nimport keras\nfrom keras import layers\n\n");
@@ -103,12 +91,17 @@ code_keras(const struct session *s, struct code *k)
 		const struct layer *ly = &n->layer[l];
 		int hidden = l < n->nlayers - 1;
 
-		if (ly->act == ACT_LEAKY_RELU) {
+		const struct act_info *f = act_info(ly->act);
+
+		if (f->props & ACTP_SLOPE) {
+			/* A layer of its own after the Dense layer; f->keras takes the slope. */
 			code_add(k, "    layers.Dense(%d", ly->out);
 			keras_init(k, c, hidden);
-			code_add(k, "),\n    layers.LeakyReLU(negative_slope=%g),\n", ly->alpha);
+			code_add(k, "),\n    ");
+			code_add(k, f->keras, ly->alpha);
+			code_add(k, ",\n");
 		} else {
-			code_add(k, "    layers.Dense(%d, activation=\"%s\"", ly->out, keras_act(ly->act));
+			code_add(k, "    layers.Dense(%d, activation=\"%s\"", ly->out, f->keras);
 			keras_init(k, c, hidden);
 			code_add(k, "),\n");
 		}
@@ -116,21 +109,8 @@ code_keras(const struct session *s, struct code *k)
 			code_add(k, "    layers.Dropout(%g),\n", c->dropout);
 	}
 	code_add(k, "])\n");
-	switch (c->optimizer) {
-	case OPT_MOMENTUM:
-		code_add(k, "opt = keras.optimizers.SGD(learning_rate=%g, momentum=0.9)\n", c->lr);
-		break;
-	case OPT_RMSPROP:
-		code_add(k, "opt = keras.optimizers.RMSprop(learning_rate=%g, rho=0.99, "
-		    "epsilon=1e-8)\n", c->lr);
-		break;
-	case OPT_ADAM:
-		code_add(k, "opt = keras.optimizers.Adam(learning_rate=%g, epsilon=1e-8)\n", c->lr);
-		break;
-	default:
-		code_add(k, "opt = keras.optimizers.SGD(learning_rate=%g)\n", c->lr);
-		break;
-	}
+	code_add(k, "opt = %s\n", optim_describe(c->optimizer, OPTIM_KERAS, c->lr, buf,
+	    sizeof buf));
 	code_add(k, "model.compile(optimizer=opt, loss=%s%s)\n", keras_loss(n->loss),
 	    s->data->task == TASK_REGRESS ? "" : ", metrics=[\"accuracy\"]");
 	code_add(k, "model.fit(x_train, y_train, batch_size=%ld, epochs=%d%s%s", s->batch_size,
@@ -153,21 +133,6 @@ code_keras(const struct session *s, struct code *k)
 /* -------------------------------------------------------------- PyTorch */
 
 static const char *
-torch_act(enum act a, double alpha, char *buf, size_t n)
-{
-	switch (a) {
-	case ACT_SIGMOID: return "nn.Sigmoid()";
-	case ACT_TANH: return "nn.Tanh()";
-	case ACT_RELU: return "nn.ReLU()";
-	case ACT_LEAKY_RELU:
-		snprintf(buf, n, "nn.LeakyReLU(%g)", alpha);
-		return buf;
-	case ACT_ELU: return "nn.ELU()";
-	default: return NULL;	/* linear; softmax lives in CrossEntropyLoss */
-	}
-}
-
-static const char *
 torch_loss(enum loss l)
 {
 	switch (l) {
@@ -187,7 +152,7 @@ code_torch(const struct session *s, struct code *k)
 	const struct session_config *c = &s->pos.cfg;
 	const struct net *n = s->net;
 	const char *a;
-	char buf[64];
+	char buf[160];
 	int l;
 
 	code_add(k, "\n# PyTorch\nimport torch\nfrom torch import nn\n\n");
@@ -196,11 +161,15 @@ code_torch(const struct session *s, struct code *k)
 		const struct layer *ly = &n->layer[l];
 
 		code_add(k, "    nn.Linear(%d, %d),", ly->in, ly->out);
-		a = torch_act(ly->act, ly->alpha, buf, sizeof buf);
-		if (a != NULL)
-			code_add(k, " %s,", a);
-		else if (ly->act == ACT_SOFTMAX)
-			code_add(k, "  # softmax: in the loss");
+		a = act_info(ly->act)->torch;
+		if (a != NULL) {
+			/* f->torch takes the slope when the activation has one */
+			code_add(k, " ");
+			code_add(k, a, ly->alpha);
+			code_add(k, ",");
+		} else if (act_info(ly->act)->props & ACTP_OUTPUT_ONLY) {
+			code_add(k, "  # %s: in the loss", act_name(ly->act));
+		}
 		if (l < n->nlayers - 1 && c->dropout > 0)
 			code_add(k, " nn.Dropout(%g),", c->dropout);
 		code_add(k, "\n");
@@ -231,21 +200,7 @@ code_torch(const struct session *s, struct code *k)
 	else
 		code_add(k, "        nn.init.zeros_(m.bias)\n");
 	code_add(k, "loss_fn = %s\n", torch_loss(n->loss));
-	switch (c->optimizer) {
-	case OPT_MOMENTUM:
-		code_add(k, "opt = torch.optim.SGD(model.parameters(), lr=%g, momentum=0.9", c->lr);
-		break;
-	case OPT_RMSPROP:
-		code_add(k, "opt = torch.optim.RMSprop(model.parameters(), lr=%g, alpha=0.99, "
-		    "eps=1e-8", c->lr);
-		break;
-	case OPT_ADAM:
-		code_add(k, "opt = torch.optim.Adam(model.parameters(), lr=%g, eps=1e-8", c->lr);
-		break;
-	default:
-		code_add(k, "opt = torch.optim.SGD(model.parameters(), lr=%g", c->lr);
-		break;
-	}
+	code_add(k, "opt = %s", optim_describe(c->optimizer, OPTIM_TORCH, c->lr, buf, sizeof buf));
 	if (c->l2 > 0)
 		code_add(k, ", weight_decay=%g)  # decays biases too; nnstep does not\n", c->l2);
 	else

@@ -159,10 +159,10 @@ view_activations(const struct panel_ctx *p, struct canvas *c, struct rect r)
 		}
 		dead = d->pass_complete ? d->dead_fraction : d->inactive_batch;
 		sat = d->saturated_fraction;
-		if (ly->act == ACT_RELU)
+		if (act_info(ly->act)->props & ACTP_CAN_DIE)
 			canvas_printf(c, x + 1, y, -1, dead > 0 ? C_DEAD_UNIT : C_DIM, 0, "%s %.0f%%",
 			    d->pass_complete ? _("dead") : _("off"), 100 * dead);
-		else if (ly->act == ACT_SIGMOID || ly->act == ACT_TANH)
+		else if (act_info(ly->act)->props & ACTP_SATURATES)
 			canvas_printf(c, x + 1, y, -1, sat > 0 ? C_SATURATED_UNIT : C_DIM, 0,
 			    _("sat %.0f%%"), 100 * sat);
 		else

@@ -212,23 +212,6 @@ inspect_backward(const struct panel_ctx *p, struct tw *t, int l, int j, long i)
 	tw_nl(t);
 }
 
-static const char *
-inspect_rule(enum optim o)
-{
-	switch (o) {
-	case OPT_SGD:
-		return "w <- w - lr*dL/dw";
-	case OPT_MOMENTUM:
-		return "v <- 0.9v + dL/dw; w <- w - lr*v";
-	case OPT_RMSPROP:
-		return "s <- 0.99s + 0.01g^2; w <- w - lr*g/(sqrt(s)+eps)";
-	case OPT_ADAM:
-		return "w <- w - lr*m'/(sqrt(v')+eps), m' v' bias-corrected";
-	default:
-		return "";
-	}
-}
-
 static void
 inspect_update(const struct panel_ctx *p, struct tw *t, int l, int j)
 {
@@ -236,11 +219,12 @@ inspect_update(const struct panel_ctx *p, struct tw *t, int l, int j)
 	const struct glyphs *g = p->g;
 	const struct layer *ly = &s->net->layer[l];
 	int k, shown = ly->in < 6 ? ly->in : 6;
-	char n1[32], n2[32], n3[32], lr[32];
+	char n1[32], n2[32], n3[32], lr[32], rule[96];
 
 	tw_text(t, C_TITLE, 0, _("Update"));
 	tw_printf(t, C_DIM, "  %s, lr %s: %s", optim_name(s->pos.cfg.optimizer),
-	    view_num(lr, sizeof lr, session_lr(s), 4), inspect_rule(s->pos.cfg.optimizer));
+	    view_num(lr, sizeof lr, session_lr(s), 4),
+	    optim_describe(s->pos.cfg.optimizer, OPTIM_RULE, session_lr(s), rule, sizeof rule));
 	tw_nl(t);
 	for (k = 0; k < shown; k++) {
 		long at = ly->w_off + (long)j * ly->in + k;

@@ -243,9 +243,7 @@ net_scale(const struct session *s, int d, enum quantity q)
 	double mx = 0;
 
 	if (d > 0 && q == Q_ACT) {
-		enum act f = n->layer[d - 1].act;
-
-		if (f == ACT_SIGMOID || f == ACT_TANH || f == ACT_SOFTMAX)
+		if (act_info(n->layer[d - 1].act)->props & ACTP_BOUNDED)
 			return 1.0;
 	}
 	if (d == 0) {
@@ -556,7 +554,7 @@ view_network(const struct panel_ctx *p, struct canvas *c, struct rect r)
 			note = buf;
 			break;
 		case PHASE_UPDATE:
-			if (s->pos.cfg.optimizer == OPT_SGD)
+			if (optim_state_arrays(s->pos.cfg.optimizer) == 0)	/* plain gradient step */
 				snprintf(buf, sizeof buf, _("update: W %s W - lr%sdW"), g->arrow_left, g->times);
 			else
 				snprintf(buf, sizeof buf, _("update (%s): W %s W + %sW"),

@@ -171,14 +171,18 @@ END_TEST
  * differences of act_forward away from the kink at 0. */
 START_TEST(test_elementwise_fd)
 {
-	static const enum act acts[] = { ACT_LINEAR, ACT_SIGMOID, ACT_TANH, ACT_RELU,
-	    ACT_LEAKY_RELU, ACT_ELU };
 	static const double zs[] = { -4.0, -1.3, -0.2, -1e-3, 1e-3, 0.07, 0.9, 2.5, 6.0 };
 	const double h = 1e-6;
-	size_t i, k;
+	enum act acts[ACT_COUNT];
+	size_t i, k, nacts = 0;
 
-	for (i = 0; i < sizeof acts / sizeof *acts; i++) {
-		double alpha = acts[i] == ACT_ELU ? ACT_ELU_ALPHA : ACT_LEAKY_ALPHA;
+	/* every element-wise activation of the table, so a new one is checked too */
+	for (i = 0; i < ACT_COUNT; i++)
+		if (!(act_info((enum act)i)->props & ACTP_OUTPUT_ONLY))
+			acts[nacts++] = (enum act)i;
+	ck_assert_int_ge(nacts, 6);
+	for (i = 0; i < nacts; i++) {
+		double alpha = act_alpha(acts[i], ACT_LEAKY_ALPHA);
 
 		for (k = 0; k < sizeof zs / sizeof *zs; k++) {
 			double z = zs[k], zp = z + h, zm = z - h;
@@ -230,6 +234,52 @@ START_TEST(test_softmax_backward_fd)
 }
 END_TEST
 
+/* Every row of the table is whole, and its properties are true of its
+ * function: a row left half filled, or a property claimed wrongly, fails. */
+START_TEST(test_table_rows)
+{
+	static const double far[] = { -50, -10, 10, 50 };
+	int i, k, in_cycle = 0;
+
+	for (i = 0; i < ACT_COUNT; i++) {
+		const struct act_info *f = act_info((enum act)i);
+		double alpha = act_alpha((enum act)i, ACT_LEAKY_ALPHA), w = f->hist_hi - f->hist_lo;
+
+		ck_assert_ptr_nonnull(f->name);
+		ck_assert_msg(f->forward && f->backward && f->deriv, "%s: functions", f->name);
+		ck_assert_ptr_nonnull(f->formula);
+		ck_assert_ptr_nonnull(f->keras);
+		ck_assert_msg(w == 1 || w == 2 || w == 4 || w == 8, "%s: histogram width", f->name);
+		in_cycle += (f->props & ACTP_IN_CYCLE) != 0;
+		ck_assert_msg(!((f->props & ACTP_IN_CYCLE) && (f->props & ACTP_OUTPUT_ONLY)),
+		    "%s: an output-only activation cannot be offered for hidden layers", f->name);
+		if (f->props & ACTP_OUTPUT_ONLY)
+			continue;
+		for (k = 0; k < 4; k++) {
+			double z = far[k], a = f1((enum act)i, alpha, z), d = act_deriv(i, alpha, z, a);
+
+			if (f->props & ACTP_BOUNDED)
+				ck_assert_msg(fabs(a) <= 1, "%s: bounded, but f(%g) = %g", f->name, z, a);
+			if (f->props & ACTP_SATURATES)
+				ck_assert_msg(d < 0.01, "%s: saturates, but f'(%g) = %g", f->name, z, d);
+			if ((f->props & ACTP_CAN_DIE) && z < 0)
+				ck_assert_msg(d == 0, "%s: can die, but f'(%g) = %g", f->name, z, d);
+		}
+	}
+	ck_assert_int_ge(in_cycle, 2);
+	/* the `a` key's cycle visits every activation marked for it and comes back */
+	{
+		enum act a = ACT_SIGMOID;
+
+		for (k = 0; k < in_cycle; k++)
+			a = act_cycle_next(a);
+		ck_assert_int_eq(a, ACT_SIGMOID);
+		ck_assert_int_eq(act_cycle_next(ACT_ELU), ACT_LINEAR);
+		ck_assert_int_eq(act_cycle_next(ACT_LINEAR), ACT_SIGMOID);
+	}
+}
+END_TEST
+
 START_TEST(test_names)
 {
 	int i;
@@ -258,6 +308,7 @@ act_suite(void)
 	tcase_add_test(tc, test_elementwise_fd);
 	tcase_add_test(tc, test_softmax_backward_fd);
 	tcase_add_test(tc, test_names);
+	tcase_add_test(tc, test_table_rows);
 	suite_add_tcase(s, tc);
 	return s;
 }

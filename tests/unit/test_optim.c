@@ -158,6 +158,35 @@ START_TEST(test_state_and_names)
 }
 END_TEST
 
+/* Every row is whole, and what it shows is printed from its constants. */
+START_TEST(test_table_rows)
+{
+	char buf[160], names[80];
+	int i;
+
+	for (i = 0; i < OPT_COUNT; i++) {
+		const struct optim_info *o = optim_info((enum optim)i);
+
+		ck_assert_ptr_nonnull(o->name);
+		ck_assert_msg(o->step && o->describe, "%s: functions", o->name);
+		ck_assert_int_ge(o->state_arrays, 0);
+		ck_assert_int_le(o->state_arrays, 2);
+		ck_assert_int_eq(optim_parse(o->name), i);
+		ck_assert(strlen(optim_describe((enum optim)i, OPTIM_RULE, 0.1, buf, sizeof buf)) > 5);
+		ck_assert(strstr(optim_describe((enum optim)i, OPTIM_KERAS, 0.25, buf, sizeof buf),
+		    "learning_rate=0.25") != NULL);
+		ck_assert(strstr(optim_describe((enum optim)i, OPTIM_TORCH, 0.25, buf, sizeof buf),
+		    "lr=0.25") != NULL);
+	}
+	optim_describe(OPT_MOMENTUM, OPTIM_RULE, 0.1, buf, sizeof buf);
+	ck_assert_str_eq(buf, "v <- 0.9v + dL/dw; w <- w - lr*v");
+	optim_describe(OPT_RMSPROP, OPTIM_RULE, 0.1, buf, sizeof buf);
+	ck_assert_str_eq(buf, "s <- 0.99s + 0.01g^2; w <- w - lr*g/(sqrt(s)+eps)");
+	ck_assert_str_eq(optim_names(", ", " or ", names, sizeof names),
+	    "sgd, momentum, rmsprop or adam");
+}
+END_TEST
+
 Suite *
 optim_suite(void)
 {
@@ -170,6 +199,7 @@ optim_suite(void)
 	tcase_add_test(tc, test_adam);
 	tcase_add_test(tc, test_adam_first_step);
 	tcase_add_test(tc, test_state_and_names);
+	tcase_add_test(tc, test_table_rows);
 	suite_add_tcase(s, tc);
 	return s;
 }
