@@ -327,13 +327,22 @@ parse_list(const char *s, double *v, int max)
 
 #define BAD(what) return options_fail(err, _("--%s: '%s' is not allowed (expected %s)"), \
 	name, value ? value : "", _(what))
-/* The same with the names from fn, joined as "a, b or c", then tail. */
-#define BAD_NAMES(fn, last, tail) do { \
-	char list_[320]; \
-	size_t len_; \
-	fn(", ", last, list_, sizeof list_); \
-	len_ = strlen(list_); \
-	snprintf(list_ + len_, sizeof list_ - len_, "%s", tail); \
+/* The same with the names from fn: fmt has two %s, all names but the last
+ * (joined by ", ") and the last, e.g. N_("%s or %s"), so that a language
+ * can join them its own way. */
+#define BAD_NAMES(fn, fmt) do { \
+	char list_[320], what_[400], *last_; \
+	fn(", ", "\n", list_, sizeof list_); \
+	last_ = strrchr(list_, '\n'); \
+	if (last_ != NULL) \
+		*last_++ = '\0'; \
+	snprintf(what_, sizeof what_, _(fmt), list_, last_ ? last_ : ""); \
+	BAD(what_); \
+} while (0)
+/* The names from fn, all joined by ", ", into a phrase such as "one of %s". */
+#define BAD_LIST(fn) do { \
+	char list_[400]; \
+	fn(", ", ", ", list_, sizeof list_); \
 	BAD(list_); \
 } while (0)
 
@@ -358,7 +367,7 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 			if (value && strcmp(value, gen_names[i]) == 0)
 				break;
 		if (!value || !gen_names[i])
-			BAD_NAMES(names_gen_one_of, ", ", "");
+			BAD_LIST(names_gen_one_of);
 		o->gen_name = value;
 		o->data_path = NULL;
 	} else if (strcmp(name, "target") == 0) {
@@ -373,7 +382,7 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		else if (value && strcmp(value, "auto") == 0)
 			o->data.task = TASK_AUTO;
 		else
-			BAD_NAMES(names_task, _(" or "), "");
+			BAD_NAMES(names_task, N_("%s or %s"));
 	} else if (strcmp(name, "missing") == 0) {
 		if (value && strcmp(value, "error") == 0)
 			o->data.missing = MISSING_ERROR;
@@ -382,7 +391,7 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		else if (value && strcmp(value, "mean") == 0)
 			o->data.missing = MISSING_MEAN;
 		else
-			BAD_NAMES(names_missing, _(" or "), "");
+			BAD_NAMES(names_missing, N_("%s or %s"));
 	} else if (strcmp(name, "split") == 0) {
 		k = parse_list(value, v, 3);
 		if (k == 1 && v[0] == 1) {
@@ -405,7 +414,7 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		else if (value && strcmp(value, "none") == 0)
 			o->data.scale = SCALE_NONE;
 		else
-			BAD_NAMES(names_scale, _(" or "), "");
+			BAD_NAMES(names_scale, N_("%s or %s"));
 	} else if (strcmp(name, "class-weight") == 0) {
 		if (value && strcmp(value, "auto") == 0) {
 			o->data.class_weight_auto = 1;
@@ -456,18 +465,18 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		int a[NET_MAX_LAYERS - 1];
 
 		if (!value || strlen(value) >= sizeof buf || !*value)
-			BAD_NAMES(names_act, _(" or "), _(" (one, or one per hidden layer)"));
+			BAD_NAMES(names_act, N_("%s or %s (one, or one per hidden layer)"));
 		snprintf(buf, sizeof buf, "%s", value);
 		k = 0;
 		for (p = buf; (tok = strtok_r(p, ",", &save)) != NULL; p = NULL) {
 			int f = act_parse(tok);
 
 			if (f < 0 || (act_info(f)->props & ACTP_OUTPUT_ONLY) || k == NET_MAX_LAYERS - 1)
-				BAD_NAMES(names_act, _(" or "), _(" (one, or one per hidden layer)"));
+				BAD_NAMES(names_act, N_("%s or %s (one, or one per hidden layer)"));
 			a[k++] = f;
 		}
 		if (k == 0)
-			BAD_NAMES(names_act, _(" or "), _(" (one, or one per hidden layer)"));
+			BAD_NAMES(names_act, N_("%s or %s (one, or one per hidden layer)"));
 		for (i = 0; i < NET_MAX_LAYERS - 1; i++)
 			c->hidden_act[i] = a[k == 1 ? 0 : (i < k ? i : k - 1)];
 		o->set_act = k;
@@ -479,19 +488,19 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		if (value && strcmp(value, "auto") == 0)
 			c->out_act = -1;
 		else if (!value || (c->out_act = act_parse(value)) < 0)
-			BAD_NAMES(names_out_act, _(" or "), "");
+			BAD_NAMES(names_out_act, N_("%s or %s"));
 		o->set_out_act = 1;
 	} else if (strcmp(name, "loss") == 0) {
 		if (value && strcmp(value, "auto") == 0)
 			c->loss = -1;
 		else if (!value || (c->loss = loss_parse(value)) < 0)
-			BAD_NAMES(names_loss_auto, _(" or "), "");
+			BAD_NAMES(names_loss_auto, N_("%s or %s"));
 		o->set_loss = 1;
 	} else if (strcmp(name, "optimizer") == 0) {
 		int opt = value ? optim_parse(value) : -1;
 
 		if (opt < 0)
-			BAD_NAMES(names_optim, _(" or "), "");
+			BAD_NAMES(names_optim, N_("%s or %s"));
 		c->optimizer = opt;
 	} else if (strcmp(name, "lr") == 0) {
 		if (parse_double(value, &d) || !(d > 0) || d > 1e6)
@@ -617,13 +626,13 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		char *why;
 
 		if (!eq || (size_t)(eq - value) >= sizeof o->compare_key)
-			BAD_NAMES(names_compare_key, ", ", "");
+			BAD_LIST(names_compare_key);
 		for (i = 0; keys[i]; i++)
 			if (strlen(keys[i]) == (size_t)(eq - value) &&
 			    strncmp(value, keys[i], (size_t)(eq - value)) == 0)
 				break;
 		if (!keys[i] || strlen(eq + 1) >= sizeof buf)
-			BAD_NAMES(names_compare_key, ", ", "");
+			BAD_LIST(names_compare_key);
 		snprintf(o->compare_key, sizeof o->compare_key, "%s", keys[i]);
 		snprintf(buf, sizeof buf, "%s", eq + 1);
 		k = 0;
