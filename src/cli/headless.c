@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli/headless.h"
 #include "io/atomic.h"
@@ -25,7 +26,8 @@ struct run {
 	int failed;			/* a save failed: stop */
 	int quiet_events;
 	long screen_every;
-	int screen_w, screen_h, color, ascii;
+	int screen_w, screen_h, color, ascii;	/* color: SCREEN_STYLE */
+	FILE *screen_out;		/* where screens go */
 	int threshold_chosen;		/* --cost-fn/--cost-fp already applied */
 };
 
@@ -64,8 +66,9 @@ run_observe(struct session *s, int what, void *user)
 	}
 	if (r->screen_every > 0 && what < SESSION_EVENT_BASE &&
 	    s->pos.phase_count % r->screen_every == 0) {
-		screen_print(s, r->screen_w, r->screen_h, r->color, r->ascii, stdout);
-		printf("\f\n");
+		screen_print(s, r->screen_w, r->screen_h, r->color, r->ascii, r->screen_out);
+		if (SCREEN_FORMAT_OF(r->color) != SCREEN_HTML)
+			printf("\f\n");
 	}
 }
 
@@ -276,6 +279,32 @@ write_report(struct run *runs, int n, const char *path)
 	return rc;
 }
 
+/*
+ * With --screen-format html, standard output is the page alone, so that it
+ * can be saved as a file a browser opens; the progress lines go to standard
+ * error. Returns the stream for screens (stdout, or a new one on its file).
+ */
+static FILE *
+headless_page(const struct options *o, int style)
+{
+	FILE *page;
+	int fd;
+
+	if (SCREEN_FORMAT_OF(style) != SCREEN_HTML || (o->screen_w == 0 && o->screen_every == 0))
+		return stdout;
+	fflush(stdout);
+	fd = dup(STDOUT_FILENO);
+	page = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (page == NULL) {
+		if (fd >= 0)
+			close(fd);
+		return stdout;
+	}
+	dup2(STDERR_FILENO, STDOUT_FILENO);
+	screen_html_begin(style, page);
+	return page;
+}
+
 int
 headless_main(struct options *o)
 {
@@ -283,10 +312,12 @@ headless_main(struct options *o)
 	struct dataset *data[OPT_MAX_COMPARE] = { 0 };
 	struct checkpoint *ck[OPT_MAX_COMPARE] = { 0 };
 	int nruns = o->ncompare > 0 ? o->ncompare : 1, i, status = 0, active, epoch;
-	FILE *trace = NULL;
+	FILE *trace = NULL, *page;
 	char *err = NULL;
+	int style = SCREEN_STYLE(o->screen_format, o->theme < 0 ? THEME_DARK : o->theme);
 
 	memset(runs, 0, sizeof runs);
+	page = headless_page(o, style);
 	for (i = 0; i < nruns; i++) {
 		struct run *r = &runs[i];
 
@@ -312,7 +343,8 @@ headless_main(struct options *o)
 		r->screen_every = nruns == 1 ? o->screen_every : 0;
 		r->screen_w = o->screen_w ? o->screen_w : 120;
 		r->screen_h = o->screen_h ? o->screen_h : 40;
-		r->color = 0;
+		r->color = style;
+		r->screen_out = page;
 		r->ascii = o->ascii;
 		session_set_observer(r->s, run_observe, r);
 	}
@@ -415,8 +447,7 @@ headless_main(struct options *o)
 		}
 	}
 	if (o->screen_w > 0 && runs[0].s)
-		screen_print(runs[0].s, o->screen_w, o->screen_h, 0, o->ascii,
-		    stdout);
+		screen_print(runs[0].s, o->screen_w, o->screen_h, style, o->ascii, page);
 out:
 	if (trace && fclose(trace) != 0 && status == 0) {
 		fprintf(stderr, _("nnstep: %s: cannot write the trace\n"), o->trace_path);
@@ -426,6 +457,13 @@ out:
 		session_free(runs[i].s);
 		dataset_free(data[i]);
 		checkpoint_free(ck[i]);
+	}
+	if (page != stdout) {
+		screen_html_end(page);
+		if (fclose(page) != 0 && status == 0) {
+			fprintf(stderr, "nnstep: cannot write the page\n");
+			status = 1;
+		}
 	}
 	return status;
 }

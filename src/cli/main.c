@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "cli/check.h"
+#include "cli/command.h"
+#include "cli/config.h"
 #include "cli/headless.h"
 #include "cli/options.h"
 #include "cli/outputs.h"
@@ -36,6 +38,17 @@ gen_main(struct options *o)
 	return 0;
 }
 
+/* --print-command: the line that gives the same run, and nothing else. */
+static int
+print_command(const struct options *o)
+{
+	char *line = command_line(o, NULL);
+
+	puts(line);
+	free(line);
+	return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
+}
+
 static int
 nnstep_main(int argc, char **argv)
 {
@@ -54,6 +67,14 @@ nnstep_main(int argc, char **argv)
 		free(err);
 		return 2;
 	}
+	if (config_load(&o, &err) != 0) {
+		fprintf(stderr, "nnstep: %s\n", err);
+		free(err);
+		return 2;
+	}
+	/* A language remembered in the config file, when none was given. */
+	if (o.lang && i18n_lang_arg(argc, argv) == NULL)
+		i18n_set_lang(o.lang);
 	if (o.command && strcmp(o.command, "gen") == 0)
 		return gen_main(&o);
 	if (o.command && strcmp(o.command, "check") == 0)
@@ -70,7 +91,7 @@ nnstep_main(int argc, char **argv)
 		return 1;
 	}
 	if (o.headless)
-		return headless_main(&o);
+		return o.print_command ? print_command(&o) : headless_main(&o);
 	if (argc == 1) {
 		/* No arguments: the first lesson, when the lessons can be found. */
 		char *path = lesson_find("1", i18n_lang(), &err);
@@ -92,7 +113,7 @@ nnstep_main(int argc, char **argv)
 		o.cfg.nhidden = 2;
 		o.cfg.hidden[0] = o.cfg.hidden[1] = 8;
 	}
-	return tui_main(&o);
+	return o.print_command ? print_command(&o) : tui_main(&o);
 }
 
 int

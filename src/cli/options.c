@@ -9,6 +9,9 @@
 
 #include "cli/options.h"
 #include "util/i18n.h"
+#include "ui/screen.h"
+#include "ui/speed.h"
+#include "ui/theme.h"
 
 /* ------------------------------------------------- names of the values */
 
@@ -235,6 +238,13 @@ static const struct option_def option_defs[] = {
 	{ "image", 0, 1, "HxW", N_("the feature columns are an H x W picture in row order") },
 	{ "screen", 0, 1, "WxH", N_("headless: print the final screen of that size as text") },
 	{ "screen-every", 0, 1, "N", N_("headless: print the screen every N phases") },
+	{ "screen-format", 0, 1, "FMT", N_("--screen output: text, ansi (colours) or html (default text)") },
+	{ "theme", 0, 1, "NAME", N_("colours: dark, light (light terminals, projectors) or contrast (default dark)") },
+	{ "speed", 0, 1, "NAME", N_("continue mode's speed: slow, 1, 4, 16, 64, 256 or turbo (default 16)") },
+	{ "print-command", 0, 0, NULL, N_("print the nnstep command line of these settings and exit") },
+	{ "record", 0, 1, "FILE", N_("record the terminal UI as an asciicast v2 file") },
+	{ "config", 0, 1, "FILE", N_("read remembered settings from FILE (default ~/.config/nnstep/config)") },
+	{ "no-config", 0, 0, NULL, N_("neither read nor write the config file") },
 	{ "no-color", 0, 0, NULL, N_("no colours (also NO_COLOR or TERM=dumb)") },
 	{ "ascii", 0, 0, NULL, N_("ASCII glyphs only (default when the locale is not UTF-8)") },
 	{ "lang", 0, 1, "en|ko", N_("language of the interface and the lessons (default: from LANG)") },
@@ -258,6 +268,8 @@ options_default(struct options *o)
 	/* One seed drives weights, split, generator, shuffle and dropout. */
 	o->gen.seed = o->data.seed = o->cfg.seed;
 	o->screen_every = 0;
+	o->theme = -1;
+	o->speed = -1;
 }
 
 static int
@@ -686,6 +698,29 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		if (parse_long(value, 1, LONG_MAX, &n))
 			BAD(N_("a whole number of phases, 1 or more"));
 		o->screen_every = n;
+	} else if (strcmp(name, "screen-format") == 0) {
+		if ((k = screen_format_find(value)) < 0)
+			BAD("text, ansi or html");
+		o->screen_format = k;
+	} else if (strcmp(name, "theme") == 0) {
+		if ((k = theme_find(value)) < 0)
+			BAD("dark, light or contrast");
+		o->theme = k;
+	} else if (strcmp(name, "speed") == 0) {
+		if ((k = speed_find(value)) < 0)
+			BAD(speed_names());
+		o->speed = k;
+	} else if (strcmp(name, "print-command") == 0) {
+		o->print_command = 1;
+	} else if (strcmp(name, "record") == 0 || strcmp(name, "config") == 0) {
+		if (!value || !*value)
+			BAD("a file name");
+		if (name[0] == 'r')
+			o->record_path = value;
+		else
+			o->config_path = value;
+	} else if (strcmp(name, "no-config") == 0) {
+		o->no_config = 1;
 	} else if (strcmp(name, "no-color") == 0) {
 		o->no_color = 1;
 	} else if (strcmp(name, "ascii") == 0) {

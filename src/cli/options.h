@@ -30,6 +30,13 @@ struct options {
 	const char *lang;		/* --lang en|ko, or NULL (from LANG) */
 	int list_lessons;		/* --list-lessons */
 	int quiet;			/* --quiet: no per-epoch lines */
+	int theme;			/* --theme: enum theme_id, or -1 (config file, dark) */
+	int speed;			/* --speed: rung of the speed ladder, or -1 */
+	int screen_format;		/* --screen-format: enum screen_format */
+	int print_command;		/* --print-command */
+	const char *record_path;	/* --record FILE (asciicast v2) */
+	const char *config_path;	/* --config FILE, or NULL (the default place) */
+	int no_config;			/* --no-config: ignore the config file */
 	/* --compare KEY=V1,V2,... */
 	char compare_key[32];
 	int ncompare;

@@ -242,6 +242,11 @@ void session_reset(struct session *s, uint64_t seed);
  */
 int session_configure(struct session *s, const struct session_config *c, const char **err);
 
+/* Trains on past the end: `more` epochs are added to the epochs to train
+ * (the epoch counter and histories go on). Returns 0, or -1 with *err
+ * (static text) when training diverged or stopped early. */
+int session_train_on(struct session *s, int more, const char **err);
+
 /* Loss and metrics of split 0 train, 1 validation, 2 test, with the current
  * weights; also fills s->pred[which]. Returns the loss: the training
  * split's weighted by the class weights (sum of w*l over n, as in

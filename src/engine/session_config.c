@@ -179,6 +179,37 @@ session_batch_setting_changed(const struct session_config *a, const struct sessi
 }
 
 int
+session_train_on(struct session *s, int more, const char **err)
+{
+	struct session_config c = s->has_pending ? s->pending : s->pos.cfg;
+	int want;
+
+	*err = NULL;
+	if (s->pos.diverged.set || s->pos.stopped_early || more < 1 ||
+	    c.epochs > 1000000 - more) {
+		*err = s->pos.diverged.set ? "training has diverged" : s->pos.stopped_early ?
+		    "training stopped early" : "too many epochs";
+		return -1;
+	}
+	want = c.epochs + more;
+	if (want > s->epochs_cap) {
+		/* The epoch history grows; what it holds stays. */
+		int cap = want > 500000 ? 1000000 : want * 2;
+		struct epoch_record *e = realloc(s->epochs, (size_t)cap * sizeof *e);
+
+		if (e == NULL) {
+			*err = "out of memory";
+			return -1;
+		}
+		memset(e + s->epochs_cap, 0, (size_t)(cap - s->epochs_cap) * sizeof *e);
+		s->epochs = e;
+		s->epochs_cap = cap;
+	}
+	c.epochs = want;
+	return session_configure(s, &c, err) == 0 ? 0 : -1;
+}
+
+int
 session_configure(struct session *s, const struct session_config *c, const char **err)
 {
 	const struct session_config *o = &s->pos.cfg;

@@ -1,7 +1,11 @@
 /*
- * theme.h: colour roles named by meaning, the three themes that map them
- * to a terminal (256 colours, 8 colours, none), and the two glyph sets
- * (Unicode, ASCII).
+ * theme.h: colour roles named by meaning, the themes that map them to a
+ * terminal, and the two glyph sets (Unicode, ASCII).
+ *
+ * A theme is chosen for the room (dark, light, contrast) and drawn with what
+ * the terminal has (256 colours, 8 colours, none). Sign is always blue
+ * against orange, which colour-blind viewers tell apart; no role relies on a
+ * colour close to the terminal's background.
  *
  * Views only ever name a role; tty.c and screen.c ask the theme what it looks
  * like. Everything a colour says is also said by a glyph or an attribute, so
@@ -44,8 +48,11 @@ enum role {
 	C_EVENT,		/* callback markers on the loss curve */
 	C_EMPHASIS,		/* *word* in narration */
 	C_CLASS0, C_CLASS1, C_CLASS2, C_CLASS3,		/* data points by class */
-	C_REGION0, C_REGION1, C_REGION2, C_REGION3,	/* decision regions, unsure */
-	C_REGION0_SURE, C_REGION1_SURE, C_REGION2_SURE, C_REGION3_SURE,
+	/* decision regions: class k at confidence level l (0 unsure .. 3 sure)
+	 * is C_REGION + 4 * k + l (see C_SHADE) */
+	C_REGION,
+	C_REGION_LAST = C_REGION + 15,
+	C_BOUNDARY,		/* the decision boundary */
 	C_BAR,			/* gradient-flow and histogram bars */
 	C_OVERLAY,		/* help and question boxes */
 	C_COUNT
@@ -65,7 +72,13 @@ enum role {
 #define C_PIC_SIGN (C_PIC_GREY + PIC_GREY_LEVELS * PIC_GREY_LEVELS)
 #define C_ROLES (C_PIC_SIGN + PIC_SIGN_LEVELS * PIC_SIGN_LEVELS)
 
+#define SHADE_LEVELS 4
+#define C_SHADE(k, l) (C_REGION + SHADE_LEVELS * (k) + (l))
+
+/* What the terminal can show. */
 enum theme_kind { THEME_NONE = 0, THEME_8, THEME_256 };
+/* What the room needs. */
+enum theme_id { THEME_DARK = 0, THEME_LIGHT, THEME_CONTRAST, THEME_COUNT };
 
 /* What a role looks like: colours are terminal colour numbers (-1 is the
  * terminal's default; THEME_NONE uses neither); attr is ATTR_* from canvas.h. */
@@ -74,7 +87,12 @@ struct theme_style {
 	uint8_t attr;
 };
 
-const struct theme_style *theme_style(enum theme_kind k, int role);
+const struct theme_style *theme_style(enum theme_kind k, enum theme_id id, int role);
+/* "dark", "light", "contrast"; theme_find gives -1 for another name. */
+const char *theme_name(enum theme_id id);
+int theme_find(const char *name);
+/* The red, green and blue (0-255) of xterm's colour n (0-255). */
+void theme_rgb(int n, unsigned char rgb[3]);
 /* Role names ("positive-weight"), for tests and debugging. */
 const char *theme_role_name(int role);
 
@@ -98,7 +116,8 @@ struct glyphs {
 	const char *times, *delta, *sigma, *infinity;
 	const char *point[4];		/* training points by class */
 	const char *vpoint[4];		/* validation points by class */
-	const char *region[4];		/* decision regions by class */
+	const char *shade[4][SHADE_LEVELS];	/* decision regions by class and confidence */
+	const char *boundary;		/* cells on the decision boundary */
 	const char *right, *wrong;	/* answer marks */
 	const char *event_mark;		/* vertical marker line */
 	const char *sep;		/* separator in the status bar */

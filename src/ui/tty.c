@@ -16,6 +16,7 @@
 struct tty {
 	SCREEN *scr;
 	enum theme_kind kind;
+	enum theme_id id;		/* the room's theme */
 	int open;
 	attr_t attr[C_ROLES];		/* attributes of each role */
 	short pair[C_ROLES];		/* colour pair of each role */
@@ -96,18 +97,18 @@ tty_attr(int a)
 	return r;
 }
 
+/* Colour pairs and attributes of every role in the current theme. */
 static void
-tty_colours(struct tty *t, enum theme_kind want)
+tty_pairs(struct tty *t)
 {
+	const struct theme_style *base = theme_style(t->kind, t->id, C_DEFAULT);
 	int r;
 
-	t->kind = THEME_NONE;
-	if (want != THEME_NONE && has_colors() && start_color() == OK) {
-		use_default_colors();
-		t->kind = want == THEME_256 && COLORS >= 256 ? THEME_256 : THEME_8;
-	}
+	/* Pair 0 is the default: a theme may paint the whole background. */
+	if (t->kind != THEME_NONE)
+		assume_default_colors(base->fg, base->bg);
 	for (r = 0; r < C_ROLES; r++) {
-		const struct theme_style *st = theme_style(t->kind, r);
+		const struct theme_style *st = theme_style(t->kind, t->id, r);
 
 		t->attr[r] = tty_attr(st->attr);
 		t->pair[r] = 0;
@@ -117,8 +118,28 @@ tty_colours(struct tty *t, enum theme_kind want)
 	}
 }
 
+static void
+tty_colours(struct tty *t, enum theme_kind want)
+{
+	t->kind = THEME_NONE;
+	if (want != THEME_NONE && has_colors() && start_color() == OK) {
+		use_default_colors();
+		t->kind = want == THEME_256 && COLORS >= 256 ? THEME_256 : THEME_8;
+	}
+	tty_pairs(t);
+}
+
+void
+tty_set_theme(struct tty *t, enum theme_id id)
+{
+	t->id = id;
+	tty_pairs(t);
+	/* Every cell is sent again in the new colours. */
+	clearok(curscr, TRUE);
+}
+
 struct tty *
-tty_open(enum theme_kind want, enum theme_kind *kind, char **err)
+tty_open(enum theme_kind want, enum theme_id id, enum theme_kind *kind, char **err)
 {
 	static int registered;
 	struct tty *t;
@@ -190,6 +211,7 @@ tty_open(enum theme_kind want, enum theme_kind *kind, char **err)
 	set_escdelay(25);
 	mouseinterval(0);
 	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
+	t->id = id;
 	tty_colours(t, want);
 	*kind = t->kind;
 	return t;

@@ -28,9 +28,13 @@ struct tty_event {
 
 struct tty;
 
-/* Opens the terminal. want: the best theme the caller allows; the result
- * says what the terminal can show (*kind). NULL with *err on failure. */
-struct tty *tty_open(enum theme_kind want, enum theme_kind *kind, char **err);
+/* Opens the terminal. want: the best colours the caller allows, id: the
+ * room's theme; the result says what the terminal can show (*kind). NULL
+ * with *err on failure. */
+struct tty *tty_open(enum theme_kind want, enum theme_id id, enum theme_kind *kind,
+    char **err);
+/* Draws from now on in another theme (the next tty_draw repaints all). */
+void tty_set_theme(struct tty *t, enum theme_id id);
 /* Restores the terminal; safe to call twice. */
 void tty_close(struct tty *t);
 void tty_size(struct tty *t, int *w, int *h);

@@ -15,8 +15,12 @@
 #include <string.h>
 #include <time.h>
 
+#include "cli/command.h"
+#include "cli/config.h"
 #include "cli/headless.h"
 #include "io/checkpoint.h"
+#include "screen.h"
+#include "speed.h"
 #include "tty.h"
 #include "tui.h"
 #include "util/i18n.h"
@@ -24,10 +28,9 @@
 #define TUI_REDRAW 0x01
 #define TUI_QUIT 0x02
 
-#define TUI_FRAME_MS 25		/* 40 frames a second while training runs */
-#define TUI_WORK_MS 15		/* at most this much training per frame */
+#define TUI_FRAME_MS (1000.0 / SPEED_FPS)	/* frame period while training runs */
+#define TUI_KEYS_MS 1.0		/* kept free in every frame for reading keys */
 #define TUI_IDLE_MS 250		/* poll for signals this often when idle */
-#define TUI_MAX_SPEED 4096	/* batches per frame */
 
 struct tui {
 	struct options *o;		/* display settings, save path */
@@ -42,13 +45,27 @@ struct tui {
 	struct ui_view_state v;
 	struct canvas *cv;
 	struct tty *tty;
-	enum theme_kind theme;
+	enum theme_kind theme;		/* what the terminal shows */
+	enum theme_id theme_id;		/* the room's theme */
 	int ascii;
 	int w, h;			/* terminal size */
 	int dirty;			/* redraw at the end of this iteration */
 	int quit;
 	unsigned stamp;			/* focus clock (view_state.shown) */
 	long confirm_batch;		/* batch size waiting for y/n */
+	int epochs_step;		/* epochs `c`/`e` add once training is done */
+	char *command;			/* the command line shown by p */
+	/* continue mode */
+	double draw_ms;			/* how long the last frame took to draw */
+	double next_phase_ms;		/* slow motion: when the next phase is due */
+	double rate_start_ms;		/* the rate is measured from here */
+	double rate_rows;		/* rows trained since then */
+	int rate_frames;		/* frames drawn since then */
+	/* --record */
+	FILE *rec;
+	double rec_start_ms;
+	char *rec_last;			/* the last frame written, to skip repeats */
+	size_t rec_last_len;
 	/* lessons */
 	int lesson;
 	struct tui_lesson_hooks hooks;
@@ -179,10 +196,41 @@ tui_step(struct tui *t, int (*fn)(struct session *))
 		tui_message(t, C_ERROR, _("diverged: the numbers became NaN or infinite; b steps "
 		    "back, r resets, [ lowers the learning rate"));
 	else if (finished == t->nruns)
-		tui_message(t, C_WARNING, _("training has finished (%d epochs): r starts again"),
-		    t->run[0]->pos.nepochs);
+		tui_message(t, C_WARNING, _("training has finished (%d epochs): c or e trains on "
+		    "for %d more, r starts again"), t->run[0]->pos.nepochs, t->epochs_step);
 	tui_clamp(t);
 	return TUI_REDRAW;
+}
+
+/* Nothing can run: every run has finished its epochs (none diverged or
+ * stopped early). */
+static int
+tui_all_done(const struct tui *t)
+{
+	int i;
+
+	for (i = 0; i < t->nruns; i++)
+		if (!t->run[i]->pos.finished || t->run[i]->pos.stopped_early ||
+		    t->run[i]->pos.diverged.set)
+			return 0;
+	return 1;
+}
+
+/* Adds epochs_step epochs to every run; 0, or -1 with a message. */
+static int
+tui_train_on(struct tui *t)
+{
+	const char *why = NULL;
+	int i, from = t->run[0]->pos.cfg.epochs + 1;
+
+	for (i = 0; i < t->nruns; i++)
+		if (session_train_on(t->run[i], t->epochs_step, &why) != 0) {
+			tui_message(t, C_WARNING, _("cannot train on: %s (r resets)"), why ? _(why) : "?");
+			return -1;
+		}
+	tui_message(t, C_MESSAGE, _("training on: epochs %d to %d"), from,
+	    t->run[0]->pos.cfg.epochs);
+	return 0;
 }
 
 static int
@@ -203,37 +251,136 @@ tui_phase_fn(struct session *s)
 	return session_step(s);
 }
 
-/* Training between frames while continuing. */
+/* What slow motion says as each phase is done. */
+static const char *const tui_phase_words[] = {
+	[PHASE_FORWARD] = N_("FORWARD: every layer computes z = W x + b, then a = f(z), "
+	    "from the inputs to the output"),
+	[PHASE_LOSS] = N_("LOSS: the predictions are compared with the targets; the batch "
+	    "loss is their mean"),
+	[PHASE_BACKWARD] = N_("BACKWARD: the chain rule hands dL/dz and dL/dW back from the "
+	    "output to the first layer"),
+	[PHASE_UPDATE] = N_("UPDATE: every weight moves against its gradient, by the learning "
+	    "rate times dL/dW"),
+};
+
+/* Every run stopped: says why. */
+static void
+tui_ran_out(struct tui *t)
+{
+	int i, diverged = 0;
+
+	for (i = 0; i < t->nruns; i++)
+		diverged |= t->run[i]->pos.diverged.set;
+	t->v.running = 0;
+	if (diverged)
+		tui_message(t, C_ERROR, _("training diverged and stopped: b steps back, r resets"));
+	else if (tui_all_done(t))
+		tui_message(t, C_GOOD, _("training has finished (%d epochs): c or e trains on for "
+		    "%d more"), t->run[0]->pos.nepochs, t->epochs_step);
+	else
+		tui_message(t, C_GOOD, _("training has stopped (%d epochs)"), t->run[0]->pos.nepochs);
+}
+
+/* Slow motion: one phase when it is due, named in the message line. */
+static void
+tui_tick_phase(struct tui *t, double now)
+{
+	const struct speed *sp = &speed_ladder[t->v.speed];
+	int i, active = 0;
+
+	if (now < t->next_phase_ms)
+		return;
+	t->next_phase_ms = now + sp->amount;
+	for (i = 0; i < t->nruns; i++)
+		active += session_step(t->run[i]) == SESSION_OK;
+	if (active == 0) {
+		tui_ran_out(t);
+		return;
+	}
+	t->v.steps_per_frame = 0;
+	tui_message(t, C_MESSAGE, "%s", _(tui_phase_words[t->run[0]->pos.phase]));
+	t->rate_rows += t->run[0]->pos.phase == PHASE_UPDATE ? (double)t->run[0]->batch_n : 0;
+}
+
+/* Training between frames while continuing: a number of batches, or in
+ * turbo as many as fit in the frame beside its drawing. */
 static void
 tui_tick(struct tui *t)
 {
-	double start = tui_now_ms();
-	int k, i, active, rc;
+	const struct speed *sp = &speed_ladder[t->v.speed];
+	double start = tui_now_ms(), budget;
+	int k, i, active;
 
-	for (k = 0; k < t->v.steps_per_frame; k++) {
+	if (sp->kind == SPEED_PHASES) {
+		tui_tick_phase(t, start);
+		tui_clamp(t);
+		t->dirty = 1;
+		return;
+	}
+	budget = TUI_FRAME_MS - t->draw_ms - TUI_KEYS_MS;
+	if (budget < 2)
+		budget = 2;
+	for (k = 0; sp->kind == SPEED_TURBO || k < sp->amount; k++) {
 		for (i = 0, active = 0; i < t->nruns; i++) {
-			rc = session_step_batch(t->run[i]);
-			active += rc == SESSION_OK;
+			active += session_step_batch(t->run[i]) == SESSION_OK;
+			t->rate_rows += t->run[i]->batch_n;
 		}
 		if (active == 0) {
-			int diverged = 0;
-
-			for (i = 0; i < t->nruns; i++)
-				diverged |= t->run[i]->pos.diverged.set;
-			t->v.running = 0;
-			if (diverged)
-				tui_message(t, C_ERROR, _("training diverged and stopped: b steps back, "
-				    "r resets"));
-			else
-				tui_message(t, C_GOOD, _("training has finished (%d epochs)"),
-				    t->run[0]->pos.nepochs);
+			tui_ran_out(t);
+			k++;
 			break;
 		}
-		if (tui_now_ms() - start > TUI_WORK_MS)
+		if (tui_now_ms() - start >= budget) {
+			k++;
 			break;
+		}
 	}
+	t->v.steps_per_frame = k;
 	tui_clamp(t);
 	t->dirty = 1;
+}
+
+/* Rows trained a second and frames drawn a second while running, over the
+ * last second or so. */
+static void
+tui_measure(struct tui *t, double now)
+{
+	double span = now - t->rate_start_ms;
+
+	t->rate_frames++;
+	if (span < 1000)
+		return;
+	t->v.rate = t->rate_rows * 1000 / span;
+	t->v.fps = t->rate_frames * 1000 / span;
+	t->rate_start_ms = now;
+	t->rate_rows = 0;
+	t->rate_frames = 0;
+}
+
+/* Starts continue mode's clocks. */
+static void
+tui_start_running(struct tui *t)
+{
+	t->v.running = 1;
+	t->next_phase_ms = 0;
+	t->rate_start_ms = tui_now_ms();
+	t->rate_rows = 0;
+	t->rate_frames = 0;
+	t->v.rate = t->v.fps = 0;
+}
+
+/* Remembers the theme and the speed for the next start. */
+static void
+tui_remember(struct tui *t)
+{
+	char *err = NULL;
+
+	t->o->theme = (int)t->theme_id;
+	t->o->speed = t->v.speed;
+	if (config_save(t->o, &err) != 0) {
+		tui_message(t, C_WARNING, "%s", err ? err : _("cannot write the config file"));
+		free(err);
+	}
 }
 
 /* ---------------------------------------------------------------- actions */
@@ -268,6 +415,8 @@ tui_act_batch(struct tui *t, int key)
 static int
 tui_act_epoch(struct tui *t, int key)
 {
+	if (tui_all_done(t) && tui_train_on(t) != 0)
+		return TUI_REDRAW;
 	return tui_step(t, tui_epoch_fn);
 }
 
@@ -311,28 +460,79 @@ tui_act_run(struct tui *t, int key)
 		tui_message(t, C_MESSAGE, _("paused"));
 		return TUI_REDRAW;
 	}
+	if (tui_all_done(t)) {
+		if (tui_train_on(t) != 0)
+			return TUI_REDRAW;
+		tui_start_running(t);
+		return TUI_REDRAW;
+	}
 	for (i = 0; i < t->nruns; i++)
 		active += !t->run[i]->pos.finished && !t->run[i]->pos.diverged.set;
 	if (active == 0) {
 		tui_message(t, C_WARNING, _("nothing to run: training has %s (r resets)"),
-		    t->run[0]->pos.diverged.set ? _("diverged") : _("finished"));
+		    t->run[0]->pos.diverged.set ? _("diverged") : _("stopped early"));
 		return TUI_REDRAW;
 	}
-	t->v.running = 1;
+	tui_start_running(t);
 	return TUI_REDRAW;
 }
 
 static int
 tui_act_speed(struct tui *t, int key)
 {
-	int *k = &t->v.steps_per_frame;
+	int *k = &t->v.speed, down = key == '-' || key == '_';
 
-	if (key == '-' || key == '_')
-		*k = *k > 1 ? *k / 2 : 1;
-	else
-		*k = *k < TUI_MAX_SPEED ? *k * 2 : TUI_MAX_SPEED;
-	tui_message(t, C_MESSAGE, ngettext("%d batch per frame", "%d batches per frame",
-	    (unsigned long)*k), *k);
+	if ((down && *k == 0) || (!down && *k == speed_count - 1)) {
+		tui_message(t, C_WARNING, down ? _("already the slowest speed: %s") :
+		    _("already the fastest speed: %s"), _(speed_ladder[*k].label));
+		return TUI_REDRAW;
+	}
+	*k += down ? -1 : 1;
+	t->next_phase_ms = 0;
+	t->rate_start_ms = tui_now_ms();
+	t->rate_rows = 0;
+	t->rate_frames = 0;
+	t->v.rate = t->v.fps = 0;
+	tui_message(t, C_MESSAGE, _("speed %d/%d: %s%s"), *k + 1, speed_count,
+	    _(speed_ladder[*k].label), t->v.running ? "" : _(" (c runs)"));
+	tui_remember(t);
+	return TUI_REDRAW;
+}
+
+static int
+tui_act_theme(struct tui *t, int key)
+{
+	t->theme_id = (enum theme_id)((t->theme_id + 1) % THEME_COUNT);
+	if (t->tty)
+		tty_set_theme(t->tty, t->theme_id);
+	tui_message(t, C_MESSAGE, _("theme: %s%s"), theme_name(t->theme_id), t->theme == THEME_NONE ?
+	    _(" (no colours are shown: NO_COLOR, --no-color or the terminal)") : "");
+	tui_remember(t);
+	return TUI_REDRAW;
+}
+
+static int
+tui_act_val_points(struct tui *t, int key)
+{
+	t->v.hide_val = !t->v.hide_val;
+	tui_message(t, C_MESSAGE, t->v.hide_val ? _("validation points hidden in the data panel") :
+	    _("validation points shown in the data panel"));
+	return TUI_REDRAW;
+}
+
+/* The settings in force now (a lesson's or the keys' changes included). */
+static int
+tui_act_command(struct tui *t, int key)
+{
+	const struct session *s = t->run[0];
+	struct options o = *t->o;
+	const struct session_config *c = s->has_pending ? &s->pending : &s->pos.cfg;
+
+	free(t->command);
+	/* Compared runs differ in one setting: the line keeps --compare. */
+	t->command = command_line(&o, t->nruns > 1 || t->lesson ? NULL : c);
+	t->v.command = t->command;
+	t->v.overlay = OV_COMMAND;
 	return TUI_REDRAW;
 }
 
@@ -340,15 +540,24 @@ static int
 tui_act_reset(struct tui *t, int key)
 {
 	uint64_t seed = t->run[0]->pos.cfg.seed + (key == 'R');
-	int i;
-
 	const struct session_config *c;
 	char lr[32];
+	int i;
 
 	t->v.running = 0;
-	for (i = 0; i < t->nruns; i++)
+	for (i = 0; i < t->nruns; i++) {
+		struct session_config back;
+		const char *why;
+
 		session_reset(t->run[i], key == 'R' ? t->run[i]->pos.cfg.seed + 1 :
 		    t->run[i]->pos.cfg.seed);
+		/* Starting again means the original epochs, not those trained on. */
+		back = t->run[i]->pos.cfg;
+		if (back.epochs != t->epochs_step) {
+			back.epochs = t->epochs_step;
+			session_configure(t->run[i], &back, &why);
+		}
+	}
 	/* The reset starts from the settings on screen: name them. */
 	c = &t->run[0]->pos.cfg;
 	if (t->nruns > 1)
@@ -790,6 +999,9 @@ static const struct tui_key tui_keys[] = {
 	{ '{', tui_act_batch_size },
 	{ '}', tui_act_batch_size },
 	{ 's', tui_act_save },
+	{ 't', tui_act_theme },
+	{ 'V', tui_act_val_points },
+	{ 'p', tui_act_command },
 	{ '?', tui_act_help },
 	{ TK_ESC, tui_act_escape },
 	{ 'q', tui_act_quit },
@@ -947,6 +1159,9 @@ tui_key(struct tui *t, const struct tty_event *ev)
 	switch (t->v.overlay) {
 	case OV_HELP:
 		return tui_key_help(t, key);
+	case OV_COMMAND:
+		t->v.overlay = OV_NONE;
+		return key == 'q' ? TUI_QUIT : TUI_REDRAW;
 	case OV_CONFIRM:
 		return tui_key_confirm(t, key);
 	case OV_ASK:
@@ -966,6 +1181,104 @@ tui_key(struct tui *t, const struct tty_event *ev)
 
 /* ------------------------------------------------------------------ loop */
 
+/* ------------------------------------------------------------- --record */
+
+/* A JSON string of n bytes (UTF-8 kept, control characters escaped). */
+static void
+tui_json_string(FILE *f, const char *s, size_t n)
+{
+	size_t i;
+
+	fputc('"', f);
+	for (i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		if (ch == '"' || ch == '\\')
+			fprintf(f, "\\%c", ch);
+		else if (ch == '\n')
+			fputs("\\n", f);
+		else if (ch == '\r')
+			fputs("\\r", f);
+		else if (ch < 0x20 || ch == 0x7f)
+			fprintf(f, "\\u%04x", ch);
+		else
+			fputc(ch, f);
+	}
+	fputc('"', f);
+}
+
+/* Opens the recording and writes its asciicast v2 header. */
+static int
+tui_record_open(struct tui *t, const char *path)
+{
+	const char *term = getenv("TERM");
+	char env[200];
+	int n;
+
+	t->rec = fopen(path, "w");
+	if (t->rec == NULL)
+		return -1;
+	t->rec_start_ms = tui_now_ms();
+	fprintf(t->rec, "{\"version\": 2, \"width\": %d, \"height\": %d, \"timestamp\": %lld, "
+	    "\"title\": \"nnstep\", \"env\": {\"TERM\": ", t->w, t->h, (long long)time(NULL));
+	n = snprintf(env, sizeof env, "%s", term ? term : "xterm-256color");
+	tui_json_string(t->rec, env, (size_t)(n < (int)sizeof env ? n : (int)sizeof env - 1));
+	fputs("}}\n", t->rec);
+	/* Clear the player's screen and hide its cursor first. */
+	fprintf(t->rec, "[0.000000, \"o\", ");
+	tui_json_string(t->rec, "\033[?25l\033[2J", 10);
+	fputs("]\n", t->rec);
+	return ferror(t->rec) ? -1 : 0;
+}
+
+/* Writes the frame on the screen as one output event, unless it is the
+ * same as the last one. */
+static void
+tui_record(struct tui *t)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+
+	if (m == NULL)
+		return;
+	screen_write_frame(t->cv, t->theme == THEME_NONE ? -1 : (int)t->theme_id, m);
+	fclose(m);
+	if (t->rec_last && len == t->rec_last_len && memcmp(buf, t->rec_last, len) == 0) {
+		free(buf);
+		return;
+	}
+	fprintf(t->rec, "[%.6f, \"o\", ", (tui_now_ms() - t->rec_start_ms) / 1000);
+	tui_json_string(t->rec, buf, len);
+	fputs("]\n", t->rec);
+	free(t->rec_last);
+	t->rec_last = buf;
+	t->rec_last_len = len;
+}
+
+static int
+tui_record_close(struct tui *t)
+{
+	int rc = 0;
+
+	if (t->rec == NULL)
+		return 0;
+	/* Show the cursor again at the end of the replay. */
+	fprintf(t->rec, "[%.6f, \"o\", ", (tui_now_ms() - t->rec_start_ms) / 1000);
+	tui_json_string(t->rec, "\033[0m\033[?25h\r\n", 12);
+	fputs("]\n", t->rec);
+	if (ferror(t->rec))
+		rc = -1;
+	if (fclose(t->rec) != 0)
+		rc = -1;
+	t->rec = NULL;
+	free(t->rec_last);
+	t->rec_last = NULL;
+	return rc;
+}
+
+/* ------------------------------------------------------------------ draw */
+
 static void
 tui_draw(struct tui *t)
 {
@@ -978,6 +1291,8 @@ tui_draw(struct tui *t)
 	tui_frame(t, &f);
 	ui_draw(&f, t->cv);
 	tty_draw(t->tty, t->cv);
+	if (t->rec)
+		tui_record(t);
 }
 
 static enum theme_kind
@@ -1007,13 +1322,25 @@ tui_run(struct tui *t)
 	double frame_start;
 
 	t->ascii = tui_want_ascii(t->o);
-	t->tty = tty_open(tui_want_theme(t->o), &t->theme, &err);
+	t->theme_id = t->o->theme >= 0 ? (enum theme_id)t->o->theme : THEME_DARK;
+	if (t->o->speed >= 0)
+		t->v.speed = t->o->speed;
+	t->tty = tty_open(tui_want_theme(t->o), t->theme_id, &t->theme, &err);
 	if (t->tty == NULL) {
 		fprintf(stderr, "nnstep: %s\n", err ? err : _("cannot open the terminal"));
 		free(err);
 		return 1;
 	}
 	tty_size(t->tty, &t->w, &t->h);
+	if (t->o->record_path && tui_record_open(t, t->o->record_path) != 0) {
+		tty_close(t->tty);
+		t->tty = NULL;
+		fprintf(stderr, "nnstep: %s: cannot write the recording\n", t->o->record_path);
+		if (t->rec)
+			fclose(t->rec);
+		t->rec = NULL;
+		return 1;
+	}
 	if (t->lesson && t->hooks.next) {
 		if (t->hooks.next(t, t->hooks.user) == TUI_LESSON_END)
 			t->v.lesson.at_end = 1;
@@ -1026,11 +1353,16 @@ tui_run(struct tui *t)
 		if (t->v.running)
 			tui_tick(t);
 		if (t->dirty) {
+			double d0 = tui_now_ms();
+
 			tui_draw(t);
 			t->dirty = 0;
+			t->draw_ms = tui_now_ms() - d0;
+			if (t->v.running)
+				tui_measure(t, d0);
 		}
 		if (t->v.running) {
-			timeout = TUI_FRAME_MS - (int)(tui_now_ms() - frame_start);
+			timeout = (int)(TUI_FRAME_MS - (tui_now_ms() - frame_start));
 			if (timeout < 1)
 				timeout = 1;
 		} else
@@ -1052,6 +1384,10 @@ tui_run(struct tui *t)
 	sig = tty_interrupted();
 	tty_close(t->tty);
 	t->tty = NULL;
+	if (tui_record_close(t) != 0) {
+		fprintf(stderr, "nnstep: %s: cannot write the recording\n", t->o->record_path);
+		return sig ? 128 + sig : 1;
+	}
 	return sig ? 128 + sig : 0;
 }
 
@@ -1079,6 +1415,7 @@ tui_new(struct options *o, int n, struct session *const *s, const char *const *l
 	for (i = 0; i < UI_MAX_RUNS; i++)
 		view_cache_init(&t->cache[i]);
 	tui_set_sessions(t, n, s, labels);
+	t->epochs_step = s[0]->pos.cfg.epochs > 0 ? s[0]->pos.cfg.epochs : 100;
 	/* Side by side, what the runs predict is the first thing to compare. */
 	if (n > 1)
 		t->v.shown[P_DATA] = 3;
@@ -1152,6 +1489,10 @@ tui_free(struct tui *t)
 		}
 	}
 	canvas_free(t->cv);
+	if (t->rec)
+		fclose(t->rec);
+	free(t->rec_last);
+	free(t->command);
 	free(t->title);
 	free(t->text);
 	tui_free_ask(t);

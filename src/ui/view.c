@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "layout.h"
+#include "speed.h"
 #include "view.h"
 #include "util/i18n.h"
 
@@ -42,7 +43,8 @@ ui_view_init(struct ui_view_state *v)
 	memset(v, 0, sizeof *v);
 	v->layer = 1;
 	v->focus = P_NETWORK;
-	v->steps_per_frame = 16;	/* batches per frame while continuing: 16 x 32 rows x 40 fps */
+	v->speed = SPEED_DEFAULT;
+	v->steps_per_frame = speed_ladder[SPEED_DEFAULT].amount;
 	v->message_role = C_MESSAGE;
 	v->lesson.answer = -1;
 	/* Shared slots first show the gradient flow, then the loss. */
@@ -349,6 +351,9 @@ ui_draw(const struct ui_frame *f, struct canvas *c)
 		break;
 	case OV_ASK:
 		view_ask(f, c, mid);
+		break;
+	case OV_COMMAND:
+		view_command(f, c, L.body);
 		break;
 	default:
 		break;

@@ -36,7 +36,7 @@ enum panel_id {
 	P_COUNT
 };
 
-enum overlay { OV_NONE = 0, OV_HELP, OV_CONFIRM, OV_ASK };
+enum overlay { OV_NONE = 0, OV_HELP, OV_CONFIRM, OV_ASK, OV_COMMAND };
 
 /* What a lesson can point at. */
 enum ui_highlight {
@@ -106,7 +106,12 @@ struct ui_view_state {
 	unsigned shown[P_COUNT];	/* when each panel was last focused: a slot
 					 * shared by several shows the latest */
 	int running;			/* training between frames */
-	int steps_per_frame;		/* batches per frame while running */
+	int speed;			/* rung of the speed ladder (speed.h) */
+	int steps_per_frame;		/* batches trained in the last frame */
+	double rate;			/* rows trained a second while running, 0: not known */
+	double fps;			/* frames drawn a second while running */
+	const char *command;		/* command line of OV_COMMAND (not owned) */
+	int hide_val;			/* the data panel leaves out validation points */
 	char message[200];		/* one line after an action ("" none) */
 	int message_role;		/* C_MESSAGE, C_WARNING, ... */
 	char confirm[200];		/* y/n question (overlay OV_CONFIRM) */
@@ -256,6 +261,7 @@ void view_hints(const struct ui_frame *f, struct canvas *c, struct rect r);
 void view_help(const struct ui_frame *f, struct canvas *c, struct rect r);
 void view_confirm(const struct ui_frame *f, struct canvas *c, struct rect r);
 void view_ask(const struct ui_frame *f, struct canvas *c, struct rect r);
+void view_command(const struct ui_frame *f, struct canvas *c, struct rect r);
 void view_too_small(struct canvas *c);
 
 /* The unit the network panel drawn in r shows at screen position (x, y):

@@ -101,22 +101,122 @@ data_grid(const struct panel_ctx *p, int w, int h)
 	return 0;
 }
 
-/* Class and confidence of grid row i. */
-static void
-data_class(const struct session *s, const double *pr, int nout, int *cls, int *sure)
+/* Where the confidence levels start, as a share of the way from the
+ * boundary (0) to certainty (1): 4 shades per class. */
+static const double data_level_at[SHADE_LEVELS] = { 0, 0.2, 0.5, 0.8 };
+
+static int
+data_level(double f)
 {
+	int l = SHADE_LEVELS - 1;
+
+	while (l > 0 && f < data_level_at[l])
+		l--;
+	return l;
+}
+
+/*
+ * Class and confidence level of one prediction. Binary: the class by the
+ * threshold t, the level by how far p lies from t towards 0 or 1. Several
+ * classes: the likeliest one, the level by how far its probability lies
+ * from a tie of all (1/K) towards 1.
+ */
+static void
+data_class(const struct session *s, const double *pr, int nout, int *cls, int *level)
+{
+	double t = s->pos.cfg.threshold, f;
 	int k, best = 0;
 
 	if (nout == 1) {
-		*cls = pr[0] >= s->pos.cfg.threshold;
-		*sure = fabs(pr[0] - 0.5) > 0.3;
+		*cls = pr[0] >= t;
+		f = *cls ? (t < 1 ? (pr[0] - t) / (1 - t) : 1) : (t > 0 ? (t - pr[0]) / t : 1);
+		*level = data_level(f);
 		return;
 	}
 	for (k = 1; k < nout; k++)
 		if (pr[k] > pr[best])
 			best = k;
 	*cls = best;
-	*sure = pr[best] > 0.8;
+	*level = data_level((pr[best] - 1.0 / nout) / (1 - 1.0 / nout));
+}
+
+/* The probability where level l of a class begins (binary: of class 1
+ * above t, of class 0 below t; several classes: of the likeliest). */
+static double
+data_level_p(const struct session *s, int nout, int cls, int l)
+{
+	double t = s->pos.cfg.threshold, f = data_level_at[l];
+
+	if (nout > 1)
+		return 1.0 / nout + f * (1 - 1.0 / nout);
+	return cls ? t + f * (1 - t) : t - f * t;
+}
+
+/* "0.25" -> ".25": legends are short. */
+static const char *
+data_short(char *buf, size_t n, double v)
+{
+	char tmp[32];
+
+	snprintf(tmp, sizeof tmp, "%.2g", v);
+	snprintf(buf, n, "%s", tmp[0] == '0' && tmp[1] == '.' ? tmp + 1 : tmp);
+	return buf;
+}
+
+/*
+ * The shading legend on row y: each shade with the probability where it
+ * begins. Binary: class 0 from sure to unsure, the boundary mark with the
+ * threshold, class 1 from unsure to sure. Several classes: the top
+ * probability of each shade. When all do not fit, the unsure shades (blank
+ * glyphs) are left out.
+ */
+static void
+data_shade_legend(const struct panel_ctx *p, struct canvas *c, int x, int y, int w)
+{
+	const struct session *s = p->s;
+	int nout = net_noutputs(s->net), l, n, i, first, width;
+	const char *swatch[2 * SHADE_LEVELS + 2];
+	char label[2 * SHADE_LEVELS + 2][32];
+	int role[2 * SHADE_LEVELS + 2];
+
+	/* Each entry: a swatch of two cells, then its number. The unsure shades
+	 * (blank glyphs) are the gap between the others. */
+	for (first = 1; first < 3; first++) {
+		n = 0;
+		if (nout == 1) {
+			for (l = SHADE_LEVELS - 1; l >= first; l--, n++) {
+				swatch[n] = p->g->shade[0][l];
+				role[n] = C_SHADE(0, l);
+				data_short(label[n], sizeof label[n], data_level_p(s, 1, 0, l));
+			}
+			swatch[n] = p->g->boundary;
+			role[n] = C_BOUNDARY;
+			data_short(label[n], sizeof label[n], s->pos.cfg.threshold);
+			n++;
+			for (l = first; l < SHADE_LEVELS; l++, n++) {
+				swatch[n] = p->g->shade[1][l];
+				role[n] = C_SHADE(1, l);
+				data_short(label[n], sizeof label[n], data_level_p(s, 1, 1, l));
+			}
+		} else
+			for (l = first; l < SHADE_LEVELS; l++, n++) {
+				swatch[n] = p->g->shade[0][l];
+				role[n] = C_SHADE(0, l);
+				data_short(label[n], sizeof label[n], data_level_p(s, nout, 0, l));
+			}
+		for (i = 0, width = 4; i < n; i++)
+			width += 2 + text_width(label[i], -1) + 1;
+		if (width - 1 <= w)
+			break;
+	}
+	if (first == 3)
+		return;
+	x += canvas_text(c, x, y, -1, C_DIM, 0, nout == 1 ? "p " : "top ");
+	for (i = 0; i < n; i++) {
+		x += view_glyph(c, x, y, swatch[i], role[i], 0);
+		x += view_glyph(c, x, y, swatch[i], role[i], 0);
+		x += canvas_text(c, x, y, -1, C_DIM, 0, label[i]) + 1;
+	}
 }
 
 static void
@@ -148,12 +248,14 @@ data_heatmap(const struct panel_ctx *p, struct canvas *c, struct rect in)
 {
 	const struct session *s = p->s;
 	const struct view_cache *vc = p->cache;
-	struct rect g = { in.x, in.y, in.w, in.h - 1 };
-	int nout = net_noutputs(s->net), x, y, cls, sure;
+	int legend = s->data->task == TASK_REGRESS ? 1 : 2;
+	struct rect g = { in.x, in.y, in.w, in.h - legend };
+	int nout = net_noutputs(s->net), x, y, cls, level;
 	double mn = INFINITY, mx = -INFINITY;
 	long i, rows;
 	char buf[160], a[32];
 	const struct epoch_record *e;
+	unsigned char *cl;
 
 	if (g.h < 2 || data_grid(p, g.w, g.h) != 0)
 		return;
@@ -165,6 +267,7 @@ data_heatmap(const struct panel_ctx *p, struct canvas *c, struct rect in)
 			if (vc->grid_p[i * nout] > mx)
 				mx = vc->grid_p[i * nout];
 		}
+	cl = malloc((size_t)rows);
 	for (y = 0, i = 0; y < g.h; y++)
 		for (x = 0; x < g.w; x++, i++) {
 			if (s->data->task == TASK_REGRESS) {
@@ -175,21 +278,34 @@ data_heatmap(const struct panel_ctx *p, struct canvas *c, struct rect in)
 				    C_POSITIVE_ACT, 0);
 				continue;
 			}
-			data_class(s, vc->grid_p + i * nout, nout, &cls, &sure);
+			data_class(s, vc->grid_p + i * nout, nout, &cls, &level);
+			if (cl)
+				cl[i] = (unsigned char)cls;
 			cls %= 4;
-			view_glyph(c, g.x + x, g.y + y, p->g->region[cls],
-			    (sure ? C_REGION0_SURE : C_REGION0) + cls, 0);
+			view_glyph(c, g.x + x, g.y + y, p->g->shade[cls][level], C_SHADE(cls, level), 0);
 		}
+	/* The boundary: cells whose class differs from the next cell's. */
+	for (y = 0; cl && s->data->task != TASK_REGRESS && y < g.h; y++)
+		for (x = 0; x < g.w; x++) {
+			i = (long)y * g.w + x;
+			if ((x + 1 < g.w && cl[i] != cl[i + 1]) || (y + 1 < g.h && cl[i] != cl[i + g.w]))
+				view_glyph(c, g.x + x, g.y + y, p->g->boundary, C_BOUNDARY, 0);
+		}
+	free(cl);
 	data_points(p, c, g, &s->data->train, 0);
-	data_points(p, c, g, &s->data->val, 1);
-	/* Legend. */
+	if (!p->v->hide_val)
+		data_points(p, c, g, &s->data->val, 1);
+	/* Legend: the shades, then the points. */
 	y = in.y + in.h - 1;
+	if (legend == 2)
+		data_shade_legend(p, c, in.x, y - 1, in.w);
 	e = s->pos.nepochs > 0 ? &s->epochs[s->pos.nepochs - 1] : NULL;
 	if (s->data->task == TASK_REGRESS)
 		snprintf(buf, sizeof buf, _("shade: prediction  o train  O val"));
 	else
-		snprintf(buf, sizeof buf, _("%s%s train  %s%s val  shade: predicted class"),
-		    p->g->point[0], p->g->point[1], p->g->vpoint[0], p->g->vpoint[1]);
+		snprintf(buf, sizeof buf, _("%s%s train  %s%s val%s"), p->g->point[0],
+		    p->g->point[1], p->g->vpoint[0], p->g->vpoint[1],
+		    p->v->hide_val ? _(" hidden (v)") : " (v)");
 	x = canvas_text_cut(c, in.x, y, in.w, C_DIM, 0, buf);
 	if (e && !isnan(e->val_accuracy) && s->data->task != TASK_REGRESS) {
 		snprintf(buf, sizeof buf, _("  val acc %s"), view_num(a, sizeof a, e->val_accuracy, 3));

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "util/i18n.h"
+#include "speed.h"
 #include "view.h"
 
 /* ------------------------------------------------------------ status bar */
@@ -170,6 +171,44 @@ status_diverged(const struct session *s, struct canvas *c, struct rect r)
 	    d->epoch, d->batch + 1);
 }
 
+/* "rows/s" in at most four digits: 980, 12.3k, 1.42M. */
+static const char *
+status_rate(char *buf, size_t n, double r)
+{
+	if (r >= 1e6)
+		snprintf(buf, n, "%.3gM", r / 1e6);
+	else if (r >= 1e4)
+		snprintf(buf, n, "%.3gk", r / 1e3);
+	else
+		snprintf(buf, n, "%.0f", r);
+	return buf;
+}
+
+/* What continue mode is doing: the speed's name, and once measured the
+ * frames and rows it manages a second. */
+static void
+status_speed(const struct ui_view_state *v, const struct glyphs *g, char *buf, size_t n)
+{
+	const struct speed *sp = &speed_ladder[v->speed >= 0 && v->speed < speed_count ?
+	    v->speed : SPEED_DEFAULT];
+	char r[32];
+	size_t len;
+
+	if (sp->kind == SPEED_PHASES)
+		len = (size_t)snprintf(buf, n, "%s %s", g->arrow_right, _(sp->label));
+	else if (sp->kind == SPEED_TURBO)
+		len = (size_t)snprintf(buf, n, ngettext("%s turbo %d batch/frame",
+		    "%s turbo %d batches/frame", (unsigned long)v->steps_per_frame), g->arrow_right,
+		    v->steps_per_frame);
+	else
+		len = (size_t)snprintf(buf, n, ngettext("%s running %d batch/frame",
+		    "%s running %d batches/frame", (unsigned long)sp->amount), g->arrow_right,
+		    sp->amount);
+	if (v->rate > 0 && sp->kind != SPEED_PHASES && len < n)
+		snprintf(buf + len, n - len, _(" %.0f fps %s rows/s"), v->fps,
+		    status_rate(r, sizeof r, v->rate));
+}
+
 static void
 status_line2(const struct ui_frame *f, struct canvas *c, struct rect r)
 {
@@ -202,9 +241,7 @@ status_line2(const struct ui_frame *f, struct canvas *c, struct rect r)
 	}
 	b.x += 2;
 	if (v->running)
-		snprintf(buf, sizeof buf, ngettext("%s running %d batch/frame",
-		    "%s running %d batches/frame", (unsigned long)v->steps_per_frame),
-		    g->arrow_right, v->steps_per_frame);
+		status_speed(v, g, buf, sizeof buf);
 	else if (s->pos.stopped_early)
 		snprintf(buf, sizeof buf, _("stopped early at epoch %d (weights of epoch %d)"),
 		    s->pos.epoch, s->pos.best_epoch);
@@ -222,6 +259,8 @@ status_line2(const struct ui_frame *f, struct canvas *c, struct rect r)
 	view_pending(s, buf, sizeof buf);
 	if (buf[0])
 		bar_item(&b, _("next batch:"), buf, C_WARNING);
+	else if (v->speed >= 0 && v->speed < speed_count)
+		bar_item(&b, _("speed"), _(speed_ladder[v->speed].label), C_STATUS);
 	/* Losses on the right. */
 	e = s->pos.nepochs > 0 ? &s->epochs[s->pos.nepochs - 1] : NULL;
 	if (f->nruns > 1)
@@ -262,7 +301,7 @@ static const struct hint hints_main[] = {
 	{ "c", N_("run") }, { "b", N_("back") }, { "hjkl", N_("neuron") },
 	{ "i", N_("inspect") }, { N_("tab"), N_("panel") }, { "z", N_("zoom") },
 	{ "a", N_("act") }, { "[]", N_("lr") }, { "?", N_("help") }, { "q", N_("quit") },
-	{ NULL, NULL },
+	{ "+-", N_("speed") }, { "t", N_("theme") }, { NULL, NULL },
 };
 
 static const struct hint hints_lesson[] = {
@@ -371,9 +410,9 @@ static const struct help_line help_lines[] = {
 	{ NULL, N_("Time: step the training one phase at a time, or run it") },
 	{ N_("space  ->"), N_("next phase: forward, loss, backward, update") },
 	{ N_("n  enter"), N_("finish the batch (to its update)") },
-	{ "e", N_("finish the epoch") },
-	{ "c", N_("continue / pause: training runs between frames") },
-	{ "+  -", N_("more / fewer batches per frame while running") },
+	{ "e", N_("finish the epoch (after the last one: train on)") },
+	{ "c", N_("continue / pause; after the last epoch, trains on for more") },
+	{ "+  -", N_("faster / slower: slow motion, 1 4 16 64 256 batches a frame, turbo") },
 	{ "b  <-", N_("step back one phase (rewind)") },
 	{ "r  R", N_("reset the weights: same seed / next seed") },
 	{ NULL, N_("Looking: arrows left/right move in time; up/down and hjkl move the cursor") },
@@ -388,6 +427,9 @@ static const struct help_line help_lines[] = {
 	{ "L", N_("loss curve on a log scale / linear") },
 	{ "v", N_("picture inputs: data panel shows the sample / mistakes / confusion") },
 	{ "w", N_("picture inputs: first-layer weights as pictures / the diagram") },
+	{ "V", N_("show / hide the validation points in the data panel") },
+	{ "t", N_("next theme: dark, light (projectors), contrast") },
+	{ "p", N_("the command line of these settings, to copy") },
 	{ NULL, N_("Settings (from the next batch)") },
 	{ "a", N_("next hidden activation") },
 	{ "o", N_("next optimizer") },
@@ -592,4 +634,56 @@ view_ask(const struct ui_frame *f, struct canvas *c, struct rect r)
 	} else
 		canvas_printf(c, in.x, in.y + in.h - 1, -1, C_DIM, 0, _("press 1-%d to answer"),
 		    q->nchoices < 4 ? q->nchoices : 4);
+}
+
+/*
+ * The command line, along full-width rows with no frame at their sides, so
+ * that selecting the rows copies the command and nothing else; long lines
+ * break at a space and end with a backslash, which the shell reads as one
+ * line.
+ */
+void
+view_command(const struct ui_frame *f, struct canvas *c, struct rect r)
+{
+	const struct glyphs *g = glyphs_get(f->ascii);
+	const char *s = f->v->command ? f->v->command : "", *p, *brk;
+	int w = r.w - 2, lines = 0, y, x, pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		y = r.y + (r.h - lines - 4) / 2;
+		if (pass == 1) {
+			canvas_fill(c, (struct rect){ r.x, y, r.w, lines + 4 }, ' ', C_DEFAULT, 0);
+			for (x = r.x; x < r.x + r.w; x++) {
+				view_glyph(c, x, y, g->box[0], C_BORDER_FOCUS, 0);
+				view_glyph(c, x, y + lines + 3, g->box[0], C_BORDER_FOCUS, 0);
+			}
+			canvas_text(c, r.x + 2, y, -1, C_TITLE_FOCUS, 0,
+			    " The command line of these settings: select the lines to copy ");
+		}
+		y += 2;
+		lines = 0;
+		for (p = s; *p; lines++, y++) {
+			size_t n = strlen(p);
+
+			brk = p + n;
+			if (text_width(p, (long)n) > w) {
+				/* The last space that leaves room for " \". */
+				const char *q;
+
+				brk = NULL;
+				for (q = p; *q; q++)
+					if (*q == ' ' && text_width(p, q - p) + 2 <= w)
+						brk = q;
+				if (brk == NULL)
+					brk = p + text_fit(p, w - 2);
+			}
+			if (pass == 1) {
+				canvas_printf(c, r.x, y, w + 2, C_DEFAULT, 0, "%.*s%s", (int)(brk - p), p,
+				    *brk ? " \\" : "");
+			}
+			p = *brk == ' ' ? brk + 1 : brk;
+		}
+		if (pass == 1)
+			canvas_text(c, r.x + 2, y, -1, C_DIM, 0, "any key closes");
+	}
 }

@@ -1,6 +1,8 @@
 # Shared helpers of the command-line tests (sourced; $NNSTEP is the binary).
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
+# Remembered settings (theme, speed) stay inside the test.
+export XDG_CONFIG_HOME="$T/config"
 fails=0
 
 # expect_status STATUS MESSAGE-SUBSTRING -- COMMAND...: exit status and stderr.

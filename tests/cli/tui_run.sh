@@ -6,10 +6,13 @@ wait_for "press space: forward pass" || finish
 keys c
 wait_for "running 16 batches/frame" && ok "c starts training between frames"
 keys +
-wait_for "32 batches per frame" && ok "+ speeds it up while it runs"
+wait_for "speed 5/7: 64 batches/frame" && ok "+ speeds it up while it runs"
+wait_for "running 64 batches/frame" && ok "and the status bar names the speed"
 wait_for "finished: 200 epochs" 100 && ok "it runs to the end of the epochs and stops"
+wait_for "c or e trains on for 200 more" && ok "and says how to train on"
 keys c
-wait_for "nothing to run: training has finished (r resets)" && ok "c after the end says why"
+wait_for "training on: epochs 201 to 400" && ok "c after the end trains on for another --epochs"
+wait_for "epoch 400/400" 150 && ok "the epoch counter goes on to 400"
 keys r
 wait_for "weights reset from seed 1 (the same numbers again)" && ok "r resets"
 wait_for "epoch 1/200  batch 1/7" && ok "back at the start"

@@ -6,6 +6,8 @@ SOCK=nnstep-test-$$
 NSTART=0
 T=$(mktemp -d)
 export LC_ALL=C.UTF-8
+# Remembered settings (theme, speed) stay inside the test.
+export XDG_CONFIG_HOME="$T/config"
 fails=0
 
 tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
@@ -32,7 +34,7 @@ start() {
 	while [ $# -gt 0 ] && [ "$1" != "--" ]; do envs="$envs $1"; shift; done
 	[ "$1" = "--" ] && shift
 	tm new-session -d -x "$w" -y "$h" -c "$T" \
-	    "env TERM=xterm-256color $envs '$NNSTEP_BIN' $* ; echo \"nnstep exited \$?\"; sleep 60"
+	    "env TERM=xterm-256color XDG_CONFIG_HOME='$XDG_CONFIG_HOME' $envs '$NNSTEP_BIN' $* ; echo \"nnstep exited \$?\"; sleep 60"
 }
 
 screen() { tm capture-pane -p -t 0; }

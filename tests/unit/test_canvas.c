@@ -1,5 +1,7 @@
 /* Tests of the cell canvas: UTF-8, display widths, clipping, wrapping. */
 #include <check.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -203,18 +205,83 @@ START_TEST(test_screen_write_trims)
 }
 END_TEST
 
+/* WCAG relative luminance of a palette colour. */
+static double
+lum(int n)
+{
+	unsigned char c[3];
+	double v[3];
+	int i;
+
+	theme_rgb(n, c);
+	for (i = 0; i < 3; i++) {
+		double x = c[i] / 255.0;
+
+		v[i] = x <= 0.03928 ? x / 12.92 : pow((x + 0.055) / 1.055, 2.4);
+	}
+	return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+}
+
+static double
+contrast(int a, int b)
+{
+	double la = lum(a), lb = lum(b);
+
+	return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}
+
+/*
+ * No role of a theme shows its text in a colour close to the background it
+ * stands on (the terminal's own: black for dark, white for light; or the
+ * role's background): a contrast of at least 3:1 (WCAG's figure for large
+ * text), 4.5:1 in the high-contrast theme. Region shades must stand out from
+ * the terminal's background too, or the unsure side of a class vanishes.
+ */
+START_TEST(test_themes_readable)
+{
+	static const int page[THEME_COUNT] = { 16, 231, 16 };
+	int id, r, bad = 0;
+
+	for (id = 0; id < THEME_COUNT; id++)
+		for (r = 1; r < C_COUNT; r++) {
+			const struct theme_style *st = theme_style(THEME_256, id, r);
+			const struct theme_style *base = theme_style(THEME_256, id, C_DEFAULT);
+			int bg = st->bg >= 0 ? st->bg : base->bg >= 0 ? base->bg : page[id];
+			double need = id == THEME_CONTRAST ? 4.5 : 3.0;
+
+			/* A region's glyph is texture, not text: its tone may be close. */
+			int region = r >= C_REGION && r <= C_REGION_LAST && st->bg != base->bg;
+
+			if (st->fg >= 0 && !region && contrast(st->fg, bg) < need) {
+				fprintf(stderr, "theme %s, role %s: text contrast %.2f < %.1f\n",
+				    theme_name(id), theme_role_name(r), contrast(st->fg, bg), need);
+				bad++;
+			}
+			if (region && st->bg >= 0 && contrast(st->bg, page[id]) < 1.25) {
+				fprintf(stderr, "theme %s, role %s: region background vanishes\n",
+				    theme_name(id), theme_role_name(r));
+				bad++;
+			}
+		}
+	ck_assert_int_eq(bad, 0);
+	ck_assert_int_eq(theme_find("light"), THEME_LIGHT);
+	ck_assert_int_eq(theme_find("contrast"), THEME_CONTRAST);
+	ck_assert_int_eq(theme_find("pink"), -1);
+}
+END_TEST
+
 START_TEST(test_themes_cover_roles)
 {
 	int r;
 
 	for (r = 0; r < C_COUNT; r++) {
 		ck_assert_str_ne(theme_role_name(r), "?");
-		ck_assert_ptr_nonnull(theme_style(THEME_256, r));
+		ck_assert_ptr_nonnull(theme_style(THEME_256, THEME_DARK, r));
 	}
 	/* Without colours the glyphs and attributes still tell things apart. */
-	ck_assert_int_ne(theme_style(THEME_NONE, C_PHASE_ACTIVE)->attr, 0);
-	ck_assert_int_ne(theme_style(THEME_NONE, C_CURSOR)->attr, 0);
-	ck_assert_int_ne(theme_style(THEME_NONE, C_ERROR)->attr, 0);
+	ck_assert_int_ne(theme_style(THEME_NONE, THEME_DARK, C_PHASE_ACTIVE)->attr, 0);
+	ck_assert_int_ne(theme_style(THEME_NONE, THEME_DARK, C_CURSOR)->attr, 0);
+	ck_assert_int_ne(theme_style(THEME_NONE, THEME_DARK, C_ERROR)->attr, 0);
 	ck_assert_str_ne(glyphs_get(1)->wpos[2], glyphs_get(1)->wneg[2]);
 	for (r = 0; r < 5; r++)
 		ck_assert_int_eq(text_width(glyphs_get(0)->ramp[r], -1), 1);
@@ -236,6 +303,7 @@ canvas_suite(void)
 	tcase_add_test(tc, test_wrap_korean);
 	tcase_add_test(tc, test_screen_write_trims);
 	tcase_add_test(tc, test_themes_cover_roles);
+	tcase_add_test(tc, test_themes_readable);
 	suite_add_tcase(s, tc);
 	return s;
 }

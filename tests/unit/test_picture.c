@@ -88,18 +88,18 @@ START_TEST(test_picture_colours)
 	const struct theme_style *st;
 
 	/* Grey: paper 234 to ink 255 in the 256-colour greys. */
-	st = theme_style(THEME_256, C_PIC_GREY + 0 * PIC_GREY_LEVELS + 7);
+	st = theme_style(THEME_256, THEME_DARK, C_PIC_GREY + 0 * PIC_GREY_LEVELS + 7);
 	ck_assert_int_eq(st->fg, 234);
 	ck_assert_int_eq(st->bg, 255);
 	/* Signed: strong negative orange (5,2,0), zero dark grey (1,1,1),
 	 * strong positive blue (0,2,5) of the colour cube. */
-	st = theme_style(THEME_256, C_PIC_SIGN + 0 * PIC_SIGN_LEVELS + PIC_SIGN_LEVELS / 2);
+	st = theme_style(THEME_256, THEME_DARK, C_PIC_SIGN + 0 * PIC_SIGN_LEVELS + PIC_SIGN_LEVELS / 2);
 	ck_assert_int_eq(st->fg, 16 + 36 * 5 + 6 * 2);
 	ck_assert_int_eq(st->bg, 16 + 36 + 6 + 1);
-	st = theme_style(THEME_256, C_ROLES - 1);
+	st = theme_style(THEME_256, THEME_DARK, C_ROLES - 1);
 	ck_assert_int_eq(st->fg, 16 + 6 * 2 + 5);
 	/* Without 256 colours pictures are glyphs: no colour at all. */
-	st = theme_style(THEME_8, C_PIC_GREY + 9);
+	st = theme_style(THEME_8, THEME_DARK, C_PIC_GREY + 9);
 	ck_assert_int_eq(st->fg, -1);
 	ck_assert_int_eq(st->bg, -1);
 	ck_assert_str_eq(theme_role_name(C_PIC_SIGN), "picture-signed");
