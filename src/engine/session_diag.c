@@ -65,12 +65,43 @@ session_saturating(enum act a)
 	return (act_info(a)->props & ACTP_SATURATES) != 0;
 }
 
+/* The histogram of x[0..m) over SESSION_HIST_BINS bins from lo, scale bins
+ * per unit, values outside (and NaN) counted in the end bins. The bins of
+ * a block are found first, in a loop without branches that vectorises,
+ * then counted in four partial counts so that increments of one bin do not
+ * wait for each other. */
+static void
+session_histogram(int hist[SESSION_HIST_BINS], const double *x, long m, double lo,
+    double scale)
+{
+	int part[4][SESSION_HIST_BINS], bin[256];
+	long i0, i, k;
+	int b;
+
+	memset(part, 0, sizeof part);
+	for (i0 = 0; i0 < m; i0 += k) {
+		k = m - i0 < 256 ? m - i0 : 256;
+		for (i = 0; i < k; i++) {
+			double f = (x[i0 + i] - lo) * scale;
+
+			/* Clamp as a double: converting a huge or NaN value is undefined. */
+			f = f >= 0 ? f : 0;
+			f = f < SESSION_HIST_BINS ? f : SESSION_HIST_BINS - 1;
+			bin[i] = (int)f;
+		}
+		for (i = 0; i < k; i++)
+			part[i & 3][bin[i]]++;
+	}
+	for (b = 0; b < SESSION_HIST_BINS; b++)
+		hist[b] = (part[0][b] + part[1][b]) + (part[2][b] + part[3][b]);
+}
+
 void
 session_diag_forward(struct session *s)
 {
 	struct net *n = s->net;
-	unsigned char any[NET_MAX_UNITS];
-	int l, j, b;
+	double top[NET_MAX_UNITS];
+	int l, j;
 	long i;
 
 	for (l = 0; l < n->nlayers; l++) {
@@ -79,7 +110,7 @@ session_diag_forward(struct session *s)
 		const struct act_info *fn = act_info(ly->act);
 		int saturates = session_saturating(ly->act);
 		long m = n->n * ly->out, inactive = 0;
-		double mean, scale;
+		double mean;
 		double *alive = s->unit_alive + s->unit_off[l];
 		double *sat = s->unit_sat + s->unit_off[l];
 		int out = ly->out;
@@ -88,28 +119,23 @@ session_diag_forward(struct session *s)
 		d->act_mean = mean;
 		d->act_std = m ? sqrt(session_sum8(ly->a, m, mean, 1) / m) : 0;
 		/* The ranges are 1, 2, 4 or 8 wide: the scale is exact. */
-		scale = SESSION_HIST_BINS / (d->hist_hi - d->hist_lo);
-		memset(d->hist, 0, sizeof d->hist);
-		for (i = 0; i < m; i++) {
-			double f = (ly->a[i] - d->hist_lo) * scale;
-
-			/* Clamp as a double: converting a huge or NaN value is undefined. */
-			b = !(f >= 0) ? 0 : (f >= SESSION_HIST_BINS ? SESSION_HIST_BINS - 1 : (int)f);
-			d->hist[b]++;
-		}
-		/* Which units fired, and how often each was saturated, row by row. */
-		memset(any, 0, (size_t)out);
+		session_histogram(d->hist, ly->a, m, d->hist_lo,
+		    SESSION_HIST_BINS / (d->hist_hi - d->hist_lo));
+		/* Which units fired (their largest z is above 0; a NaN never
+		 * is), and how often each was saturated, row by row. */
+		for (j = 0; j < out; j++)
+			top[j] = 0;
 		for (i = 0; i < n->n; i++) {
 			const double *zr = ly->z + i * out, *ar = ly->a + i * out;
 
 			for (j = 0; j < out; j++)
-				any[j] |= zr[j] > 0;
+				top[j] = zr[j] > top[j] ? zr[j] : top[j];
 			if (saturates)
 				for (j = 0; j < out; j++)
 					sat[j] += fn->deriv(ly->alpha, zr[j], ar[j]) < SESSION_DEAD_DERIV;
 		}
 		for (j = 0; j < out; j++) {
-			if (any[j])
+			if (top[j] > 0)
 				alive[j] = 1;
 			else
 				inactive++;
