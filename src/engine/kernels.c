@@ -20,6 +20,7 @@
  * processor has is picked once at start-up. The results are the same on all
  * three, bit for bit.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "kernels.h"
@@ -212,7 +213,29 @@ colsum_run(long rows, int cols, const double *x, double *out, const int WIDTH)
 		COLSUM_BAND(double, 1, 1, SPLAT1);
 }
 
+/* All finite? Without a branch per element, so the loop vectorises: the
+ * exponent field of NaN and infinity is all ones, and adding one to it
+ * carries into the sign bit. */
+INLINE int
+finite_run(const double *x, long n)
+{
+	uint64_t bad = 0, u;
+	long i;
+
+	for (i = 0; i < n; i++) {
+		memcpy(&u, &x[i], sizeof u);
+		bad |= (u & 0x7ff0000000000000ULL) + 0x0010000000000000ULL;
+	}
+	return (bad >> 63) == 0;
+}
+
 /* ------------------------------------------------ one copy per target */
+
+static int
+finite_base(const double *x, long n)
+{
+	return finite_run(x, n);
+}
 
 static void
 mm_base(const struct mm *p)
@@ -228,6 +251,7 @@ colsum_base(long rows, int cols, const double *x, double *out)
 
 static void (*mm_impl)(const struct mm *) = mm_base;
 static void (*colsum_impl)(long, int, const double *, double *) = colsum_base;
+static int (*finite_impl)(const double *, long) = finite_base;
 
 #if defined(__x86_64__) && defined(__GNUC__)
 __attribute__((target("avx512f"))) static void
@@ -240,6 +264,18 @@ __attribute__((target("avx512f"))) static void
 colsum_avx512(long rows, int cols, const double *x, double *out)
 {
 	colsum_run(rows, cols, x, out, 8);
+}
+
+__attribute__((target("avx512f"))) static int
+finite_avx512(const double *x, long n)
+{
+	return finite_run(x, n);
+}
+
+__attribute__((target("avx2"))) static int
+finite_avx2(const double *x, long n)
+{
+	return finite_run(x, n);
 }
 
 __attribute__((target("avx2"))) static void
@@ -261,14 +297,22 @@ kern_pick(void)
 	if (__builtin_cpu_supports("avx512f")) {
 		mm_impl = mm_avx512;
 		colsum_impl = colsum_avx512;
+		finite_impl = finite_avx512;
 	} else if (__builtin_cpu_supports("avx2")) {
 		mm_impl = mm_avx2;
 		colsum_impl = colsum_avx2;
+		finite_impl = finite_avx2;
 	}
 }
 #endif
 
 /* ----------------------------------------------------------- the API */
+
+int
+kern_all_finite(const double *x, long n)
+{
+	return finite_impl(x, n);
+}
 
 void
 kern_transpose(int in, int out, const double *restrict w, double *restrict wt)

@@ -14,6 +14,8 @@ void kern_grad_w(long n, int in, int out, const double *x, const double *dz,
     const double *w, double l2, double *dw, double *db);
 /* dx[s][k] = sum_j dz[s][j] W[j][k]. */
 void kern_grad_x(long n, int in, int out, const double *dz, const double *w, double *dx);
+/* 1 when none of x[0..n) is NaN or infinite. */
+int kern_all_finite(const double *x, long n);
 /* wt = W transposed. */
 void kern_transpose(int in, int out, const double *w, double *wt);
 

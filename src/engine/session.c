@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kernels.h"
 #include "session_impl.h"
 #include "util/i18n.h"
 
@@ -34,20 +35,10 @@ phase_name(enum phase p)
 
 /* --------------------------------------------------------- small helpers */
 
-/* All finite? Without a branch per element, so the loop vectorises: the
- * exponent field of NaN and infinity is all ones, and adding one to it
- * carries into the sign bit. */
 static int
 session_finite(const double *x, long n)
 {
-	uint64_t bad = 0, u;
-	long i;
-
-	for (i = 0; i < n; i++) {
-		memcpy(&u, &x[i], sizeof u);
-		bad |= (u & 0x7ff0000000000000ULL) + 0x0010000000000000ULL;
-	}
-	return (bad >> 63) == 0;
+	return kern_all_finite(x, n);
 }
 
 int
@@ -164,6 +155,12 @@ session_check(struct session *s, enum phase ph)
 			BAD(n->nlayers, "loss");
 		break;
 	case PHASE_BACKWARD:
+		/* Every dW and db at once first; only a failure looks for which. */
+		for (l = 0; l < n->nlayers; l++)
+			if (!session_finite(n->layer[l].dz, n->n * n->layer[l].out))
+				break;
+		if (l == n->nlayers && session_finite(n->grad, n->nparams))
+			break;
 		for (l = n->nlayers - 1; l >= 0; l--) {
 			struct layer *ly = &n->layer[l];
 
@@ -176,6 +173,8 @@ session_check(struct session *s, enum phase ph)
 		}
 		break;
 	case PHASE_UPDATE:
+		if (session_finite(n->param, n->nparams))
+			break;
 		for (l = 0; l < n->nlayers; l++) {
 			struct layer *ly = &n->layer[l];
 
@@ -206,6 +205,11 @@ session_begin_batch(struct session *s)
 	/* Settings first, so that a replay of this batch uses them too. */
 	if (s->has_pending && !s->replaying)
 		session_take_settings(s, &s->pending);
+	s->batch_start.epoch = s->pos.epoch;
+	s->batch_start.batch = s->pos.batch;
+	s->batch_start.phase = s->pos.phase;
+	s->batch_start.rng = s->pos.rng;
+	s->batch_start.epoch_rng = s->pos.epoch_rng;
 	if (!s->replaying)
 		session_snapshot(s);
 	if (s->pos.phase == PHASE_UPDATE) {

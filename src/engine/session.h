@@ -194,6 +194,12 @@ struct session {
 	void *metrics_work;
 	struct metrics val_metrics;	/* of the last epoch */
 	struct session_history *hist;	/* rewind history (private: session_history.c) */
+	struct {			/* the position's fields that change within a */
+		int epoch;		/* batch, as they were at its start (what a */
+		long batch;		/* checkpoint saved mid-batch resumes from) */
+		enum phase phase;
+		struct rng rng, epoch_rng;
+	} batch_start;
 	int replaying;
 	session_observer observer;
 	void *observer_user;

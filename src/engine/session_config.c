@@ -149,6 +149,9 @@ session_take_settings(struct session *s, const struct session_config *c)
 	s->has_pending = 0;
 	session_apply_cfg(s);
 	session_diag_ranges(s);
+	/* A replay from an older snapshot would run this batch with the old
+	 * settings: the batch that starts with these keeps a snapshot. */
+	session_history_branch(s);
 }
 
 /* The settings of pos.cfg that live in the network. */

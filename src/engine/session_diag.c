@@ -78,6 +78,18 @@ session_histogram(int hist[SESSION_HIST_BINS], const double *x, long m, double l
 	long i0, i, k;
 	int b;
 
+	memset(hist, 0, SESSION_HIST_BINS * sizeof *hist);
+	if (m < 64) {
+		/* A few values (small batches): blocks would cost more. */
+		for (i = 0; i < m; i++) {
+			double f = (x[i] - lo) * scale;
+
+			f = f >= 0 ? f : 0;
+			f = f < SESSION_HIST_BINS ? f : SESSION_HIST_BINS - 1;
+			hist[(int)f]++;
+		}
+		return;
+	}
 	memset(part, 0, sizeof part);
 	for (i0 = 0; i0 < m; i0 += k) {
 		k = m - i0 < 256 ? m - i0 : 256;

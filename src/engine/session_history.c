@@ -1,21 +1,30 @@
 /*
  * session_history.c: the rewind history of a session.
  *
- * A snapshot (struct session_pos plus the arena) is kept at the start of
- * every batch in a ring. Going back restores the latest snapshot before the
- * target and replays the phases up to it; the arithmetic is deterministic, so
- * the replay gives the same numbers bit for bit.
+ * A snapshot (struct session_pos plus the arena) is kept in a ring at the
+ * start of every K-th batch, and at the start of a batch whose settings
+ * changed. Going back restores the latest snapshot before the target and
+ * replays the phases up to it; the arithmetic is deterministic, so the
+ * replay gives the same numbers bit for bit. K is chosen so that copying a
+ * snapshot costs little next to K batches of arithmetic (small networks and
+ * batches: up to 64), and so that the history asked for is at most about
+ * twice as long as asked.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "session_impl.h"
+
+#define HISTORY_MAX_EVERY 64		/* most batches between snapshots */
 
 /* The ring of snapshots, oldest at head. */
 struct session_history {
 	void *ring;			/* len slots of slot_size bytes */
 	int len, head, count;
 	size_t slot_size;
+	long every;			/* K: batches from one snapshot to the next */
+	int force;			/* the next batch start takes one */
 };
 
 /* A slot holds the position, then the arena. */
@@ -59,22 +68,26 @@ session_arena_load(struct session *s, const double *from)
 	memcpy(s->net->param, from, (size_t)np * sizeof(double));
 }
 
+/* At the start of every batch (not in a replay). */
 void
 session_snapshot(struct session *s)
 {
 	struct session_history *h = s->hist;
 	struct session_pos *p;
-	int i, n;
+	int n;
 
 	if (h->len == 0)
 		return;
 	/* A new branch: forget snapshots at or after this point. */
-	while (h->count > 0) {
-		i = (h->head + h->count - 1) % h->len;
-		if (session_slot(s, i)->phase_count < s->pos.phase_count)
-			break;
+	while (h->count > 0 && session_slot(s, (h->head + h->count - 1) %
+	    h->len)->phase_count >= s->pos.phase_count)
 		h->count--;
-	}
+	/* Phase counts at batch starts are four per batch apart. */
+	if (h->count > 0 && !h->force && s->pos.phase_count -
+	    session_slot(s, (h->head + h->count - 1) % h->len)->phase_count <
+	    4 * h->every)
+		return;
+	h->force = 0;
 	if (h->count == h->len) {
 		h->head = (h->head + 1) % h->len;
 		h->count--;
@@ -84,6 +97,12 @@ session_snapshot(struct session *s)
 	*p = s->pos;
 	session_arena_save(s, (double *)(p + 1));
 	h->count++;
+}
+
+void
+session_history_branch(struct session *s)
+{
+	s->hist->force = 1;
 }
 
 long
@@ -155,22 +174,35 @@ session_back(struct session *s)
 	return session_goto(s, s->pos.phase_count - 1);
 }
 
-/* The ring holds history_phases / 4 + 2 snapshots (one per batch of four
- * phases), fewer when that would pass history_bytes: none at all for a
+/*
+ * K is the smallest number of batches whose arithmetic (rows times
+ * parameters) is at least 32 times the doubles of a snapshot, at most 64
+ * and at most history_phases / 8. The ring holds history_phases / (4 K) + 2
+ * snapshots (from history_phases to about history_phases + 8 K phases
+ * back), fewer when that would pass history_bytes: none at all for a
  * history of 0 phases or a network larger than history_bytes, which then
- * costs no copy of itself. */
+ * costs no copy of itself.
+ */
 int
 session_history_new(struct session *s, const struct session_config *cfg)
 {
 	struct session_history *h = calloc(1, sizeof *h);
-	long slots;
+	double work = (double)s->batch_size * (double)s->net->nparams;
+	long slots, every;
 
 	if (h == NULL)
 		return -1;
 	h->slot_size = sizeof(struct session_pos) +
 	    (size_t)(1 + s->arena_len + s->net->nparams) * sizeof(double);
 	h->slot_size = (h->slot_size + 15) & ~(size_t)15;
-	slots = cfg->history_phases > 0 ? cfg->history_phases / 4 + 2 : 0;
+	every = (long)ceil(32.0 * (double)(h->slot_size / sizeof(double)) /
+	    (work > 1 ? work : 1));
+	if (every > HISTORY_MAX_EVERY)
+		every = HISTORY_MAX_EVERY;
+	if (every > cfg->history_phases / 8)
+		every = cfg->history_phases / 8;
+	h->every = every < 1 ? 1 : every;
+	slots = cfg->history_phases > 0 ? cfg->history_phases / (4 * h->every) + 2 : 0;
 	if ((size_t)slots * h->slot_size > cfg->history_bytes)
 		slots = (long)(cfg->history_bytes / h->slot_size);
 	h->len = (int)slots;
@@ -192,12 +224,5 @@ void
 session_history_clear(struct session *s)
 {
 	s->hist->head = s->hist->count = 0;
-}
-
-const struct session_pos *
-session_history_newest(const struct session *s)
-{
-	const struct session_history *h = s->hist;
-
-	return h->count > 0 ? session_slot(s, (h->head + h->count - 1) % h->len) : NULL;
+	s->hist->force = 0;
 }

@@ -21,13 +21,15 @@ void session_take_settings(struct session *s, const struct session_config *c);
 void session_apply_cfg(struct session *s);
 
 /* session_history.c: the ring of snapshots. new: 0, or -1 out of memory;
- * newest: the position at the start of the current batch, or NULL. */
+ * snapshot: at the start of every batch, keeps one when it is due; branch:
+ * the state changed other than by stepping (new settings), so the next
+ * batch start keeps one. */
 int session_history_new(struct session *s, const struct session_config *cfg);
 void session_history_free(struct session *s);
 void session_history_clear(struct session *s);
 void session_snapshot(struct session *s);
+void session_history_branch(struct session *s);
 int session_restore_to(struct session *s, long target);
-const struct session_pos *session_history_newest(const struct session *s);
 
 /* session_diag.c: statistics after each phase, at the end of a pass, and
  * the histogram ranges of the layers' activations. */

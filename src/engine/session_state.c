@@ -14,10 +14,6 @@ session_export(const struct session *s, struct session_state *st)
 	const struct session_pos *p = &s->pos;
 	int arrays = optim_state_arrays(c->optimizer);
 
-	/* Mid-batch, the position to resume from is the start of the batch,
-	 * which the newest history snapshot holds (weights are the same). */
-	if (p->phase != PHASE_NONE && p->phase != PHASE_UPDATE && session_history_newest(s))
-		p = session_history_newest(s);
 	memset(st, 0, sizeof *st);
 	st->param = s->net->param;
 	st->optimizer = c->optimizer;
@@ -32,6 +28,15 @@ session_export(const struct session *s, struct session_state *st)
 	st->batch_size = s->batch_size;
 	st->rng = p->rng;
 	st->epoch_rng = p->epoch_rng;
+	/* Mid-batch, the position to resume from is the start of the batch
+	 * (the weights, the step count and the epoch's figures are the same). */
+	if (p->phase != PHASE_NONE && p->phase != PHASE_UPDATE) {
+		st->epoch = s->batch_start.epoch;
+		st->batch = s->batch_start.batch;
+		st->phase = s->batch_start.phase;
+		st->rng = s->batch_start.rng;
+		st->epoch_rng = s->batch_start.epoch_rng;
+	}
 	st->epochs_done = p->nepochs;
 	st->history = s->epochs;
 	st->nhistory = p->nepochs < s->epochs_cap ? p->nepochs : s->epochs_cap;

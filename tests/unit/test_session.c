@@ -827,6 +827,83 @@ START_TEST(test_rewind_within_epoch)
 }
 END_TEST
 
+/* Snapshots are kept every K batches (K = 64 for this small network at
+ * batch 1): going back anywhere in the history replays from the nearest one
+ * and gives the state of a session stepped straight there, bit for bit,
+ * also across a change of settings made between two snapshots. */
+static struct session *
+sparse_session(const struct dataset *d)
+{
+	struct session_config c;
+
+	session_config_default(&c);
+	c.batch = 1;
+	c.optimizer = OPT_ADAM;
+	c.lr = 0.05;
+	c.dropout = 0.25;
+	c.hidden[0] = 5;
+	c.epochs = 1000;
+	c.seed = 5;
+	return new_session(&c, d);
+}
+
+static void
+sparse_step(struct session *s, long to)
+{
+	const char *err;
+
+	while (s->pos.phase_count < to) {
+		/* at the start of batch 150, a new learning rate */
+		if (s->pos.phase_count == 600) {
+			struct session_config c = *session_cfg(s);
+
+			c.lr = 0.02;
+			ck_assert_int_eq(session_configure(s, &c, &err), 0);
+		}
+		ck_assert_int_eq(session_step(s), SESSION_OK);
+	}
+}
+
+START_TEST(test_rewind_sparse_snapshots)
+{
+	static const long back[] = { 1, 2, 3, 4, 5, 37, 255, 256, 257, 300, 511, 512 };
+	struct dataset d;
+	struct session *s, *ref;
+	struct cap at_end, a, b;
+	long pc = 900, hs, target;
+	size_t k;
+
+	xor_data(&d);
+	s = sparse_session(&d);
+	sparse_step(s, pc);
+	cap_take(&at_end, s, 0);
+	hs = session_history_start(s);
+	ck_assert_msg(pc - hs >= 512, "only %ld phases of history", pc - hs);
+	for (k = 0; k < sizeof back / sizeof back[0]; k++) {
+		target = pc - back[k];
+		ck_assert_int_eq(session_goto(s, target), 0);
+		ref = sparse_session(&d);
+		sparse_step(ref, target);
+		cap_take(&a, s, 0);
+		cap_take(&b, ref, 0);
+		ck_assert_msg(cap_diff(&a, &b) == NULL, "back %ld phases: %s differs",
+		    back[k], cap_diff(&a, &b));
+		ck_assert(session_lr(s) == session_lr(ref));
+		cap_free(&a);
+		cap_free(&b);
+		session_free(ref);
+		/* and forward again to where it was */
+		sparse_step(s, pc);
+		cap_take(&a, s, 0);
+		ck_assert_msg(cap_diff(&a, &at_end) == NULL, "forward after %ld back: %s differs",
+		    back[k], cap_diff(&a, &at_end));
+		cap_free(&a);
+	}
+	cap_free(&at_end);
+	session_free(s);
+}
+END_TEST
+
 /* Once failed: as test_rewind_within_epoch. */
 START_TEST(test_rewind_across_epochs)
 {
@@ -1907,6 +1984,7 @@ add_history_tests(TCase *tc)
 	tcase_add_test(tc, test_rewind_across_epochs);
 	tcase_add_test(tc, test_rewind_to_start);
 	tcase_add_test(tc, test_history_cap_state);
+	tcase_add_test(tc, test_rewind_sparse_snapshots);
 	tcase_add_test(tc, test_diverge_in_update_restores);
 	tcase_add_test(tc, test_configure_then_rewind);
 	tcase_add_test(tc, test_configure_optimizer_mid_batch);
