@@ -10,6 +10,7 @@
 #include "cli/headless.h"
 #include "io/atomic.h"
 #include "io/checkpoint.h"
+#include "io/checkpoint_run.h"
 #include "io/predictions.h"
 #include "io/report.h"
 #include "io/trace.h"
@@ -75,8 +76,11 @@ run_observe(struct session *s, int what, void *user)
 struct session *
 run_setup(struct options *o, struct dataset **data, struct checkpoint **ck, char **err)
 {
+	struct checkpoint_run run;
 	struct session *s;
+	int k;
 
+	memset(&run, 0, sizeof run);
 	*data = NULL;
 	*ck = NULL;
 	if (o->load_path) {
@@ -93,8 +97,22 @@ run_setup(struct options *o, struct dataset **data, struct checkpoint **ck, char
 			return NULL;
 		}
 		o->cfg.epochs += checkpoint_epochs_done(*ck);
+		/* The split, class weights, scaling, missing-value policy and
+		 * threshold come from the checkpoint; an option that says
+		 * otherwise is refused. */
+		if (checkpoint_run_read(*ck, &run, err) != 0)
+			return NULL;
+		if (checkpoint_run_apply(&run, &o->given, o->load_path, &o->data, &o->cfg, err)) {
+			checkpoint_run_free(&run);
+			return NULL;
+		}
 	}
 	*data = options_load_data(o, *ck ? checkpoint_prep(*ck) : NULL, err);
+	checkpoint_run_free(&run);
+	for (k = 0; k < 3; k++) {
+		o->data.rows[k] = NULL;	/* they pointed into run */
+		o->data.nrows[k] = 0;
+	}
 	if (*data == NULL)
 		return NULL;
 	s = session_new(&o->cfg, *data, err);

@@ -404,6 +404,7 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 			o->data.missing = MISSING_MEAN;
 		else
 			BAD_NAMES(names_missing, N_("%s or %s"));
+		o->given.missing = 1;
 	} else if (strcmp(name, "split") == 0) {
 		k = parse_list(value, v, 3);
 		if (k == 1 && v[0] == 1) {
@@ -418,6 +419,7 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 			for (i = 0; i < 3; i++)
 				o->data.split[i] = v[i];
 		}
+		o->given.split = 1;
 	} else if (strcmp(name, "scale") == 0) {
 		if (value && strcmp(value, "standard") == 0)
 			o->data.scale = SCALE_STANDARD;
@@ -427,6 +429,7 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 			o->data.scale = SCALE_NONE;
 		else
 			BAD_NAMES(names_scale, N_("%s or %s"));
+		o->given.scale = 1;
 	} else if (strcmp(name, "class-weight") == 0) {
 		if (value && strcmp(value, "auto") == 0) {
 			o->data.class_weight_auto = 1;
@@ -445,6 +448,7 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 			o->data.nclass_weights = k;
 			memcpy(o->data.class_weights, v, (size_t)k * sizeof v[0]);
 		}
+		o->given.class_weight = 1;
 	} else if (strcmp(name, "samples") == 0) {
 		if (parse_long(value, 4, 1000000, &n))
 			BAD(N_("a whole number from 4 to 1000000"));
@@ -581,6 +585,7 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		if (parse_double(value, &d) || d < 0 || d > 1)
 			BAD(N_("a number from 0 to 1"));
 		c->threshold = d;
+		o->given.threshold = 1;
 	} else if (strcmp(name, "cost-fn") == 0 || strcmp(name, "cost-fp") == 0) {
 		if (parse_double(value, &d) || !(d > 0))
 			BAD(N_("a positive number"));

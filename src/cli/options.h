@@ -6,6 +6,7 @@
 #define NNSTEP_OPTIONS_H
 
 #include "data/dataset.h"
+#include "io/checkpoint_run.h"
 #include "engine/session.h"
 
 #define OPT_MAX_COMPARE 4
@@ -43,6 +44,7 @@ struct options {
 	char compare_val[OPT_MAX_COMPARE][64];
 	/* what was set explicitly (a lesson or loaded model may fill the rest) */
 	int set_loss, set_out_act, set_layers, set_epochs, set_batch, set_lr, set_act;
+	struct checkpoint_given given;	/* split, class weights, scale, missing, threshold */
 	/* the command: NULL (train), "gen", "lesson" and its argument */
 	const char *command;
 	const char *command_arg;

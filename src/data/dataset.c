@@ -78,6 +78,7 @@ static int build_fixed_categories(struct build *b);
 static int build_cat_index(const struct prep_column *pc, const struct column *c,
     long row);
 static int build_split(struct build *b);
+static int build_given_split(struct build *b);
 static void build_fill(struct build *b);
 static int build_encode(struct build *b, struct dataset *d);
 static void build_scale(struct build *b, struct dataset *d);
@@ -684,6 +685,54 @@ build_fixed_categories(struct build *b)
 
 /* -------------------------------------------------------------- split */
 
+/* The split a checkpoint recorded: every row in use exactly once. */
+static int
+build_given_split(struct build *b)
+{
+	char *seen = xcalloc((size_t)(b->t->nrows > 0 ? b->t->nrows : 1), 1);
+	long i, total = 0;
+	int s;
+
+	for (i = 0; i < b->nkeep; i++)
+		seen[b->keep[i]] = 1;
+	for (s = 0; s < 3; s++) {
+		if (b->o->nrows[s] > b->nkeep - total) {
+			free(seen);
+			data_fail(b->err, "%s: the saved split has more rows than the %ld in use "
+			    "(expected the data the model was trained on)", b->file, b->nkeep);
+			return -1;
+		}
+		for (i = 0; i < b->o->nrows[s]; i++) {
+			long r = b->o->rows[s][i];
+
+			if (r < 0 || r >= b->t->nrows || seen[r] != 1) {
+				const char *why = r < 0 || r >= b->t->nrows ? "not in the file" :
+				    seen[r] == 2 ? "named twice" : "not in use";
+
+				free(seen);
+				data_fail(b->err, "%s: the saved split names data row %ld, which is "
+				    "%s (expected the data the model was trained on)", b->file, r + 1,
+				    why);
+				return -1;
+			}
+			seen[r] = 2;
+			b->rows[s][b->n[s]++] = r;
+		}
+		total += b->o->nrows[s];
+	}
+	free(seen);
+	if (total != b->nkeep) {
+		data_fail(b->err, "%s: %ld rows are in use but the saved split holds %ld "
+		    "(expected the data the model was trained on)", b->file, b->nkeep, total);
+		return -1;
+	}
+	if (b->n[0] == 0) {
+		data_fail(b->err, "%s: the saved training split is empty", b->file);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 build_split(struct build *b)
 {
@@ -695,6 +744,8 @@ build_split(struct build *b)
 	for (s = 0; s < 3; s++)
 		b->rows[s] = xreallocarray(NULL, (size_t)b->nkeep,
 		    sizeof *b->rows[s]);
+	if (b->o->rows[0] != NULL)
+		return build_given_split(b);
 	if (f[0] == 1 && f[1] == 0 && f[2] == 0) {
 		memcpy(b->rows[0], b->keep, (size_t)b->nkeep * sizeof *b->keep);
 		b->n[0] = b->nkeep;
@@ -1054,6 +1105,11 @@ dataset_build(const struct table *t, const struct data_options *o,
 	d->name = xstrdup(data_basename(b.file));
 	d->task = b.p->task;
 	d->integer_labels = b.integer_labels;
+	memcpy(d->split, o->split, sizeof d->split);
+	d->split_seed = o->seed;
+	d->missing = o->missing;
+	d->class_weight_auto = o->class_weight_auto;
+	d->nclass_weights = o->nclass_weights;
 	d->ninputs = b.p->ninputs;
 	d->noutputs = b.p->task == TASK_MULTICLASS ? b.p->nclasses : 1;
 	if (build_image(&b, d) != 0 || build_encode(&b, d) != 0)

@@ -119,6 +119,10 @@ struct data_options {
 	double class_weights[64];
 	uint64_t seed;             /* for the split */
 	int image_h, image_w;      /* --image HxW: the inputs are an image (0: not) */
+	const long *rows[3];       /* when rows[0] is not NULL: the table rows
+	                              (0-based, in order) of train, val and test,
+	                              used instead of a fresh split (resuming) */
+	long nrows[3];
 };
 
 struct dataset {
@@ -131,6 +135,13 @@ struct dataset {
 	double class_weight[64];   /* per class weight in use (1 when none) */
 	int integer_labels;        /* 1: a numeric target of 3 to 20 integer
 	                              values was taken for classes */
+	/* what the split, class weights and missing values were made with,
+	 * so that a checkpoint can record them */
+	double split[3];
+	uint64_t split_seed;
+	enum missing_policy missing;
+	int class_weight_auto;     /* 1: auto; else explicit when nclass_weights > 0 */
+	int nclass_weights;
 	int image_h, image_w;      /* inputs are an image_h x image_w picture in
 	                              row order (0 when they are not) */
 };

@@ -12,6 +12,7 @@
 
 #include "io/atomic.h"
 #include "io/checkpoint.h"
+#include "io/checkpoint_run.h"
 #include "io/jsonout.h"
 #include "util/xmalloc.h"
 
@@ -157,6 +158,7 @@ ckpt_write(FILE *f, const struct session *s)
 	fputc(']', f);
 	if (s->data->prep)
 		ckpt_prep(f, s->data->prep);
+	checkpoint_run_write(f, s);
 	fprintf(f, "}\n");
 	return ferror(f) ? -1 : 0;
 }
@@ -757,6 +759,18 @@ checkpoint_free(struct checkpoint *c)
 	prep_free(c->prep);
 	free(c->path);
 	free(c);
+}
+
+const struct json_t *
+checkpoint_json(const struct checkpoint *c)
+{
+	return c->root;
+}
+
+const char *
+checkpoint_path(const struct checkpoint *c)
+{
+	return c->path;
 }
 
 const struct prep *

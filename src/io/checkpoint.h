@@ -48,6 +48,11 @@ struct checkpoint *checkpoint_load(const char *path, char **err);
 /* The same from a buffer; name is used in messages. */
 struct checkpoint *checkpoint_parse(const char *name, const char *buf, size_t len, char **err);
 void checkpoint_free(struct checkpoint *c);
+/* The parsed document and its file name, for the readers of its parts
+ * (checkpoint_run.c). */
+struct json_t;
+const struct json_t *checkpoint_json(const struct checkpoint *c);
+const char *checkpoint_path(const struct checkpoint *c);
 /* Preprocessing stored in the checkpoint (NULL when it has none). */
 const struct prep *checkpoint_prep(const struct checkpoint *c);
 /* Epochs the saved run had completed. */

@@ -114,4 +114,36 @@ $N --headless --gen moons --epochs 6 --reduce-lr 2,0.5,0,1e9 >"$T/rlr.out"
 check "reduce-lr with a huge min delta cuts the rate every 2 epochs after the first" sh -c \
 	"[ \$(grep -c 'learning rate' '$T/rlr.out') -eq 2 ] && grep -q 'learning rate 0.05 -> 0.025' '$T/rlr.out'"
 expect_status 2 "--reduce-lr" -- $N --headless --reduce-lr 2,0.5,0,-1
+
+# Resume means resume: 3 + 2 epochs with --split 0.6,0.2,0.2 --class-weight
+# auto, the second run given neither option, equal 5 epochs bit for bit.
+$N gen churn --samples 1000 --seed 1 > "$T/c.csv"
+$N --headless --quiet --data "$T/c.csv" --split 0.6,0.2,0.2 --class-weight auto --epochs 5 \
+	--report "$T/full.json" --save "$T/full.model" >/dev/null
+$N --headless --quiet --data "$T/c.csv" --split 0.6,0.2,0.2 --class-weight auto --epochs 3 \
+	--save "$T/m3.model" >/dev/null
+$N --headless --quiet --data "$T/c.csv" --load "$T/m3.model" --epochs 2 --report "$T/res.json" \
+	--save "$T/res.model" >/dev/null
+check "resume: 3 + 2 epochs, split and class weights from the checkpoint, equal 5 epochs" $PY -c "
+import json
+a, b = json.load(open('$T/full.json')), json.load(open('$T/res.json'))
+for s in ('train', 'val', 'test'):
+    assert a[s] == b[s], (s, a[s], b[s])
+m, n = json.load(open('$T/full.model')), json.load(open('$T/res.model'))
+assert m['layers'] == n['layers'] and m['run'] == n['run'] and m['history'] == n['history']"
+check "checkpoint records the split, its rows, class weights, scaling, missing policy, threshold" py "$T/m3.model" \
+	"r['run']['split'] == [0.6, 0.2, 0.2] and [len(r['run']['rows'][k]) for k in ('train','val','test')] == [600, 200, 200] and r['run']['class_weight'] == 'auto' and len(r['run']['class_weights']) == 2 and r['run']['scale'] == 'standard' and r['run']['missing'] == 'error' and r['run']['threshold'] == 0.5"
+expect_status 1 "--split 0.7,0.15,0.15 contradicts the checkpoint's 0.6,0.2,0.2" -- \
+	$N --headless --quiet --data "$T/c.csv" --load "$T/m3.model" --split 0.7,0.15,0.15 --epochs 1
+expect_status 1 "--class-weight none contradicts the checkpoint's auto" -- \
+	$N --headless --quiet --data "$T/c.csv" --load "$T/m3.model" --class-weight none --epochs 1
+expect_status 1 "--scale minmax contradicts the checkpoint's standard" -- \
+	$N --headless --quiet --data "$T/c.csv" --load "$T/m3.model" --scale minmax --epochs 1
+expect_status 1 "--threshold 0.3 contradicts the checkpoint's 0.5" -- \
+	$N --headless --quiet --data "$T/c.csv" --load "$T/m3.model" --threshold 0.3 --epochs 1
+check "resume: repeating the same options is fine" sh -c "$N --headless --quiet --data $T/c.csv \
+	--load $T/m3.model --split 0.6,0.2,0.2 --class-weight auto --epochs 1 >/dev/null"
+head -501 "$T/c.csv" > "$T/c500.csv"
+expect_status 1 "expected the data the model was trained on" -- \
+	$N --headless --quiet --data "$T/c500.csv" --load "$T/m3.model" --epochs 1
 finish
