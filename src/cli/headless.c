@@ -78,6 +78,7 @@ run_setup(struct options *o, struct dataset **data, struct checkpoint **ck, char
 {
 	struct checkpoint_run run;
 	struct session *s;
+	char note[600];
 	int k;
 
 	memset(&run, 0, sizeof run);
@@ -102,10 +103,13 @@ run_setup(struct options *o, struct dataset **data, struct checkpoint **ck, char
 		 * otherwise is refused. */
 		if (checkpoint_run_read(*ck, &run, err) != 0)
 			return NULL;
-		if (checkpoint_run_apply(&run, &o->given, o->load_path, &o->data, &o->cfg, err)) {
+		if (checkpoint_run_apply(&run, &o->given, o->load_path, &o->data, &o->cfg, note,
+		    sizeof note, err)) {
 			checkpoint_run_free(&run);
 			return NULL;
 		}
+		if (note[0] && o->headless)
+			fprintf(stderr, "nnstep: %s\n", note);
 	}
 	*data = options_load_data(o, *ck ? checkpoint_prep(*ck) : NULL, err);
 	checkpoint_run_free(&run);

@@ -209,22 +209,27 @@ run_weights(char *buf, size_t n, int auto_, int k, const double *w, int expl)
 
 int
 checkpoint_run_apply(const struct checkpoint_run *r, const struct checkpoint_given *given,
-    const char *path, struct data_options *d, struct session_config *cfg, char **err)
+    const char *path, struct data_options *d, struct session_config *cfg, char *note,
+    size_t note_n, char **err)
 {
 	char a[512], b[512];
-	int k;
+	int k, fresh;
 
+	if (note && note_n)
+		note[0] = '\0';
 	if (!r->present)
 		return 0;
 #define CONTRADICTS(opt, mine, theirs) \
 	run_fail(err, path, "%s %s contradicts the checkpoint's %s (a resumed run keeps it; " \
 	    "leave the option out, or train a new model)", opt, mine, theirs)
-	if (given->split) {
-		run_fractions(a, sizeof a, d->split);
-		run_fractions(b, sizeof b, r->split);
-		if (strcmp(a, b) != 0)
-			return CONTRADICTS("--split", a, b);
-	}
+	/* Another split is how a saved model meets new data: it is made
+	 * afresh, and the caller says so. */
+	run_fractions(a, sizeof a, d->split);
+	run_fractions(b, sizeof b, r->split);
+	fresh = given->split && strcmp(a, b) != 0;
+	if (fresh && note)
+		snprintf(note, note_n, "%s: --split %s replaces the checkpoint's %s: the rows are "
+		    "split anew (this is not a resumption of the same run)", path, a, b);
 	if (given->class_weight) {
 		int same = d->class_weight_auto == r->class_weight_auto &&
 		    (d->nclass_weights > 0) == r->explicit_weights;
@@ -248,11 +253,13 @@ checkpoint_run_apply(const struct checkpoint_run *r, const struct checkpoint_giv
 		return CONTRADICTS("--threshold", a, b);
 	}
 #undef CONTRADICTS
-	memcpy(d->split, r->split, sizeof d->split);
-	d->seed = r->split_seed;
-	for (k = 0; k < 3; k++) {
-		d->rows[k] = r->rows[k];
-		d->nrows[k] = r->n[k];
+	if (!fresh) {
+		memcpy(d->split, r->split, sizeof d->split);
+		d->seed = r->split_seed;
+		for (k = 0; k < 3; k++) {
+			d->rows[k] = r->rows[k];
+			d->nrows[k] = r->n[k];
+		}
 	}
 	/* auto on the same training rows gives the same weights bit for bit;
 	 * a list is the list. */

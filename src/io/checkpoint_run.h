@@ -54,11 +54,14 @@ int checkpoint_run_read(const struct checkpoint *c, struct checkpoint_run *r, ch
 /*
  * Puts the recorded settings into d and cfg, unless given says the command
  * line set one: then it must agree with the checkpoint, or -1 with *err
- * naming the option, its value and the checkpoint's. d->rows point into r,
- * which must outlive the dataset_build that uses d.
+ * naming the option, its value and the checkpoint's. The one exception is
+ * another --split (a saved model applied to new data): the rows are split
+ * afresh and note (note_n bytes, may be NULL) says so in one line. d->rows
+ * point into r, which must outlive the dataset_build that uses d.
  */
 int checkpoint_run_apply(const struct checkpoint_run *r, const struct checkpoint_given *given,
-    const char *path, struct data_options *d, struct session_config *cfg, char **err);
+    const char *path, struct data_options *d, struct session_config *cfg, char *note,
+    size_t note_n, char **err);
 
 void checkpoint_run_free(struct checkpoint_run *r);
 

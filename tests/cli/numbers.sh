@@ -133,7 +133,7 @@ m, n = json.load(open('$T/full.model')), json.load(open('$T/res.model'))
 assert m['layers'] == n['layers'] and m['run'] == n['run'] and m['history'] == n['history']"
 check "checkpoint records the split, its rows, class weights, scaling, missing policy, threshold" py "$T/m3.model" \
 	"r['run']['split'] == [0.6, 0.2, 0.2] and [len(r['run']['rows'][k]) for k in ('train','val','test')] == [600, 200, 200] and r['run']['class_weight'] == 'auto' and len(r['run']['class_weights']) == 2 and r['run']['scale'] == 'standard' and r['run']['missing'] == 'error' and r['run']['threshold'] == 0.5"
-expect_status 1 "--split 0.7,0.15,0.15 contradicts the checkpoint's 0.6,0.2,0.2" -- \
+expect_status 0 "--split 0.7,0.15,0.15 replaces the checkpoint's 0.6,0.2,0.2: the rows are split anew" -- \
 	$N --headless --quiet --data "$T/c.csv" --load "$T/m3.model" --split 0.7,0.15,0.15 --epochs 1
 expect_status 1 "--class-weight none contradicts the checkpoint's auto" -- \
 	$N --headless --quiet --data "$T/c.csv" --load "$T/m3.model" --class-weight none --epochs 1
