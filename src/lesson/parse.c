@@ -115,7 +115,8 @@ static const char *const phase_words[] = {
 };
 
 static const char *const panel_names[] = {
-	"network", "inspector", "loss", "data", "gradients", "activations", "code", NULL
+	"network", "inspector", "loss", "data", "gradients", "activations", "code", "lr",
+	"checks", NULL
 };
 
 static const char *const highlight_names[] = {

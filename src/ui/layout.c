@@ -71,12 +71,12 @@ static const int ids_loss[] = { P_LOSS, -1 };
 static const int ids_data[] = { P_DATA, -1 };
 static const int ids_gradients[] = { P_GRADIENTS, -1 };
 static const int ids_activations[] = { P_ACTIVATIONS, -1 };
-static const int ids_code[] = { P_CODE, -1 };
-static const int ids_gac[] = { P_GRADIENTS, P_ACTIVATIONS, P_CODE, -1 };
+static const int ids_code[] = { P_CODE, P_LR, P_CHECKS, -1 };
+static const int ids_gac[] = { P_GRADIENTS, P_ACTIVATIONS, P_CODE, P_LR, P_CHECKS, -1 };
 static const int ids_ld[] = { P_LOSS, P_DATA, -1 };
 static const int ids_narration[] = { P_NARRATION, -1 };
 static const int ids_compare[] = { P_DATA, P_GRADIENTS, P_ACTIVATIONS, P_INSPECTOR, P_CODE,
-	-1 };
+	P_LR, -1 };
 
 /* Percentage of a column's height the network panel wants: its widest
  * layer plus the frame and two header rows, within 40-62%. */

@@ -143,6 +143,8 @@ tui_clamp(struct tui *t)
 		v->unit = tui_units(t, v->layer) - 1;
 	if (v->unit < 0)
 		v->unit = 0;
+	if (v->layer > 0 && v->weight >= n->layer[v->layer - 1].in)
+		v->weight = 0;
 	if (v->sample >= n->n)
 		v->sample = n->n > 0 ? n->n - 1 : 0;
 	if (v->sample < 0)
@@ -577,7 +579,7 @@ tui_act_reset(struct tui *t, int key)
 static int
 tui_scrolls(const struct tui *t)
 {
-	return t->v.focus == P_CODE || t->v.focus == P_NARRATION;
+	return t->v.focus == P_CODE || t->v.focus == P_NARRATION || t->v.focus == P_CHECKS;
 }
 
 static int
@@ -618,6 +620,78 @@ tui_act_move(struct tui *t, int key)
 	v->unit += dy;
 	v->scroll[P_INSPECTOR] = 0;
 	tui_clamp(t);
+	return TUI_REDRAW;
+}
+
+/* x / X: the next / previous incoming weight of the selected neuron (the
+ * inspector checks its gradient and splits it by paths and by samples). */
+static int
+tui_act_weight(struct tui *t, int key)
+{
+	struct ui_view_state *v = &t->v;
+	const struct net *n = t->run[0]->net;
+	int in;
+
+	if (v->layer < 1) {
+		tui_message(t, C_WARNING, _("an input has no incoming weights: l moves to a layer"));
+		return TUI_REDRAW;
+	}
+	in = n->layer[v->layer - 1].in;
+	v->weight = key == 'X' ? (v->weight + in - 1) % in : (v->weight + 1) % in;
+	tui_message(t, C_MESSAGE, _("weight w%d of the selected neuron (of %d)"), v->weight + 1, in);
+	return TUI_REDRAW;
+}
+
+/* g: the learning-rate panel, and the LR range test from a copy of the
+ * focused run's state. */
+static int
+tui_act_lr_find(struct tui *t, int key)
+{
+	const struct session *s = t->run[t->v.focus_run < t->nruns ? t->v.focus_run : 0];
+	char *err = NULL;
+	int n;
+
+	t->v.running = 0;
+	tui_focus_id(t, t->v.focus_run, P_LR);
+	n = lr_range_test(s, 1e-5, 10, UI_LRF_POINTS, t->v.lrf_lr, t->v.lrf_loss,
+	    &t->v.lrf_suggested, &err);
+	if (n < 0) {
+		tui_message(t, C_WARNING, _("no range test: %s"), err ? err : "?");
+		free(err);
+		t->v.lrf_n = 0;
+		return TUI_REDRAW;
+	}
+	t->v.lrf_n = n;
+	if (isnan(t->v.lrf_suggested))
+		tui_message(t, C_WARNING, _("LR range test: the loss never fell"));
+	else
+		tui_message(t, C_MESSAGE, _("LR range test (%d batches from a copy): suggested lr "
+		    "%.3g"), n, t->v.lrf_suggested);
+	return TUI_REDRAW;
+}
+
+/* K: the sanity checks of the focused run's settings, in their panel. */
+static int
+tui_act_checks(struct tui *t, int key)
+{
+	const struct session *s = t->run[t->v.focus_run < t->nruns ? t->v.focus_run : 0];
+	char *err = NULL;
+	int i, failed = 0;
+
+	t->v.running = 0;
+	tui_focus_id(t, t->v.focus_run, P_CHECKS);
+	t->v.scroll[P_CHECKS] = 0;
+	if (checks_run(&s->pos.cfg, s->data, t->v.checks, &err) != 0) {
+		tui_message(t, C_WARNING, _("no checks: %s"), err ? err : "?");
+		free(err);
+		t->v.checks_valid = 0;
+		return TUI_REDRAW;
+	}
+	t->v.checks_valid = 1;
+	for (i = 0; i < CK_COUNT; i++)
+		failed += t->v.checks[i].verdict == CHECK_FAIL;
+	tui_message(t, failed ? C_WARNING : C_GOOD, _("sanity checks: %d of %d failed"), failed,
+	    CK_COUNT);
 	return TUI_REDRAW;
 }
 
@@ -986,6 +1060,10 @@ static const struct tui_key tui_keys[] = {
 	{ '>', tui_act_sample },
 	{ 'm', tui_act_mean },
 	{ 'i', tui_act_inspect },
+	{ 'x', tui_act_weight },
+	{ 'g', tui_act_lr_find },
+	{ 'K', tui_act_checks },
+	{ 'X', tui_act_weight },
 	{ TK_TAB, tui_act_tab },
 	{ TK_BTAB, tui_act_tab },
 	{ 'z', tui_act_zoom },

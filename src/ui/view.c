@@ -23,6 +23,8 @@ const struct panel ui_panels[P_COUNT] = {
 	[P_GRADIENTS] = { N_("gradients"), N_("Gradient flow"), view_gradients },
 	[P_ACTIVATIONS] = { N_("activations"), N_("Activations"), view_activations },
 	[P_CODE] = { N_("code"), N_("Code"), view_code },
+	[P_LR] = { N_("lr"), N_("Learning rate"), view_lr },
+	[P_CHECKS] = { N_("checks"), N_("Sanity checks"), view_checks },
 	[P_NARRATION] = { N_("narration"), N_("Lesson"), view_narration },
 };
 

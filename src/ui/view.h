@@ -17,12 +17,14 @@
 
 #include "canvas.h"
 #include "data/metrics.h"
+#include "engine/checks.h"
 #include "engine/session.h"
 #include "theme.h"
 
 #define UI_MAX_RUNS 4
 #define UI_MIN_W 80
 #define UI_MIN_H 24
+#define UI_LRF_POINTS LR_RANGE_BATCHES
 
 enum panel_id {
 	P_NETWORK = 0,
@@ -32,6 +34,8 @@ enum panel_id {
 	P_GRADIENTS,
 	P_ACTIVATIONS,
 	P_CODE,
+	P_LR,			/* the learning rate along the gradient, range test */
+	P_CHECKS,		/* sanity checks */
 	P_NARRATION,		/* lessons only */
 	P_COUNT
 };
@@ -91,6 +95,7 @@ enum data_view {
 /* What the learner has chosen to look at. Plain data; views only read it. */
 struct ui_view_state {
 	int layer, unit;		/* neuron cursor: layer 0 is the input */
+	int weight;			/* the selected neuron's incoming weight (from 0) */
 	long sample;			/* row of the batch shown */
 	int batch_mean;			/* show the batch mean instead of one row */
 	int data_view;			/* enum data_view (picture inputs) */
@@ -116,6 +121,12 @@ struct ui_view_state {
 	int message_role;		/* C_MESSAGE, C_WARNING, ... */
 	char confirm[200];		/* y/n question (overlay OV_CONFIRM) */
 	struct ui_lesson lesson;
+	/* results of actions the panels show (lr, checks) */
+	int lrf_n;			/* points of the LR range test (0: not run) */
+	double lrf_lr[UI_LRF_POINTS], lrf_loss[UI_LRF_POINTS];
+	double lrf_suggested;
+	int checks_valid;
+	struct check_result checks[CK_COUNT];
 };
 
 void ui_view_init(struct ui_view_state *v);
@@ -244,6 +255,8 @@ void view_data(const struct panel_ctx *, struct canvas *, struct rect);
 void view_gradients(const struct panel_ctx *, struct canvas *, struct rect);
 void view_activations(const struct panel_ctx *, struct canvas *, struct rect);
 void view_code(const struct panel_ctx *, struct canvas *, struct rect);
+void view_lr(const struct panel_ctx *, struct canvas *, struct rect);
+void view_checks(const struct panel_ctx *, struct canvas *, struct rect);
 void view_narration(const struct panel_ctx *, struct canvas *, struct rect);
 /* Picture inputs (view_image.c): the data panel's body and title, the
  * selected first-layer unit's weights at (x, y) (returns the columns used),

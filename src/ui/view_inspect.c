@@ -8,8 +8,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "view.h"
+#include "engine/checks.h"
+#include "engine/paths.h"
 #include "util/i18n.h"
+#include "view.h"
 
 #define INSPECT_TERMS 6		/* terms written out before "+ N more" */
 
@@ -212,6 +214,134 @@ inspect_backward(const struct panel_ctx *p, struct tw *t, int l, int j, long i)
 	tw_nl(t);
 }
 
+#define INSPECT_PATHS 8		/* paths written out before "+ N more" */
+
+/* The selected weight's gradient: backprop against central differences of
+ * the batch loss (the weight is moved and put back exactly: only the
+ * evaluation scratch is written, as the other views do). */
+static void
+inspect_gradcheck(const struct panel_ctx *p, struct tw *t, int l, int j, int k)
+{
+	struct session *s = (struct session *)p->s;
+	const struct layer *ly = &s->net->layer[l];
+	long at = ly->w_off + (long)j * ly->in + k;
+	double a = s->net->grad[at], num;
+	char n1[32], n2[32], n3[32];
+
+	tw_printf(t, C_TITLE, _("Weight w%d"), k + 1);
+	tw_printf(t, C_DIM, _("  (x chooses another)"));
+	tw_nl(t);
+	tw_atom(t, C_GRADIENT, _("  backprop dL/dw%d = %s"), k + 1, view_num(n1, sizeof n1, a, 6));
+	if (s->pos.phase != PHASE_BACKWARD || s->pos.cfg.dropout > 0) {
+		tw_atom(t, C_DIM, s->pos.cfg.dropout > 0 ? _("  (no gradient check with dropout)") :
+		    _("  (gradient check after the backward pass)"));
+		tw_nl(t);
+		return;
+	}
+	num = session_numeric_grad(s, at, CHECK_GRAD_H);
+	tw_atom(t, C_DEFAULT, _("  central difference %s"), view_num(n2, sizeof n2, num, 6));
+	tw_atom(t, C_DIM, _("  relative error %s"), view_num(n3, sizeof n3,
+	    check_rel_error(a, num), 2));
+	tw_nl(t);
+}
+
+/* dL/dw of the selected weight for this sample, as the sum over the paths
+ * through the later layers, each path the product of its local derivatives. */
+static void
+inspect_paths(const struct panel_ctx *p, struct tw *t, int l, int j, int k, long i)
+{
+	const struct session *s = p->s;
+	const struct glyphs *g = p->g;
+	const struct net *n = s->net;
+	struct grad_path top[INSPECT_PATHS];
+	double sum, f[2 * NET_MAX_LAYERS + 2], shown = 0;
+	long count = session_grad_paths(s, l, j, k, i, top, INSPECT_PATHS, &sum), q;
+	int m, nf;
+	char n1[32], n2[32];
+
+	if (count < 0)
+		return;
+	tw_text(t, C_TITLE, 0, _("The chain rule, path by path"));
+	tw_printf(t, C_DIM, _("  dL/dw%d of sample %ld = %s x%d %s f'(z) %s (w %s f'(z) %s ...) "
+	    "%s dL/dz of the output"), k + 1, i + 1, g->sigma, k + 1, g->times, g->times, g->times,
+	    g->times, g->times);
+	tw_nl(t);
+	for (q = 0; q < count && q < INSPECT_PATHS; q++) {
+		nf = session_path_factors(s, l, k, i, &top[q], f, (int)(sizeof f / sizeof *f));
+		tw_text(t, C_DIM, 0, " ");
+		for (m = 0; m < top[q].nunits; m++)
+			tw_atom(t, C_DIM, "%s%d", m ? g->arrow_right : " u", top[q].unit[m] + 1);
+		tw_atom(t, C_DEFAULT, ":");
+		for (m = 0; m < nf; m++)
+			tw_atom(t, C_DEFAULT, "%s%s", m ? g->times : " ", inspect_factor(n1, sizeof n1,
+			    f[m]));
+		tw_atom(t, C_GRADIENT, " = %s", view_num(n2, sizeof n2, top[q].value, 4));
+		tw_nl(t);
+		shown += top[q].value;
+	}
+	if (count > INSPECT_PATHS) {
+		tw_printf(t, C_DIM, _("  + %ld more paths, together %s"), count - INSPECT_PATHS,
+		    view_num(n1, sizeof n1, sum - shown, 4));
+		tw_nl(t);
+	}
+	tw_printf(t, C_GRADIENT, _("  sum of %ld path%s = %s"), count, count == 1 ? "" : "s",
+	    view_num(n1, sizeof n1, sum, 6));
+	tw_printf(t, C_DIM, _(" = x%d %s dL/dz = %s (backprop, this sample)"), k + 1, g->times,
+	    view_num(n2, sizeof n2, session_sample_grad(s, l, j, k, i), 6));
+	tw_nl(t);
+	(void)n;
+}
+
+/* Each sample's pull on the selected weight: signed bars that add up to the
+ * batch's dL/dw. */
+static void
+inspect_tug(const struct panel_ctx *p, struct tw *t, int l, int j, int k)
+{
+	const struct session *s = p->s;
+	const struct glyphs *g = p->g;
+	const struct net *n = s->net;
+	const struct layer *ly = &n->layer[l];
+	double big = 0, sum = 0, c, l2 = s->pos.cfg.l2;
+	long i, at = ly->w_off + (long)j * ly->in + k;
+	int half = 10, w, b;
+	char n1[32], bar[256];
+
+	for (i = 0; i < n->n; i++)
+		big = fmax(big, fabs(session_sample_grad(s, l, j, k, i)));
+	tw_text(t, C_TITLE, 0, _("The batch as a tug of war"));
+	tw_printf(t, C_DIM, _("  each sample's share of dL/dw%d (left: pulls w up, right: down)"),
+	    k + 1);
+	tw_nl(t);
+	for (i = 0; i < n->n; i++) {
+		size_t len = 0;
+
+		c = session_sample_grad(s, l, j, k, i);
+		sum += c;
+		w = big > 0 ? (int)lround(half * fabs(c) / big) : 0;
+		bar[0] = '\0';
+		for (b = 0; b < half; b++) {
+			const char *gl = c < 0 && b >= half - w ? g->hbar[8] : " ";
+
+			len += (size_t)snprintf(bar + len, sizeof bar - len, "%s", gl);
+		}
+		len += (size_t)snprintf(bar + len, sizeof bar - len, "%s", g->box[1]);
+		for (b = 0; b < half; b++)
+			len += (size_t)snprintf(bar + len, sizeof bar - len, "%s",
+			    c > 0 && b < w ? g->hbar[8] : " ");
+		tw_atom(t, i == p->v->sample ? C_TITLE : C_DIM, "  s%-3ld", i + 1);
+		tw_atom(t, c < 0 ? C_NEGATIVE_WEIGHT : C_POSITIVE_WEIGHT, "%s", bar);
+		tw_atom(t, C_DEFAULT, " %s", view_num(n1, sizeof n1, c, 3));
+		tw_nl(t);
+	}
+	tw_printf(t, C_GRADIENT, _("  sum %s"), view_num(n1, sizeof n1, sum, 6));
+	if (l2 > 0)
+		tw_printf(t, C_GRADIENT, _(" + L2 %s"), view_num(n1, sizeof n1,
+		    l2 * (s->pos.phase == PHASE_UPDATE ? s->prev_param[at] : n->param[at]), 4));
+	tw_printf(t, C_GRADIENT, _(" = batch dL/dw%d %s"), k + 1,
+	    view_num(n1, sizeof n1, n->grad[at], 6));
+	tw_nl(t);
+}
+
 static void
 inspect_update(const struct panel_ctx *p, struct tw *t, int l, int j)
 {
@@ -318,6 +448,13 @@ view_inspector(const struct panel_ctx *p, struct canvas *c, struct rect r)
 		inspect_backward(p, &t, l, j, i);
 	if (ph == PHASE_UPDATE)
 		inspect_update(p, &t, l, j);
+	if (ph == PHASE_BACKWARD || ph == PHASE_UPDATE) {
+		int k = p->v->weight < s->net->layer[l].in ? p->v->weight : 0;
+
+		inspect_gradcheck(p, &t, l, j, k);
+		inspect_paths(p, &t, l, j, k, i);
+		inspect_tug(p, &t, l, j, k);
+	}
 	if (ph == PHASE_FORWARD || ph == PHASE_LOSS) {
 		tw_text(&t, C_DIM, 0, ph == PHASE_FORWARD ? _("Next: the loss compares the output with "
 		    "the target.") : _("Next: the backward pass computes dL/dz and dL/dw."));

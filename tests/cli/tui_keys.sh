@@ -34,8 +34,8 @@ wait_for "batch 1/14" && ok "with twice the batches"
 keys s
 wait_for "saved the model to nnstep-model.json" && ok "s saves a checkpoint"
 expect "the file is there" test -s "$T/nnstep-model.json"
-keys x
-wait_for "the key x does nothing here: ? lists the keys" && ok "an unknown key says so"
+keys Y
+wait_for "the key Y does nothing here: ? lists the keys" && ok "an unknown key says so"
 keys q
 wait_for "nnstep exited 0" && ok "q quits"
 finish

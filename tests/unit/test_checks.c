@@ -10,6 +10,7 @@
 
 #include "data/dataset.h"
 #include "engine/checks.h"
+#include "engine/paths.h"
 
 static struct dataset *
 ck_moons(void)
@@ -159,6 +160,70 @@ START_TEST(test_lr_line_and_range)
 }
 END_TEST
 
+/* The chain rule path by path: for every weight of the first layer of a
+ * 2-8-8-1 network and several samples, the paths add up to x * dL/dz, and
+ * over the batch the samples' shares add up to backprop's dL/dw. */
+START_TEST(test_paths_sum_to_backprop)
+{
+	struct dataset *d = ck_moons();
+	struct session_config c;
+	struct session *s;
+	struct grad_path top[4];
+	char *err = NULL;
+	int l, j, k, act;
+	long i, n;
+	double none;
+
+	for (act = 0; act < 3; act++) {
+		static const enum act acts[] = { ACT_TANH, ACT_RELU, ACT_SIGMOID };
+
+		ck_cfg(&c);
+		c.hidden_act[0] = c.hidden_act[1] = acts[act];
+		c.l2 = act == 1 ? 0.01 : 0;
+		c.dropout = act == 2 ? 0.3 : 0;
+		s = session_new(&c, d, &err);
+		ck_assert_ptr_nonnull(s);
+		session_step_batch(s);
+		session_step(s);
+		session_step(s);
+		session_step(s);
+		ck_assert_int_eq(s->pos.phase, PHASE_BACKWARD);
+		for (l = 0; l < s->net->nlayers; l++) {
+			const struct layer *ly = &s->net->layer[l];
+
+			for (j = 0; j < ly->out; j++) {
+				for (k = 0; k < ly->in; k++) {
+					long at = ly->w_off + (long)j * ly->in + k;
+					double batch = 0, sum;
+
+					for (i = 0; i < s->net->n; i++) {
+						double share = session_sample_grad(s, l, j, k, i);
+
+						n = session_grad_paths(s, l, j, k, i, top, 4, &sum);
+						ck_assert_int_eq(n, l == 0 ? 8 : l == 1 ? 1 : 1);
+						ck_assert_msg(fabs(sum - share) <= 1e-9 * fmax(1, fabs(share)),
+						    "layer %d unit %d input %d row %ld: paths %.17g, backprop %.17g",
+						    l, j, k, i, sum, share);
+						/* The largest paths come first. */
+						if (n > 1)
+							ck_assert_double_ge(fabs(top[0].value), fabs(top[1].value));
+						batch += share;
+					}
+					batch += c.l2 * s->net->param[at];
+					ck_assert_msg(fabs(batch - s->net->grad[at]) <= 1e-12,
+					    "layer %d: samples %.17g, batch %.17g", l, batch,
+					    s->net->grad[at]);
+				}
+			}
+		}
+		ck_assert_int_eq(session_grad_paths(s, 5, 0, 0, 0, top, 4, &none), -1);
+		ck_assert_double_nan(none);
+		session_free(s);
+	}
+	dataset_free(d);
+}
+END_TEST
+
 Suite *
 checks_suite(void)
 {
@@ -169,6 +234,7 @@ checks_suite(void)
 	tcase_add_test(tc, test_checks_verdicts);
 	tcase_add_test(tc, test_numeric_grad);
 	tcase_add_test(tc, test_lr_line_and_range);
+	tcase_add_test(tc, test_paths_sum_to_backprop);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,41 @@
+# Learning by doing in the terminal UI: the selected weight's gradient
+# check, its chain rule path by path and the batch's tug of war in the
+# inspector; the learning-rate panel and the LR range test (g); the sanity
+# checks panel (K).
+. tests/tools/tui.sh
+start 120 40 -- --gen moons --layers 8,8
+wait_for "moons" && ok "starts"
+keys Space Space Space
+wait_for "BACKWARD" && keys i z
+wait_for "backprop dL/dw1 = 0.046966  central difference 0.046966" && ok "the gradient check beside backprop"
+wait_for "relative error" && ok "with its relative error"
+wait_for "The chain rule, path by path" && ok "the path view"
+wait_for "sum of 8 paths = -0.000198363 = x1 × dL/dz = -0.000198363" && ok "8 paths add up to backprop"
+wait_for "The batch as a tug of war" && ok "the tug of war"
+keys x
+wait_for "weight w2 of the selected neuron (of 2)" && ok "x selects the next weight"
+wait_for "backprop dL/dw2 = -0.145948" && ok "and the inspector follows"
+keys X X
+wait_for "weight w2 of the selected neuron (of 2)" && ok "X goes back (and wraps)"
+keys z g
+wait_for "LR range test (100 batches from a copy): suggested lr 0.811" && ok "g runs the range test"
+keys z
+wait_for "this step: loss 0.936 → 0.8294 at lr 0.1" && ok "the loss at this step's lr, on the line"
+wait_for "LR range test: 100 batches, lr 1e-05 to 10, suggested 0.811" && ok "the range test in the panel"
+wait_for "BACKWARD" && ok "the run itself has not moved"
+keys z K
+wait_for "sanity checks: 0 of 7 failed" && ok "K runs the sanity checks"
+keys z
+wait_for "ok   init_loss 0.939" && ok "each check with its verdict"
+wait_for "ok   symmetry 0" && ok "to the last"
+keys q
+wait_for "nnstep exited 0" && ok "q quits"
+
+start 100 30 -- --gen moons --layers 8,8 --init zeros
+wait_for "moons" && keys K
+wait_for "sanity checks: 3 of 7 failed" && ok "zero init: three checks fail"
+keys z
+wait_for "fail symmetry 1" && ok "symmetry fails"
+keys q
+wait_for "nnstep exited 0" && ok "q quits"
+finish
