@@ -142,17 +142,27 @@ metric_text(char *buf, size_t n, const struct metrics *m, const char *which, dou
 	return buf;
 }
 
+/* A loss as "0.036894"; a huge one in exponent form ("4.301e+305"), never
+ * hundreds of digits. */
+static const char *
+loss_text(char *buf, size_t n, double v)
+{
+	snprintf(buf, n, fabs(v) < 1e6 || !isfinite(v) ? "%.6f" : "%.6e", v);
+	return buf;
+}
+
 static void
 print_metrics(const char *name, const struct metrics *m, enum task task)
 {
-	char p[80], r[80], f[80], a[80];
+	char p[80], r[80], f[80], a[80], l[40], l2[40], l3[40];
 
 	if (task == TASK_REGRESS)
-		printf(_("  %-5s loss %.6f  mse %.6f  mae %.6f  r2 %.4f  (%ld rows)\n"), name, m->loss,
-		    m->mse, m->mae, m->r2, m->n);
+		printf(_("  %-5s loss %s  mse %s  mae %s  r2 %.4f  (%ld rows)\n"), name,
+		    loss_text(l, sizeof l, m->loss), loss_text(l2, sizeof l2, m->mse),
+		    loss_text(l3, sizeof l3, m->mae), m->r2, m->n);
 	else
-		printf(_("  %-5s loss %.6f  accuracy %.4f  precision %s  recall %s  f1 %s  "
-		    "auc %s  (%ld rows)\n"), name, m->loss, m->accuracy,
+		printf(_("  %-5s loss %s  accuracy %.4f  precision %s  recall %s  f1 %s  "
+		    "auc %s  (%ld rows)\n"), name, loss_text(l, sizeof l, m->loss), m->accuracy,
 		    metric_text(p, sizeof p, m, "precision", m->precision),
 		    metric_text(r, sizeof r, m, "recall", m->recall),
 		    metric_text(f, sizeof f, m, "f1", m->f1),
@@ -195,11 +205,12 @@ print_epoch(const struct run *r, double ms)
 {
 	const struct session *s = r->s;
 	const struct epoch_record *e = &s->epochs[s->pos.nepochs - 1];
+	char l[40];
 
-	printf(_("%s%sepoch %d/%d  loss %.6f"), r->label, r->label[0] ? "  " : "", e->epoch,
-	    s->pos.cfg.epochs, e->loss);
+	printf(_("%s%sepoch %d/%d  loss %s"), r->label, r->label[0] ? "  " : "", e->epoch,
+	    s->pos.cfg.epochs, loss_text(l, sizeof l, e->loss));
 	if (!isnan(e->val_loss))
-		printf(_("  val_loss %.6f"), e->val_loss);
+		printf(_("  val_loss %s"), loss_text(l, sizeof l, e->val_loss));
 	if (s->data->task != TASK_REGRESS) {
 		printf(_("  acc %.4f"), e->accuracy);
 		if (!isnan(e->val_accuracy))
@@ -229,6 +240,7 @@ static void
 compare_table(struct run *runs, int n, int epoch)
 {
 	int i, l;
+	char a[40];
 
 	printf(_("epoch %d\n  %-18s %12s %12s %6s %6s  grad_rms by layer\n"), epoch, _("run"), _("loss"),
 	    _("val_loss"), _("dead"), _("sat"));
@@ -242,8 +254,9 @@ compare_table(struct run *runs, int n, int epoch)
 			    s->pos.diverged.set ? _("diverged") : _("stopped"));
 			continue;
 		}
-		printf("  %-18s %12.6f %12.6f %6.3f %6.3f ", runs[i].label, e->loss, e->val_loss,
-		    e->dead_fraction, e->saturated_fraction);
+		printf("  %-18s %12s", runs[i].label, loss_text(a, sizeof a, e->loss));
+		printf(" %12s %6.3f %6.3f ", loss_text(a, sizeof a, e->val_loss), e->dead_fraction,
+		    e->saturated_fraction);
 		for (l = 0; l < s->net->nlayers; l++)
 			printf(" %.3e", s->pos.diag[l].grad_rms);
 		printf("\n");

@@ -2,6 +2,7 @@
  * canvas.c: the cell grid, UTF-8 text measured in display columns, clipping
  * and word wrapping.
  */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -169,6 +170,48 @@ text_fit(const char *s, int w)
 	return i;
 }
 
+/* Does a cut of s before byte n split a number ("1.3e-0|6", "val 0.|5")? */
+static int
+text_splits_number(const char *s, size_t n)
+{
+	char a, b;
+
+	if (n == 0 || s[n] == '\0')
+		return 0;
+	a = s[n - 1];
+	b = s[n];
+	if (isdigit((unsigned char)b))
+		return isdigit((unsigned char)a) || a == '.' || a == 'e' || a == 'E' || a == '-' ||
+		    a == '+';
+	if (b == '.' || b == 'e' || b == 'E')
+		return isdigit((unsigned char)a);
+	if (b == '-' || b == '+')
+		return a == 'e' || a == 'E';
+	return 0;
+}
+
+size_t
+text_number_cut(const char *s, size_t n)
+{
+	if (!text_splits_number(s, n))
+		return n;
+	/* Back to where the number starts: its digits, point, exponent, sign. */
+	while (n > 0) {
+		char a = s[n - 1];
+
+		if (isdigit((unsigned char)a) || a == '.')
+			n--;
+		else if ((a == 'e' || a == 'E') && n > 1 && isdigit((unsigned char)s[n - 2]))
+			n--;
+		else if ((a == '-' || a == '+') && (n == 1 || !isalnum((unsigned char)s[n - 2]) ||
+		    s[n - 2] == 'e' || s[n - 2] == 'E'))
+			n--;
+		else
+			break;
+	}
+	return n;
+}
+
 /* ------------------------------------------------------------ canvas */
 
 static void
@@ -307,15 +350,31 @@ canvas_put(struct canvas *c, int x, int y, uint32_t cp, int role, int attr)
 int
 canvas_text(struct canvas *c, int x, int y, int maxw, int role, int attr, const char *s)
 {
-	size_t len, i = 0;
-	int used = 0, k, cw;
+	size_t len, i = 0, fit;
+	int used = 0, k, cw, edge = c->clip.x + c->clip.w - x;
 	uint32_t cp;
 
 	if (s == NULL)
 		return 0;
-	if (maxw < 0)
-		maxw = c->clip.x + c->clip.w - x;
+	if (maxw < 0 || (x >= c->clip.x && maxw > edge))
+		maxw = edge;
 	len = strlen(s);
+	/* A number is drawn whole or not at all: one that would be cut at the
+	 * edge is left out, and a mark that is not a digit says so. */
+	fit = text_fit(s, maxw);
+	if (fit < len && text_number_cut(s, fit) < fit) {
+		char buf[512];
+
+		fit = text_number_cut(s, fit);
+		if (fit >= sizeof buf)
+			fit = sizeof buf - 1;
+		memcpy(buf, s, fit);
+		buf[fit] = '\0';
+		used = canvas_text(c, x, y, maxw, role, attr, buf);
+		if (used < maxw)
+			used += canvas_put(c, x + used, y, c->ascii ? '>' : 0x2026, role, attr);
+		return used;
+	}
 	while (i < len) {
 		k = utf8_decode(s + i, len - i, &cp);
 		i += (size_t)k;
@@ -359,7 +418,7 @@ canvas_text_cut(struct canvas *c, int x, int y, int maxw, int role, int attr, co
 		return 0;
 	if (text_width(s, -1) <= maxw)
 		return canvas_text(c, x, y, maxw, role, attr, s);
-	n = text_fit(s, maxw - 1);
+	n = text_number_cut(s, text_fit(s, maxw - 1));
 	if (n >= sizeof buf)
 		n = sizeof buf - 1;
 	memcpy(buf, s, n);

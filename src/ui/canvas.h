@@ -60,6 +60,9 @@ int cp_width(uint32_t cp);
 int text_width(const char *s, long n);
 /* Bytes of s (up to the NUL) that fit in w columns. */
 size_t text_fit(const char *s, int w);
+/* n, or less when s cut before byte n would split a number: then where that
+ * number starts, so that no part of it is drawn. */
+size_t text_number_cut(const char *s, size_t n);
 
 /* --------------------------------------------------------- canvas */
 

@@ -87,6 +87,16 @@ view_num(char *buf, size_t n, double v, int sig)
 }
 
 const char *
+view_num_fit(char *buf, size_t n, double v, int sig, int w)
+{
+	for (; sig >= 1; sig--)
+		if ((int)strlen(view_num(buf, n, v, sig)) <= w)
+			return buf;
+	buf[0] = '\0';
+	return buf;
+}
+
+const char *
 view_step_key(const struct panel_ctx *p)
 {
 	if (!p->v->lesson.active)
@@ -136,6 +146,20 @@ view_box(const struct panel_ctx *p, struct canvas *c, struct rect r, const char 
 
 		snprintf(t, sizeof t, " %s ", extra);
 		ew = text_width(t, -1);
+		/* Figures two blanks apart are left out whole, last first. */
+		while (ew > room) {
+			char *cut = strstr(t + 1, "  "), *at = NULL;
+
+			for (; cut != NULL; cut = strstr(cut + 1, "  "))
+				at = cut;
+			if (at == NULL)
+				break;
+			at[1] = '\0';
+			ew = text_width(t, -1);
+		}
+		/* A last figure that does not fit is left out, not cut. */
+		if (ew > room && strpbrk(t, "0123456789") != NULL)
+			ew = 0, room = 0;
 		if (room > 4) {
 			if (ew > room)
 				ew = room;
@@ -263,6 +287,7 @@ ui_ctx(const struct ui_frame *f, int run, int id)
 	    (id == P_GRADIENTS && f->v->lesson.highlight == UH_GRADIENTS);
 	p.compact = f->nruns > 1;
 	p.mono = !f->colour_pictures;
+	p.f = f;
 	return p;
 }
 
@@ -315,11 +340,22 @@ ui_run_label(const struct ui_frame *f, int run, struct canvas *c, struct rect r)
 	if (s->pos.diverged.set)
 		canvas_printf(c, r.x + 1, r.y, r.w - 1, C_ERROR, 0, _("%s  DIVERGED (b: step back)"),
 		    f->label[run] ? f->label[run] : "");
-	else
-		canvas_printf(c, r.x + 1, r.y, r.w - 1, C_STATUS_KEY, 0, _("%s  loss %s  val %s"),
-		    f->label[run] ? f->label[run] : "",
-		    s->pos.nbatch_loss > 0 ? view_num(a, sizeof a, s->net->batch_loss, 4) : "-",
-		    e && !isnan(e->val_loss) ? view_num(b, sizeof b, e->val_loss, 4) : "-");
+	else {
+		/* Each figure whole or not at all, the run's name first. */
+		char buf[96];
+		int x = r.x + 1, end = r.x + r.w;
+
+		x += canvas_text(c, x, r.y, end - x, C_STATUS_KEY, 0, f->label[run] ? f->label[run] :
+		    "");
+		snprintf(buf, sizeof buf, _("  batch loss %s"), s->pos.nbatch_loss > 0 ?
+		    view_num(a, sizeof a, s->net->batch_loss, 4) : "-");
+		if (x + text_width(buf, -1) <= end)
+			x += canvas_text(c, x, r.y, end - x, C_STATUS_KEY, 0, buf);
+		snprintf(buf, sizeof buf, _("  val loss %s"), e && !isnan(e->val_loss) ?
+		    view_num(b, sizeof b, e->val_loss, 4) : "-");
+		if (x + text_width(buf, -1) <= end)
+			canvas_text(c, x, r.y, end - x, C_STATUS_KEY, 0, buf);
+	}
 }
 
 void

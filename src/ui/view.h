@@ -175,6 +175,7 @@ struct panel_ctx {
 	struct view_cache *cache;
 	int focused;
 	int compact;			/* several runs side by side: fewer words */
+	const struct ui_frame *f;	/* the whole frame: every run (shared scales) */
 	int mono;			/* pictures as glyphs, not colours */
 };
 
@@ -215,6 +216,9 @@ struct rect view_box(const struct panel_ctx *p, struct canvas *c, struct rect r,
 /* A number in at most about `sig` significant digits, compact ("0.0123",
  * "1.2e-05", "NaN", "inf"). */
 const char *view_num(char *buf, size_t n, double v, int sig);
+/* view_num with fewer digits until it fits in w columns ("3e+305" for
+ * 2.72e+305 in 6); "" when not even one digit fits. */
+const char *view_num_fit(char *buf, size_t n, double v, int sig, int w);
 /* Settings waiting for the next batch that change how it is computed
  * ("tanh rmsprop lr 0.3"), or "" when there are none. */
 void view_pending(const struct session *s, char *buf, size_t n);

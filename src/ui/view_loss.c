@@ -95,12 +95,36 @@ plot_range(struct plot *P, double v)
 		P->y1 = y;
 }
 
+/* The stored batch losses of s (each may average `stride` batches). */
+static long
+loss_nbatch(const struct session *s)
+{
+	long nb = s->pos.nbatch_loss / (s->batch_loss_stride > 0 ? s->batch_loss_stride : 1);
+
+	return nb > s->batch_loss_cap ? s->batch_loss_cap : nb;
+}
+
+/* Widens P's y range to every loss of s that the panel draws. */
+static void
+loss_y_range(struct plot *P, const struct session *s)
+{
+	long k, nb = loss_nbatch(s);
+	int e;
+
+	for (k = 0; k < nb; k++)
+		plot_range(P, s->batch_loss[k]);
+	for (e = 0; e < s->pos.nepochs; e++) {
+		plot_range(P, s->epochs[e].loss);
+		plot_range(P, s->epochs[e].val_loss);
+	}
+}
+
 static const char *
 loss_axis_num(char *buf, size_t n, const struct plot *P, double y)
 {
 	double v = P->log ? pow(10, y) : y;
 
-	return view_num(buf, n, v, 3);
+	return view_num_fit(buf, n, v, 3, LOSS_AXIS - 1);
 }
 
 void
@@ -110,20 +134,24 @@ view_loss(const struct panel_ctx *p, struct canvas *c, struct rect r)
 	const struct glyphs *g = p->g;
 	struct plot P;
 	struct rect in;
-	long nb = s->pos.nbatch_loss / (s->batch_loss_stride > 0 ? s->batch_loss_stride : 1);
+	long nb = loss_nbatch(s);
 	long k, stride = s->batch_loss_stride > 0 ? s->batch_loss_stride : 1;
 	int e, i, px, py, lx = 0, ly = 0, have_last = 0, x, y;
-	char extra[96], a[32], b[32];
-	double last_val = s->pos.nepochs > 0 ? s->epochs[s->pos.nepochs - 1].val_loss : NAN;
+	char extra[128], a[32], b[32], d[32];
+	const struct epoch_record *last = s->pos.nepochs > 0 ? &s->epochs[s->pos.nepochs - 1] : NULL;
 
-	if (nb > s->batch_loss_cap)
-		nb = s->batch_loss_cap;
-	snprintf(extra, sizeof extra, "%s%s%s%s", nb > 0 ? _("train ") : "",
+	/* Each figure named by what it averages: the last batch, the last
+	 * epoch's batches, the validation split after the last epoch. */
+	snprintf(extra, sizeof extra, "%s%s%s%s%s%s", nb > 0 ? _("batch ") : "",
 	    nb > 0 ? view_num(a, sizeof a, s->batch_loss[nb - 1], 4) : "",
-	    !isnan(last_val) ? _("  val ") : "",
-	    !isnan(last_val) ? view_num(b, sizeof b, last_val, 4) : "");
+	    last && isfinite(last->loss) ? _("  epoch ") : "",
+	    last && isfinite(last->loss) ? view_num(d, sizeof d, last->loss, 4) : "",
+	    last && !isnan(last->val_loss) ? _("  val ") : "",
+	    last && !isnan(last->val_loss) ? view_num(b, sizeof b, last->val_loss, 4) : "");
 	if (p->v->log_loss)
 		strncat(extra, "  log", sizeof extra - strlen(extra) - 1);
+	if (p->f != NULL && p->f->nruns > 1)
+		strncat(extra, _("  one scale"), sizeof extra - strlen(extra) - 1);
 	in = view_box(p, c, r, _("Loss"), extra);
 	if (in.w < LOSS_AXIS + 4 || in.h < 3)
 		return;
@@ -148,10 +176,13 @@ view_loss(const struct panel_ctx *p, struct canvas *c, struct rect r)
 		P.x1 = 1;
 	P.y0 = INFINITY;
 	P.y1 = -INFINITY;
-	for (k = 0; k < nb; k++)
-		plot_range(&P, s->batch_loss[k]);
-	for (e = 0; e < s->pos.nepochs; e++)
-		plot_range(&P, s->epochs[e].val_loss);
+	/* Runs side by side share one y scale, so that their curves compare. */
+	if (p->f != NULL && p->f->nruns > 1) {
+		for (i = 0; i < p->f->nruns; i++)
+			if (p->f->run[i] != NULL)
+				loss_y_range(&P, p->f->run[i]);
+	} else
+		loss_y_range(&P, s);
 	if (!(P.y0 <= P.y1)) {
 		P.y0 = 0;
 		P.y1 = 1;
@@ -186,6 +217,14 @@ view_loss(const struct panel_ctx *p, struct canvas *c, struct rect r)
 				canvas_put(c, in.x + LOSS_AXIS + x, in.y + y,
 				    bits == 3 ? ':' : bits == 1 ? '\'' : '.', C_TRAIN_LOSS, 0);
 		}
+	/* The epoch curve: the mean training loss of each epoch, at its end. */
+	for (e = 0; e < s->pos.nepochs; e++) {
+		if (!isfinite(s->epochs[e].loss))
+			continue;
+		plot_dot(&P, (double)(e + 1) * s->nbatches - 1, s->epochs[e].loss, &px, &py);
+		canvas_put(c, in.x + LOSS_AXIS + px / P.dx, in.y + py / P.dy, '*', C_TRAIN_LOSS,
+		    ATTR_BOLD);
+	}
 	/* Validation loss at the end of each epoch. */
 	for (e = 0; e < s->pos.nepochs; e++) {
 		if (!isfinite(s->epochs[e].val_loss))
@@ -233,8 +272,10 @@ view_loss(const struct panel_ctx *p, struct canvas *c, struct rect r)
 	if (x + 30 < in.x + in.w - text_width(a, -1)) {
 		x += canvas_text(c, x, y, -1, C_TRAIN_LOSS, 0, g->unicode ? "\u28c0" : ".");
 		x += canvas_text(c, x, y, -1, C_DIM, 0, _(" batch  "));
+		x += canvas_text(c, x, y, -1, C_TRAIN_LOSS, ATTR_BOLD, "*");
+		x += canvas_text(c, x, y, -1, C_DIM, 0, _(" epoch  "));
 		x += canvas_text(c, x, y, -1, C_VAL_LOSS, 0, "o");
-		x += canvas_text(c, x, y, -1, C_DIM, 0, _(" val/epoch"));
+		x += canvas_text(c, x, y, -1, C_DIM, 0, _(" val"));
 		if (x + 20 < in.x + in.w - text_width(a, -1))
 			canvas_text(c, x, y, -1, C_DIM, 0, _("  L lr S stop R best"));
 	}

@@ -442,6 +442,20 @@ net_targets(const struct panel_ctx *p, struct canvas *c, const struct netgeom *G
 		    _("(this sample)"));
 }
 
+/* "↓10": units of column d above or below the ones shown, moved one column
+ * left when the count does not fit beside the arrow (never cut to "↓1"). */
+static void
+net_more(struct canvas *c, const struct netgeom *G, int d, int y, const char *arrow, int n)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof buf, "%s%d", arrow, n);
+	if (text_width(buf, -1) <= G->uw - 1)
+		canvas_text(c, G->x[d] + 1, y, G->uw - 1, C_DIM, 0, buf);
+	else
+		canvas_text(c, G->x[d], y, G->uw, C_DIM, 0, buf);
+}
+
 void
 view_network(const struct panel_ctx *p, struct canvas *c, struct rect r)
 {
@@ -516,11 +530,9 @@ view_network(const struct panel_ctx *p, struct canvas *c, struct rect r)
 		for (j = 0; j < shown; j++)
 			net_unit(p, c, &G, d, G.first[d] + j, net_row(&G, d, j), scale, q, have);
 		if (G.arrows && G.first[d] > 0)
-			canvas_printf(c, G.x[d] + 1, G.y0 - 1, G.uw - 1, C_DIM, 0, "%s%d", g->up,
-			    G.first[d]);
+			net_more(c, &G, d, G.y0 - 1, g->up, G.first[d]);
 		if (G.arrows && G.first[d] + shown < G.count[d])
-			canvas_printf(c, G.x[d] + 1, G.y0 + G.rows, G.uw - 1, C_DIM, 0, "%s%d",
-			    g->down, G.count[d] - G.first[d] - shown);
+			net_more(c, &G, d, G.y0 + G.rows, g->down, G.count[d] - G.first[d] - shown);
 		if (d > G.first_col)
 			net_matrix(p, c, &G, d, mvals, ph == PHASE_BACKWARD || ph == PHASE_UPDATE ?
 			    s->pos.phase_count > 0 : 1);
@@ -562,8 +574,13 @@ view_network(const struct panel_ctx *p, struct canvas *c, struct rect r)
 			note = buf;
 			break;
 		}
-		if (note && r.h > 2)
-			canvas_printf(c, r.x + 2, r.y + r.h - 1, r.w / 2 + 8, C_PHASE_ACTIVE, 0, " %s ",
-			    note);
+		if (note && r.h > 2 && r.w > 6) {
+			char t[200];
+			int w = r.w / 2 + 8 < r.w - 4 ? r.w / 2 + 8 : r.w - 4;
+
+			/* On the bottom edge, never over its corners. */
+			snprintf(t, sizeof t, " %s ", note);
+			canvas_text_cut(c, r.x + 2, r.y + r.h - 1, w, C_PHASE_ACTIVE, 0, t);
+		}
 	}
 }

@@ -265,17 +265,19 @@ status_line2(const struct ui_frame *f, struct canvas *c, struct rect r)
 	e = s->pos.nepochs > 0 ? &s->epochs[s->pos.nepochs - 1] : NULL;
 	if (f->nruns > 1)
 		return;
-	snprintf(buf, sizeof buf, _("loss %s  val %s"),
+	/* The loss of the batch on screen, and of the validation split after
+	 * the last epoch: each named (the loss panel adds the epoch loss). */
+	snprintf(buf, sizeof buf, _("batch loss %s  val loss %s"),
 	    s->pos.phase >= PHASE_LOSS ? view_num(a, sizeof a, s->net->batch_loss, 4) : "-",
 	    e && !isnan(e->val_loss) ? view_num(a + 16, sizeof a - 16, e->val_loss, 4) : "-");
 	right = r.x + r.w - 1 - text_width(buf, -1);
 	if (right > b.x) {
 		int lx = right;
 
-		lx += canvas_text(c, lx, r.y, -1, C_STATUS, 0, _("loss "));
+		lx += canvas_text(c, lx, r.y, -1, C_STATUS, 0, _("batch loss "));
 		lx += canvas_text(c, lx, r.y, -1, C_STATUS_KEY, 0,
 		    s->pos.phase >= PHASE_LOSS ? view_num(a, sizeof a, s->net->batch_loss, 4) : "-");
-		lx += canvas_text(c, lx, r.y, -1, C_STATUS, 0, _("  val "));
+		lx += canvas_text(c, lx, r.y, -1, C_STATUS, 0, _("  val loss "));
 		canvas_text(c, lx, r.y, -1, C_STATUS_KEY, 0,
 		    e && !isnan(e->val_loss) ? view_num(a, sizeof a, e->val_loss, 4) : "-");
 	}

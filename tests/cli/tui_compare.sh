@@ -34,6 +34,17 @@ wait_for "act=relu" || finish
 check_headers "at the start"
 keys e
 wait_for "batch 7/7" || finish
+# One loss scale for all runs: the same axis figures on every loss panel.
+if screen | python3 -c '
+import re, sys
+rows = sys.stdin.read().splitlines()
+top = [i for i, r in enumerate(rows) if "┌ Loss" in r][0]
+axes = [re.findall(r"│([0-9.e+-]+) ", rows[k]) for k in range(top + 1, top + 12)]
+axes = [a for a in axes if a]
+ok = len(axes) >= 2 and all(len(a) == 2 and a[0] == a[1] for a in axes)
+print(axes)
+sys.exit(0 if ok else 1)' >"$T/axes"; then ok "the loss panels share one scale"
+else echo "FAIL: the loss panels have scales of their own:"; cat "$T/axes"; fails=$((fails + 1)); fi
 keys a
 wait_for "the runs differ in act: a would make them alike" && ok "a is refused with the reason"
 check_headers "after e, a"

@@ -93,17 +93,55 @@ START_TEST(test_clip_and_cut)
 	char row[64];
 
 	old = canvas_clip(c, (struct rect){ 2, 1, 4, 1 });
-	canvas_text(c, 0, 1, -1, C_DEFAULT, 0, "0123456789");
+	canvas_text(c, 0, 1, -1, C_DEFAULT, 0, "abcdefghij");
 	canvas_text(c, 0, 0, -1, C_DEFAULT, 0, "hidden");
 	canvas_clip(c, old);
 	row_text(c, 1, row, sizeof row);
-	ck_assert_str_eq(row, "  2345      ");
+	ck_assert_str_eq(row, "  cdef      ");
 	row_text(c, 0, row, sizeof row);
 	ck_assert_str_eq(row, "            ");
 	ck_assert_int_eq(canvas_text_cut(c, 0, 2, 6, C_DEFAULT, 0, "overflowing"), 6);
 	row_text(c, 2, row, sizeof row);
 	ck_assert_str_eq(row, "overf\xe2\x80\xa6      ");
 	canvas_free(c);
+}
+END_TEST
+
+/* A number is drawn whole or not at all: cut at an edge it is left out and a
+ * mark that is not a digit takes its place ("dz 1.3e-0" would read as 1.3). */
+START_TEST(test_number_never_cut)
+{
+	static const struct {
+		const char *text;
+		int w;
+		const char *want;
+	} cases[] = {
+		{ "dz 1.3e-06", 9, "dz \xe2\x80\xa6" },
+		{ "val 0.5123", 6, "val \xe2\x80\xa6" },
+		{ "down 10 units", 6, "down \xe2\x80\xa6" },
+		{ "2.72e+305", 7, "\xe2\x80\xa6" },
+		{ "loss -0.25 ok", 9, "loss \xe2\x80\xa6" },
+		{ "loss 0.25 ok", 10, "loss 0.25 " },
+		{ "epoch 1/100", 10, "epoch 1/\xe2\x80\xa6" },
+		{ "h1 tanh and", 7, "h1 tanh" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct canvas *c = canvas_new(cases[i].w, 1, 0);
+		char row[64];
+		size_t n;
+
+		canvas_text(c, 0, 0, -1, C_DEFAULT, 0, cases[i].text);
+		row_text(c, 0, row, sizeof row);
+		n = strlen(row);
+		while (n > 0 && row[n - 1] == ' ' && strcmp(cases[i].want + strlen(cases[i].want) -
+		    1, " ") != 0)
+			row[--n] = '\0';
+		ck_assert_msg(strcmp(row, cases[i].want) == 0, "\"%s\" in %d columns: \"%s\", "
+		    "want \"%s\"", cases[i].text, cases[i].w, row, cases[i].want);
+		canvas_free(c);
+	}
 }
 END_TEST
 
@@ -298,6 +336,7 @@ canvas_suite(void)
 	tcase_add_test(tc, test_widths);
 	tcase_add_test(tc, test_text_and_wide_cells);
 	tcase_add_test(tc, test_clip_and_cut);
+	tcase_add_test(tc, test_number_never_cut);
 	tcase_add_test(tc, test_ascii_canvas);
 	tcase_add_test(tc, test_wrap_words_and_markup);
 	tcase_add_test(tc, test_wrap_korean);

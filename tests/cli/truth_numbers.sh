@@ -1,0 +1,29 @@
+# A number is shown whole or not at all: no number cut at a panel's edge on
+# any stop of any lesson (both languages) at 80x24, 100x30 and 120x40, nor on
+# trainer screens (one run, four runs side by side, a diverging run); huge
+# losses print in exponent form headless.
+. tests/cli/lib.sh
+N=$NNSTEP
+for sz in 80x24 100x30 120x40; do
+	for f in lessons/en/*.lesson lessons/ko/*.lesson; do
+		lang=$(basename "$(dirname "$f")")
+		$N --headless --quiet --screen "$sz" --lang "$lang" lesson "$f" >>"$T/lessons-$sz" 2>&1
+	done
+	check "lessons at $sz: every stop drawn" sh -c "[ \$(grep -c ': stop [0-9]*/[0-9]*\$' '$T/lessons-$sz') -ge 100 ]"
+	check "lessons at $sz: no number cut at a panel's edge" sh -c \
+	    "python3 tests/tools/cut_numbers.py <'$T/lessons-$sz'"
+	{
+		$N --headless --quiet --gen moons --layers 8,8 --epochs 2 --screen "$sz" --screen-every 7
+		$N --headless --quiet --gen moons --layers 16,16 --epochs 1 --screen "$sz" --screen-every 5 \
+		    --compare act=sigmoid,tanh,relu,elu
+		$N --headless --quiet --gen moons --loss mse --act tanh --lr 0.8 --epochs 45 --screen "$sz" \
+		    --screen-every 40
+	} >"$T/trainer-$sz" 2>&1
+	check "trainer at $sz: no number cut at a panel's edge" sh -c \
+	    "python3 tests/tools/cut_numbers.py <'$T/trainer-$sz'"
+done
+# A diverging MSE run: the losses reach 1e+300 and print as 6.061001e+301.
+$N --headless --gen moons --loss mse --act tanh --lr 0.8 --epochs 46 >"$T/div" 2>&1
+check "a huge loss prints in exponent form" grep -q "^epoch 46/46  loss [0-9.]*e+30[0-9]  val_loss" "$T/div"
+check "and no epoch line is long" sh -c "! awk '/^epoch/ && length(\$0) > 120' '$T/div' | grep ."
+finish
