@@ -20,8 +20,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "cli/headless.h"
-#include "cli/options.h"
+#include "app/run.h"
+#include "app/options.h"
 #include "io/checkpoint.h"
 #include "ui/canvas.h"
 #include "ui/view.h"
@@ -111,7 +111,7 @@ bench_continue(const char *what, const char *const *set)
 			exit(1);
 		}
 	if (options_set(&o, "epochs", "1000000", &err) != 0 ||
-	    (s = run_setup(&o, &data, &ck, &err)) == NULL) {
+	    (s = app_run_setup(&o, &data, &ck, &err)) == NULL) {
 		fprintf(stderr, "bench_draw: %s\n", err ? err : "no session");
 		exit(1);
 	}
@@ -169,7 +169,7 @@ main(void)
 		fprintf(stderr, "bench_draw: %s\n", err);
 		return 1;
 	}
-	s = run_setup(&o, &data, &ck, &err);
+	s = app_run_setup(&o, &data, &ck, &err);
 	if (s == NULL) {
 		fprintf(stderr, "bench_draw: %s\n", err ? err : "no session");
 		return 1;

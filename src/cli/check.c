@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/run.h"
 #include "cli/check.h"
-#include "cli/headless.h"
 #include "engine/checks.h"
 #include "io/atomic.h"
 #include "io/checkpoint.h"
@@ -55,7 +55,7 @@ static struct session *
 check_setup(struct options *o, struct dataset **data, struct checkpoint **ck)
 {
 	char *err = NULL;
-	struct session *s = run_setup(o, data, ck, &err);
+	struct session *s = app_run_setup(o, data, ck, &err);
 
 	if (s == NULL) {
 		fprintf(stderr, "nnstep: %s\n", err ? err : _("cannot start"));

@@ -2,7 +2,7 @@
 #ifndef NNSTEP_CHECK_H
 #define NNSTEP_CHECK_H
 
-#include "cli/options.h"
+#include "app/options.h"
 
 /* The sanity checks of the set-up the options describe; returns the exit
  * status: 0 no check failed, 4 one did, 1 bad input or report not written. */

@@ -8,7 +8,7 @@
 #ifndef NNSTEP_COMMAND_H
 #define NNSTEP_COMMAND_H
 
-#include "cli/options.h"
+#include "app/options.h"
 
 /* The command line of o, with the training settings of cfg (the settings
  * in force now, which the terminal UI may have changed; NULL: o's own).

@@ -14,7 +14,7 @@
 #ifndef NNSTEP_CONFIG_H
 #define NNSTEP_CONFIG_H
 
-#include "cli/options.h"
+#include "app/options.h"
 
 /* Where the config file is (malloc'd), or NULL when there is no home. */
 char *config_path(const struct options *o);

@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/run.h"
 #include "cli/headless.h"
 #include "io/atomic.h"
 #include "io/checkpoint.h"
@@ -71,62 +72,6 @@ run_observe(struct session *s, int what, void *user)
 		if (SCREEN_FORMAT_OF(r->color) != SCREEN_HTML)
 			printf("\f\n");
 	}
-}
-
-struct session *
-run_setup(struct options *o, struct dataset **data, struct checkpoint **ck, char **err)
-{
-	struct checkpoint_run run;
-	struct session *s;
-	char note[600];
-	int k;
-
-	memset(&run, 0, sizeof run);
-	*data = NULL;
-	*ck = NULL;
-	if (o->load_path) {
-		*ck = checkpoint_load(o->load_path, err);
-		if (*ck == NULL)
-			return NULL;
-		checkpoint_config(*ck, &o->cfg);
-		/* --epochs counts the epochs to train after the loaded ones. */
-		if (o->cfg.epochs > CKPT_MAX_EPOCHS - checkpoint_epochs_done(*ck)) {
-			*err = xasprintf(_("%s: --epochs %d after its %d epochs would pass %ld epochs "
-			    "(expected at most %ld more)"), o->load_path, o->cfg.epochs,
-			    checkpoint_epochs_done(*ck), CKPT_MAX_EPOCHS,
-			    CKPT_MAX_EPOCHS - checkpoint_epochs_done(*ck));
-			return NULL;
-		}
-		o->cfg.epochs += checkpoint_epochs_done(*ck);
-		/* The split, class weights, scaling, missing-value policy and
-		 * threshold come from the checkpoint; an option that says
-		 * otherwise is refused. */
-		if (checkpoint_run_read(*ck, &run, err) != 0)
-			return NULL;
-		if (checkpoint_run_apply(&run, &o->given, o->load_path, &o->data, &o->cfg, note,
-		    sizeof note, err)) {
-			checkpoint_run_free(&run);
-			return NULL;
-		}
-		if (note[0] && o->headless)
-			fprintf(stderr, "nnstep: %s\n", note);
-	}
-	*data = options_load_data(o, *ck ? checkpoint_prep(*ck) : NULL, err);
-	checkpoint_run_free(&run);
-	for (k = 0; k < 3; k++) {
-		o->data.rows[k] = NULL;	/* they pointed into run */
-		o->data.nrows[k] = 0;
-	}
-	if (*data == NULL)
-		return NULL;
-	s = session_new(&o->cfg, *data, err);
-	if (s == NULL)
-		return NULL;
-	if (*ck && checkpoint_apply(*ck, s, 1, err) != 0) {
-		session_free(s);
-		return NULL;
-	}
-	return s;
 }
 
 /* "0.9500", or "n/a (the split has one class only)" for an undefined figure. */
@@ -344,35 +289,28 @@ int
 headless_main(struct options *o)
 {
 	struct run runs[OPT_MAX_COMPARE];
-	struct dataset *data[OPT_MAX_COMPARE] = { 0 };
-	struct checkpoint *ck[OPT_MAX_COMPARE] = { 0 };
-	int nruns = o->ncompare > 0 ? o->ncompare : 1, i, status = 0, active, epoch;
+	struct app_run built[OPT_MAX_COMPARE];
+	int nruns, i, status = 0, active, epoch;
 	FILE *trace = NULL, *page;
 	char *err = NULL;
 	int style = SCREEN_STYLE(o->screen_format, o->theme < 0 ? THEME_DARK : o->theme);
 
 	memset(runs, 0, sizeof runs);
 	page = headless_page(o, style);
+	nruns = app_runs_build(o, built, OPT_MAX_COMPARE, &err);
+	if (nruns < 0) {
+		fprintf(stderr, "nnstep: %s\n", err ? err : _("cannot start"));
+		free(err);
+		status = nruns == APP_RUN_BAD_VALUE ? 2 : 1;
+		nruns = 0;
+		goto out;
+	}
 	for (i = 0; i < nruns; i++) {
 		struct run *r = &runs[i];
 
-		r->opt = *o;
-		if (o->ncompare > 0) {
-			if (options_set(&r->opt, o->compare_key, o->compare_val[i], &err) != 0) {
-				fprintf(stderr, "nnstep: %s\n", err);
-				free(err);
-				status = 2;
-				goto out;
-			}
-			snprintf(r->label, sizeof r->label, "%s=%s", o->compare_key, o->compare_val[i]);
-		}
-		r->s = run_setup(&r->opt, &data[i], &ck[i], &err);
-		if (r->s == NULL) {
-			fprintf(stderr, "nnstep: %s\n", err ? err : _("cannot start"));
-			free(err);
-			status = 1;
-			goto out;
-		}
+		r->opt = built[i].opt;
+		r->s = built[i].s;
+		snprintf(r->label, sizeof r->label, "%s", built[i].label);
 		r->checkpoint_path = i == 0 ? o->checkpoint_path : NULL;
 		r->quiet_events = o->quiet;
 		r->screen_every = nruns == 1 ? o->screen_every : 0;
@@ -488,11 +426,7 @@ out:
 		fprintf(stderr, _("nnstep: %s: cannot write the trace\n"), o->trace_path);
 		status = 1;
 	}
-	for (i = 0; i < nruns; i++) {
-		session_free(runs[i].s);
-		dataset_free(data[i]);
-		checkpoint_free(ck[i]);
-	}
+	app_runs_free(built, nruns);
 	if (page != stdout) {
 		screen_html_end(page);
 		if (fclose(page) != 0 && status == 0) {

@@ -7,7 +7,7 @@
 #include "cli/command.h"
 #include "cli/config.h"
 #include "cli/headless.h"
-#include "cli/options.h"
+#include "app/options.h"
 #include "cli/outputs.h"
 #include "lesson/front.h"
 #include "lesson/lesson.h"

@@ -7,7 +7,7 @@
 #ifndef NNSTEP_OUTPUTS_H
 #define NNSTEP_OUTPUTS_H
 
-#include "cli/options.h"
+#include "app/options.h"
 
 /* 0, or -1 with *err (malloc'd) naming the output and the problem. */
 int outputs_check(const struct options *o, char **err);

@@ -12,7 +12,7 @@
 #ifndef NNSTEP_LESSON_FRONT_H
 #define NNSTEP_LESSON_FRONT_H
 
-#include "cli/options.h"
+#include "app/options.h"
 
 int lesson_main(struct options *o);
 int lesson_list(struct options *o);

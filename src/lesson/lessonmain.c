@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/options.h"
+#include "app/options.h"
 #include "lesson/front.h"
 #include "lesson/lesson.h"
 #include "lesson/lutil.h"

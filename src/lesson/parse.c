@@ -18,7 +18,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cli/options.h"
+#include "app/options.h"
 #include "lesson/lesson.h"
 #include "lesson/lutil.h"
 

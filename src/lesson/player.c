@@ -17,8 +17,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli/headless.h"
-#include "cli/options.h"
+#include "app/run.h"
+#include "app/options.h"
 #include "io/checkpoint.h"
 #include "lesson/lutil.h"
 #include "lesson/player.h"
@@ -168,38 +168,34 @@ player_free_runs(struct lesson_player *p)
 static int
 player_build(struct lesson_player *p, const struct lesson_directive *d, const char *path)
 {
-	int n = p->set.ncompare > 0 ? p->set.ncompare : 1, i;
-	char *err = NULL, label[sizeof p->run[0].label];
+	struct app_run built[LESSON_MAX_RUNS];
+	struct options o = p->set;
+	char *err = NULL;
+	int n, i;
 
 	player_free_runs(p);
+	o.load_path = path;
+	n = app_runs_build(&o, built, LESSON_MAX_RUNS, &err);
+	if (n < 0) {
+		if (n == APP_RUN_BAD_VALUE)
+			player_fail(p, d, 0, "%s", err);
+		else
+			player_fail(p, d, 0, _("cannot start the session: %s"),
+			    err ? err : _("unknown error"));
+		free(err);
+		return -1;
+	}
 	for (i = 0; i < n; i++) {
 		struct prun *r = &p->run[i];
 
-		r->opt = p->set;
-		r->opt.load_path = path;
-		if (p->set.ncompare > 0) {
-			if (options_set(&r->opt, p->set.compare_key, p->set.compare_val[i],
-			    &err) != 0) {
-				player_fail(p, d, 0, "%s", err);
-				free(err);
-				player_free_runs(p);
-				return -1;
-			}
-			snprintf(label, sizeof label, "%s=%s", p->set.compare_key,
-			    p->set.compare_val[i]);
-			memcpy(r->label, label, sizeof label);
-		}
-		r->s = run_setup(&r->opt, &r->data, &r->ck, &err);
+		r->opt = built[i].opt;
 		r->opt.load_path = NULL;
-		p->nruns = i + 1;
-		if (r->s == NULL) {
-			player_fail(p, d, 0, _("cannot start the session: %s"),
-			    err ? err : _("unknown error"));
-			free(err);
-			player_free_runs(p);
-			return -1;
-		}
+		r->s = built[i].s;
+		r->data = built[i].data;
+		r->ck = built[i].ck;
+		snprintf(r->label, sizeof r->label, "%s", built[i].label);
 	}
+	p->nruns = n;
 	p->stale = 0;
 	return 0;
 }

@@ -15,9 +15,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/run.h"
 #include "cli/command.h"
 #include "cli/config.h"
-#include "cli/headless.h"
 #include "io/checkpoint.h"
 #include "screen.h"
 #include "speed.h"
@@ -1706,37 +1706,30 @@ tui_main(struct options *o)
 {
 	struct session *runs[UI_MAX_RUNS] = { 0 };
 	const char *labels[UI_MAX_RUNS] = { 0 };
+	struct app_run built[UI_MAX_RUNS];
 	struct tui *t;
-	struct tui tmp;
-	int n = o->ncompare > 0 ? o->ncompare : 1, i, rc;
+	int n, i, rc;
 	char *err = NULL;
 
 	if (strcmp(i18n_lang(), "ko") == 0 && i18n_require_utf8() != 0)
 		return 1;
-	if (n > UI_MAX_RUNS)
-		n = UI_MAX_RUNS;
-	memset(&tmp, 0, sizeof tmp);
+	n = app_runs_build(o, built, UI_MAX_RUNS, &err);
+	if (n < 0)
+		goto fail;
 	for (i = 0; i < n; i++) {
-		tmp.ropt[i] = *o;
-		if (o->ncompare > 0) {
-			if (options_set(&tmp.ropt[i], o->compare_key, o->compare_val[i], &err) != 0)
-				goto fail;
-			snprintf(tmp.label[i], sizeof tmp.label[i], "%s=%s", o->compare_key,
-			    o->compare_val[i]);
-			labels[i] = tmp.label[i];
-		}
-		runs[i] = run_setup(&tmp.ropt[i], &tmp.data[i], &tmp.ck[i], &err);
-		if (runs[i] == NULL)
-			goto fail;
+		runs[i] = built[i].s;
+		labels[i] = o->ncompare > 0 ? built[i].label : NULL;
 	}
 	t = tui_new(o, n, runs, labels, &err);
-	if (t == NULL)
+	if (t == NULL) {
+		app_runs_free(built, n);
 		goto fail;
+	}
 	t->own = 1;
 	for (i = 0; i < n; i++) {
-		t->data[i] = tmp.data[i];
-		t->ck[i] = tmp.ck[i];
-		t->ropt[i] = tmp.ropt[i];
+		t->data[i] = built[i].data;
+		t->ck[i] = built[i].ck;
+		t->ropt[i] = built[i].opt;
 	}
 	rc = tui_run(t);
 	tui_free(t);
@@ -1744,10 +1737,5 @@ tui_main(struct options *o)
 fail:
 	fprintf(stderr, "nnstep: %s\n", err ? err : _("cannot start"));
 	free(err);
-	for (i = 0; i < n; i++) {
-		session_free(runs[i]);
-		dataset_free(tmp.data[i]);
-		checkpoint_free(tmp.ck[i]);
-	}
 	return 1;
 }

@@ -30,7 +30,7 @@
 #ifndef NNSTEP_TUI_H
 #define NNSTEP_TUI_H
 
-#include "cli/options.h"
+#include "app/options.h"
 #include "engine/session.h"
 #include "view.h"
 

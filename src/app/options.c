@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/options.h"
+#include "app/options.h"
 #include "util/i18n.h"
 #include "ui/screen.h"
 #include "ui/speed.h"
