@@ -229,7 +229,39 @@ finite_run(const double *x, long n)
 	return (bad >> 63) == 0;
 }
 
+/*
+ * Sum of x[i] (sq: of (x[i] - c)^2) in eight running sums, sum k taking
+ * elements k, k+8, ...: independent sums let the loop vectorise (one
+ * AVX-512 register holds all eight). The order is fixed, so the result is
+ * the same on every run and instruction set.
+ */
+INLINE double
+sum8_run(const double *x, long n, double c, int sq)
+{
+	double p[8] = { 0 };
+	long i, k;
+
+	if (sq)
+		for (i = 0; i + 8 <= n; i += 8)
+			for (k = 0; k < 8; k++)
+				p[k] += (x[i + k] - c) * (x[i + k] - c);
+	else
+		for (i = 0; i + 8 <= n; i += 8)
+			for (k = 0; k < 8; k++)
+				p[k] += x[i + k];
+	p[0] = ((p[0] + p[1]) + (p[2] + p[3])) + ((p[4] + p[5]) + (p[6] + p[7]));
+	for (; i < n; i++)
+		p[0] += sq ? (x[i] - c) * (x[i] - c) : x[i];
+	return p[0];
+}
+
 /* ------------------------------------------------ one copy per target */
+
+static double
+sum8_base(const double *x, long n, double c, int sq)
+{
+	return sum8_run(x, n, c, sq);
+}
 
 static int
 finite_base(const double *x, long n)
@@ -252,6 +284,7 @@ colsum_base(long rows, int cols, const double *x, double *out)
 static void (*mm_impl)(const struct mm *) = mm_base;
 static void (*colsum_impl)(long, int, const double *, double *) = colsum_base;
 static int (*finite_impl)(const double *, long) = finite_base;
+static double (*sum8_impl)(const double *, long, double, int) = sum8_base;
 
 #if defined(__x86_64__) && defined(__GNUC__)
 __attribute__((target("avx512f"))) static void
@@ -270,6 +303,18 @@ __attribute__((target("avx512f"))) static int
 finite_avx512(const double *x, long n)
 {
 	return finite_run(x, n);
+}
+
+__attribute__((target("avx512f"))) static double
+sum8_avx512(const double *x, long n, double c, int sq)
+{
+	return sum8_run(x, n, c, sq);
+}
+
+__attribute__((target("avx2"))) static double
+sum8_avx2(const double *x, long n, double c, int sq)
+{
+	return sum8_run(x, n, c, sq);
 }
 
 __attribute__((target("avx2"))) static int
@@ -298,10 +343,12 @@ kern_pick(void)
 		mm_impl = mm_avx512;
 		colsum_impl = colsum_avx512;
 		finite_impl = finite_avx512;
+		sum8_impl = sum8_avx512;
 	} else if (__builtin_cpu_supports("avx2")) {
 		mm_impl = mm_avx2;
 		colsum_impl = colsum_avx2;
 		finite_impl = finite_avx2;
+		sum8_impl = sum8_avx2;
 	}
 }
 #endif
@@ -312,6 +359,12 @@ int
 kern_all_finite(const double *x, long n)
 {
 	return finite_impl(x, n);
+}
+
+double
+kern_sum8(const double *x, long n, double c, int sq)
+{
+	return sum8_impl(x, n, c, sq);
 }
 
 void

@@ -8,26 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kernels.h"
 #include "session_impl.h"
 
-/*
- * Sum of x[i] (sq: of (x[i] - c)^2) in eight running sums, sum k taking
- * elements k, k+8, ...: independent sums let the loop vectorise. The order
- * is fixed, so the result is the same on every run.
- */
 static double
 session_sum8(const double *x, long n, double c, int sq)
 {
-	double p[8] = { 0 };
-	long i, k;
-
-	for (i = 0; i + 8 <= n; i += 8)
-		for (k = 0; k < 8; k++)
-			p[k] += sq ? (x[i + k] - c) * (x[i + k] - c) : x[i + k];
-	p[0] = ((p[0] + p[1]) + (p[2] + p[3])) + ((p[4] + p[5]) + (p[6] + p[7]));
-	for (; i < n; i++)
-		p[0] += sq ? (x[i] - c) * (x[i] - c) : x[i];
-	return p[0];
+	return kern_sum8(x, n, c, sq);
 }
 
 /* Root mean square; scaled by the largest magnitude when squares would
@@ -112,7 +99,7 @@ void
 session_diag_forward(struct session *s)
 {
 	struct net *n = s->net;
-	double top[NET_MAX_UNITS];
+	double top[NET_MAX_UNITS], ones[NET_MAX_UNITS], fprime[NET_MAX_UNITS];
 	int l, j;
 	long i;
 
@@ -135,16 +122,22 @@ session_diag_forward(struct session *s)
 		    SESSION_HIST_BINS / (d->hist_hi - d->hist_lo));
 		/* Which units fired (their largest z is above 0; a NaN never
 		 * is), and how often each was saturated, row by row. */
-		for (j = 0; j < out; j++)
+		for (j = 0; j < out; j++) {
 			top[j] = 0;
+			ones[j] = 1;
+		}
 		for (i = 0; i < n->n; i++) {
 			const double *zr = ly->z + i * out, *ar = ly->a + i * out;
 
 			for (j = 0; j < out; j++)
 				top[j] = zr[j] > top[j] ? zr[j] : top[j];
-			if (saturates)
-				for (j = 0; j < out; j++)
-					sat[j] += fn->deriv(ly->alpha, zr[j], ar[j]) < SESSION_DEAD_DERIV;
+			if (!saturates)
+				continue;
+			/* f'(z) of the row in one call: the backward pass with
+			 * dL/da = 1 gives it exactly (1 times x is x). */
+			fn->backward(ly->alpha, zr, ar, ones, fprime, 1, out);
+			for (j = 0; j < out; j++)
+				sat[j] += fprime[j] < SESSION_DEAD_DERIV;
 		}
 		for (j = 0; j < out; j++) {
 			if (top[j] > 0)

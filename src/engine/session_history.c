@@ -195,7 +195,7 @@ session_history_new(struct session *s, const struct session_config *cfg)
 	h->slot_size = sizeof(struct session_pos) +
 	    (size_t)(1 + s->arena_len + s->net->nparams) * sizeof(double);
 	h->slot_size = (h->slot_size + 15) & ~(size_t)15;
-	every = (long)ceil(32.0 * (double)(h->slot_size / sizeof(double)) /
+	every = (long)ceil(32.0 * ((double)h->slot_size / (double)sizeof(double)) /
 	    (work > 1 ? work : 1));
 	if (every > HISTORY_MAX_EVERY)
 		every = HISTORY_MAX_EVERY;
