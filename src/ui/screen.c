@@ -184,7 +184,9 @@ screen_rows(const struct canvas *c, int format, enum theme_id theme, const char 
 		open = 0;
 		if (!html && color && role >= 0)
 			fputs("\033[0m", out);
-		if (y + 1 < c->h || !html)
+		/* A page ends its last row itself; a frame's last row must not
+		 * scroll the terminal. */
+		if (y + 1 < c->h || (!html && trim))
 			fputs(eol, out);
 	}
 }

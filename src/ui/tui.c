@@ -28,8 +28,9 @@
 #define TUI_REDRAW 0x01
 #define TUI_QUIT 0x02
 
-#define TUI_FRAME_MS (1000.0 / SPEED_FPS)	/* frame period while training runs */
-#define TUI_KEYS_MS 1.0		/* kept free in every frame for reading keys */
+/* Frame period while training runs: aimed a little above 30 frames a second
+ * so that 30 hold when the machine is busy. */
+#define TUI_FRAME_MS (1000.0 / (SPEED_FPS + 1))
 #define TUI_IDLE_MS 250		/* poll for signals this often when idle */
 
 struct tui {
@@ -56,7 +57,8 @@ struct tui {
 	int epochs_step;		/* epochs `c`/`e` add once training is done */
 	char *command;			/* the command line shown by p */
 	/* continue mode */
-	double draw_ms;			/* how long the last frame took to draw */
+	double budget_ms;		/* turbo: training time a frame, tuned to the period */
+	double last_frame_ms;		/* when the last frame began (0: not running) */
 	double next_phase_ms;		/* slow motion: when the next phase is due */
 	double rate_start_ms;		/* the rate is measured from here */
 	double rate_rows;		/* rows trained since then */
@@ -319,9 +321,7 @@ tui_tick(struct tui *t)
 		t->dirty = 1;
 		return;
 	}
-	budget = TUI_FRAME_MS - t->draw_ms - TUI_KEYS_MS;
-	if (budget < 2)
-		budget = 2;
+	budget = t->budget_ms;
 	for (k = 0; sp->kind == SPEED_TURBO || k < sp->amount; k++) {
 		for (i = 0, active = 0; i < t->nruns; i++) {
 			active += session_step_batch(t->run[i]) == SESSION_OK;
@@ -340,6 +340,24 @@ tui_tick(struct tui *t)
 	t->v.steps_per_frame = k;
 	tui_clamp(t);
 	t->dirty = 1;
+}
+
+/*
+ * Turbo's training time a frame: whatever drawing, the terminal and the
+ * machine take, the budget moves until frames begin one period apart, so
+ * the training gets all the time the screen does not need.
+ */
+static void
+tui_pace(struct tui *t, double now)
+{
+	if (t->last_frame_ms > 0) {
+		t->budget_ms += 0.5 * (TUI_FRAME_MS - (now - t->last_frame_ms));
+		if (t->budget_ms < 1)
+			t->budget_ms = 1;
+		if (t->budget_ms > TUI_FRAME_MS)
+			t->budget_ms = TUI_FRAME_MS;
+	}
+	t->last_frame_ms = now;
 }
 
 /* Rows trained a second and frames drawn a second while running, over the
@@ -1341,9 +1359,10 @@ tui_record_close(struct tui *t)
 
 	if (t->rec == NULL)
 		return 0;
-	/* Show the cursor again at the end of the replay. */
+	/* Show the cursor again at the end of the replay, leaving the last
+	 * screen as it was. */
 	fprintf(t->rec, "[%.6f, \"o\", ", (tui_now_ms() - t->rec_start_ms) / 1000);
-	tui_json_string(t->rec, "\033[0m\033[?25h\r\n", 12);
+	tui_json_string(t->rec, "\033[0m\033[?25h", 10);
 	fputs("]\n", t->rec);
 	if (ferror(t->rec))
 		rc = -1;
@@ -1426,20 +1445,25 @@ tui_run(struct tui *t)
 	}
 	t->dirty = 1;
 	t->quit = 0;
+	t->budget_ms = TUI_FRAME_MS / 2;
 	while (!t->quit && !tty_interrupted()) {
 		frame_start = tui_now_ms();
-		if (t->v.running)
+		if (t->v.running) {
+			tui_pace(t, frame_start);
 			tui_tick(t);
+		} else
+			t->last_frame_ms = 0;
 		if (t->dirty) {
 			double d0 = tui_now_ms();
 
 			tui_draw(t);
 			t->dirty = 0;
-			t->draw_ms = tui_now_ms() - d0;
 			if (t->v.running)
 				tui_measure(t, d0);
 		}
-		if (t->v.running) {
+		if (t->v.running && speed_ladder[t->v.speed].kind == SPEED_TURBO)
+			timeout = 0;	/* the budget fills the frame; keys are only polled */
+		else if (t->v.running) {
 			timeout = (int)(TUI_FRAME_MS - (tui_now_ms() - frame_start));
 			if (timeout < 1)
 				timeout = 1;

@@ -220,7 +220,7 @@ status_line2(const struct ui_frame *f, struct canvas *c, struct rect r)
 	struct bar b = { c, r.x + 1, r.y, r.x + r.w, g };
 	char buf[160], a[32], a2[96];
 	const struct epoch_record *e;
-	int i, right;
+	int i, right, running;
 
 	if (s == NULL)
 		return;
@@ -256,10 +256,11 @@ status_line2(const struct ui_frame *f, struct canvas *c, struct rect r)
 	}
 	if (buf[0])
 		bar_item(&b, NULL, buf, s->pos.finished && !v->running ? C_GOOD : C_STATUS_KEY);
+	running = v->running;
 	view_pending(s, buf, sizeof buf);
 	if (buf[0])
 		bar_item(&b, _("next batch:"), buf, C_WARNING);
-	else if (v->speed >= 0 && v->speed < speed_count)
+	else if (!running && v->speed >= 0 && v->speed < speed_count)
 		bar_item(&b, _("speed"), _(speed_ladder[v->speed].label), C_STATUS);
 	/* Losses on the right. */
 	e = s->pos.nepochs > 0 ? &s->epochs[s->pos.nepochs - 1] : NULL;
