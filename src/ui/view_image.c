@@ -10,6 +10,7 @@
  * whatever --scale did to the numbers the network reads.
  */
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -475,6 +476,22 @@ view_data_image_title(const struct panel_ctx *p)
 
 /* ------------------------------------------------ weights as pictures */
 
+/* Appends a part to a line of parts two spaces apart, when it fits in w
+ * columns whole. */
+static void __attribute__((format(printf, 4, 5)))
+image_part(char *line, size_t n, int w, const char *fmt, ...)
+{
+	char part[128], next[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(part, sizeof part, fmt, ap);
+	va_end(ap);
+	snprintf(next, sizeof next, "%s%s%s", line, line[0] ? "  " : "", part);
+	if (text_width(next, -1) <= w && strlen(next) < n)
+		snprintf(line, n, "%s", next);
+}
+
 /* Unit j of the first layer's input weights, as a signed picture. */
 static void
 image_weights_of(const struct session *s, const double *param, int j, struct picture *pic)
@@ -513,14 +530,17 @@ view_network_pictures(const struct panel_ctx *p, struct canvas *c, struct rect i
 	const struct layer *L = &s->net->layer[0];
 	struct picture pic;
 	int cols, rows, tw, th, per_row, nrows, j, first, sel;
-	char line[200], b[32];
+	char line[200];
 
 	image_weights_of(s, s->net->param, 0, &pic);
 	picture_size(&pic, PICTURE_SMALL, p->mono, &cols, &rows);
 	tw = cols + 2;
 	th = rows + 1;
-	snprintf(line, sizeof line, _("h1 %s, %d weights a unit: %s + %s -"), act_name(L->act), L->in,
-	    p->mono ? p->g->wpos[2] : _("blue"), p->mono ? p->g->wneg[2] : _("orange"));
+	if (p->mono)
+		snprintf(line, sizeof line, _("h1 %s weights: %s %s positive, %s %s negative"),
+		    act_name(L->act), p->g->wpos[0], p->g->wpos[2], p->g->wneg[0], p->g->wneg[2]);
+	else
+		snprintf(line, sizeof line, _("h1 %s weights: blue +, orange -"), act_name(L->act));
 	canvas_text_cut(c, in.x, in.y, in.w, C_DIM, 0, line);
 	per_row = in.w / tw;
 	nrows = (in.h - 2) / th;
@@ -540,13 +560,16 @@ view_network_pictures(const struct panel_ctx *p, struct canvas *c, struct rect i
 		if (session_unit_dead(s, 0, j))
 			canvas_text(c, x + cols - 1, y + rows, 1, C_DEAD_UNIT, 0, p->g->dead);
 	}
-	/* What the pictures say, in one line: scroll position, smoothness. */
-	snprintf(b, sizeof b, "%.2f", net_weight_roughness(s->net, pic.h, pic.w));
+	/* What the pictures say, in one line: scroll position, smoothness; a
+	 * part that does not fit is left out whole. */
+	line[0] = '\0';
 	if (j < L->out || first > 0)
-		snprintf(line, sizeof line, _("units %d-%d of %d  roughness %s (1 = noise)  w: diagram"),
-		    first + 1, j, L->out, b);
+		image_part(line, sizeof line, in.w, _("units %d-%d of %d"), first + 1, j, L->out);
 	else
-		snprintf(line, sizeof line, _("%s dead  roughness %s (1 = noise)  w: diagram"),
-		    p->g->dead, b);
-	canvas_text_cut(c, in.x, in.y + in.h - 1, in.w, C_DIM, 0, line);
+		image_part(line, sizeof line, in.w, _("%s dead"), p->g->dead);
+	image_part(line, sizeof line, in.w, _("roughness %.2f"),
+	    net_weight_roughness(s->net, pic.h, pic.w));
+	image_part(line, sizeof line, in.w, "%s", _("(1 = noise)"));
+	image_part(line, sizeof line, in.w, "%s", _("w: diagram"));
+	canvas_text(c, in.x, in.y + in.h - 1, in.w, C_DIM, 0, line);
 }

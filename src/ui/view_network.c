@@ -488,7 +488,12 @@ view_network(const struct panel_ctx *p, struct canvas *c, struct rect r)
 		extra[0] = '\0';
 	if (s->data->image_h > 0 && !p->v->net_diagram && s->net->nlayers > 1) {
 		/* Picture inputs: what each first-layer unit looks for. */
-		in = view_box(p, c, r, _("Network: first-layer weights"), extra);
+		const char *title = _("Network: first-layer weights");
+
+		/* The short title when the long one would cut the sample number. */
+		if (text_width(title, -1) + text_width(extra, -1) + 8 > r.w)
+			title = _("Network: h1 weights");
+		in = view_box(p, c, r, title, extra);
 		if (in.w >= 8 && in.h >= 3)
 			view_network_pictures(p, c, in);
 		return;
