@@ -441,7 +441,7 @@ view_data(const struct panel_ctx *p, struct canvas *c, struct rect r)
 	char extra[64];
 
 	if (s->data->image_h > 0 && s->data->task != TASK_REGRESS) {
-		snprintf(extra, sizeof extra, "%dx%d picture  v: view", s->data->image_h,
+		snprintf(extra, sizeof extra, _("%dx%d picture  v: view"), s->data->image_h,
 		    s->data->image_w);
 		in = view_box(p, c, r, view_data_image_title(p), extra);
 		if (in.w >= 6 && in.h >= 2)

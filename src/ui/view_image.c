@@ -304,7 +304,7 @@ image_grid(const struct panel_ctx *p, struct canvas *c, struct rect g, const str
 		int x = g.x + (int)(last % per_row) * tw, y = g.y + (int)(last / per_row) * th;
 
 		canvas_fill(c, (struct rect){ x, y, tw, th }, ' ', C_DEFAULT, 0);
-		canvas_printf(c, x, y, tw - 1, C_DIM, 0, _("+%ld"), picked - drawn + 1);
+		canvas_printf(c, x, y, tw - 1, C_DIM, 0, "+%ld", picked - drawn + 1);
 		canvas_text(c, x, y + 1, tw - 1, C_DIM, 0, _("more"));
 	}
 	return picked;
@@ -518,7 +518,7 @@ view_image_weights(const struct panel_ctx *p, struct canvas *c, int x, int y, in
 	picture_size(&pic, PICTURE_BIG, p->mono, &cols, &rows);
 	canvas_text(c, x, y, cols, C_DIM, 0, _("weights"));
 	picture_draw(c, x, y + 1, &pic, PICTURE_BIG, p->mono, p->g);
-	canvas_printf(c, x, y + 1 + rows, cols, C_DIM, 0, _("%s%s"), p->g->unicode ? "\u00b1" : "+-",
+	canvas_printf(c, x, y + 1 + rows, cols, C_DIM, 0, "%s%s", p->g->unicode ? "\u00b1" : "+-",
 	    view_num(b, sizeof b, pic.hi, 2));
 	return cols;
 }
