@@ -271,17 +271,20 @@ theme_blend(const int from[3], const int to[3], double t)
 	return 16 + 36 * c[0] + 6 * c[1] + c[2];
 }
 
-/* Terminal colour of picture level i: grey paper to white ink, or orange
- * (negative) through dark grey to blue (positive), the colour-blind safe
+/* Terminal colour of picture level i: paper to ink (dark paper and white
+ * ink on a dark screen, white paper and black ink on a light one), or
+ * orange (negative) through grey to blue (positive), the colour-blind safe
  * pair the weights use elsewhere. */
 static int
-theme_pic_colour(int sign, int i)
+theme_pic_colour(int light, int sign, int i)
 {
-	static const int zero[3] = { 1, 1, 1 }, orange[3] = { 5, 2, 0 }, blue[3] = { 0, 2, 5 };
-	int half = PIC_SIGN_LEVELS / 2;
+	static const int dark_zero[3] = { 1, 1, 1 }, light_zero[3] = { 4, 4, 4 };
+	static const int orange[3] = { 5, 2, 0 }, blue[3] = { 0, 2, 5 };
+	const int *zero = light ? light_zero : dark_zero;
+	int half = PIC_SIGN_LEVELS / 2, n = PIC_GREY_LEVELS - 1;
 
 	if (!sign)
-		return 234 + i * (255 - 234) / (PIC_GREY_LEVELS - 1);
+		return light ? 255 - i * (255 - 232) / n : 234 + i * (255 - 234) / n;
 	if (i == half)
 		return theme_blend(zero, zero, 0);
 	return i < half ? theme_blend(zero, orange, (double)(half - i) / half) :
@@ -289,27 +292,33 @@ theme_pic_colour(int sign, int i)
 }
 
 static const struct theme_style *
-theme_picture(enum theme_kind k, int role)
+theme_picture(enum theme_kind k, enum theme_id id, int role)
 {
-	static struct theme_style pic[C_ROLES - C_COUNT];
+	static struct theme_style pic[2][C_ROLES - C_COUNT];
 	static const struct theme_style plain = { -1, -1, 0 };
 	static int made;
-	int i;
+	int i, l, light = id == THEME_LIGHT;
 
 	if (k != THEME_256)
 		return &plain;	/* pictures are drawn with glyphs there */
 	if (!made) {
-		for (i = 0; i < C_PIC_SIGN - C_PIC_GREY; i++) {
-			pic[i].fg = (int16_t)theme_pic_colour(0, i / PIC_GREY_LEVELS);
-			pic[i].bg = (int16_t)theme_pic_colour(0, i % PIC_GREY_LEVELS);
-		}
-		for (i = 0; i < C_ROLES - C_PIC_SIGN; i++) {
-			pic[C_PIC_SIGN - C_COUNT + i].fg = (int16_t)theme_pic_colour(1, i / PIC_SIGN_LEVELS);
-			pic[C_PIC_SIGN - C_COUNT + i].bg = (int16_t)theme_pic_colour(1, i % PIC_SIGN_LEVELS);
+		for (l = 0; l < 2; l++) {
+			struct theme_style *t = pic[l];
+
+			for (i = 0; i < C_PIC_SIGN - C_PIC_GREY; i++) {
+				t[i].fg = (int16_t)theme_pic_colour(l, 0, i / PIC_GREY_LEVELS);
+				t[i].bg = (int16_t)theme_pic_colour(l, 0, i % PIC_GREY_LEVELS);
+			}
+			for (i = 0; i < C_ROLES - C_PIC_SIGN; i++) {
+				t[C_PIC_SIGN - C_COUNT + i].fg =
+				    (int16_t)theme_pic_colour(l, 1, i / PIC_SIGN_LEVELS);
+				t[C_PIC_SIGN - C_COUNT + i].bg =
+				    (int16_t)theme_pic_colour(l, 1, i % PIC_SIGN_LEVELS);
+			}
 		}
 		made = 1;
 	}
-	return &pic[role - C_COUNT];
+	return &pic[light][role - C_COUNT];
 }
 
 static const char *const theme_names[THEME_COUNT] = { "dark", "light", "contrast" };
@@ -323,7 +332,7 @@ theme_style(enum theme_kind k, enum theme_id id, int role)
 	const struct theme_style *t;
 
 	if (role >= C_COUNT && role < C_ROLES)
-		return theme_picture(k, role);
+		return theme_picture(k, id, role);
 	if (role < 0 || role >= C_COUNT)
 		return &plain;
 	/* The colourless theme keeps only attributes; its fg and bg are unused. */

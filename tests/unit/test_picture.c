@@ -98,6 +98,13 @@ START_TEST(test_picture_colours)
 	ck_assert_int_eq(st->bg, 16 + 36 + 6 + 1);
 	st = theme_style(THEME_256, THEME_DARK, C_ROLES - 1);
 	ck_assert_int_eq(st->fg, 16 + 6 * 2 + 5);
+	/* On a light screen: white paper, black ink, a light grey zero. */
+	st = theme_style(THEME_256, THEME_LIGHT, C_PIC_GREY + 0 * PIC_GREY_LEVELS + 7);
+	ck_assert_int_eq(st->fg, 255);
+	ck_assert_int_eq(st->bg, 232);
+	st = theme_style(THEME_256, THEME_LIGHT, C_PIC_SIGN + 4 * PIC_SIGN_LEVELS + 8);
+	ck_assert_int_eq(st->fg, 16 + 36 * 4 + 6 * 4 + 4);
+	ck_assert_int_eq(st->bg, 16 + 6 * 2 + 5);
 	/* Without 256 colours pictures are glyphs: no colour at all. */
 	st = theme_style(THEME_8, THEME_DARK, C_PIC_GREY + 9);
 	ck_assert_int_eq(st->fg, -1);
