@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "kernels.h"
 #include "act.h"
 
 /* ------------------------------------------------------------ linear */
@@ -14,7 +15,7 @@ linear_forward(double alpha, const double *z, double *a, long n, int width)
 		memcpy(a, z, (size_t)(n * width) * sizeof *a);
 }
 
-static void
+KERN_WIDE static void
 linear_backward(double alpha, const double *z, const double *a, const double *da,
     double *dz, long n, int width)
 {
@@ -48,7 +49,7 @@ sigmoid_forward(double alpha, const double *z, double *a, long n, int width)
 		a[i] = act_sigmoid(z[i]);
 }
 
-static void
+KERN_WIDE static void
 sigmoid_backward(double alpha, const double *z, const double *a, const double *da,
     double *dz, long n, int width)
 {
@@ -75,7 +76,7 @@ tanh_forward(double alpha, const double *z, double *a, long n, int width)
 		a[i] = tanh(z[i]);
 }
 
-static void
+KERN_WIDE static void
 tanh_backward(double alpha, const double *z, const double *a, const double *da,
     double *dz, long n, int width)
 {
@@ -93,7 +94,7 @@ tanh_deriv(double alpha, double z, double a)
 
 /* -------------------------------------------------------------- relu */
 
-static void
+KERN_WIDE static void
 relu_forward(double alpha, const double *z, double *a, long n, int width)
 {
 	long i, m = n * width;
@@ -102,7 +103,7 @@ relu_forward(double alpha, const double *z, double *a, long n, int width)
 		a[i] = z[i] > 0 ? z[i] : 0.0;
 }
 
-static void
+KERN_WIDE static void
 relu_backward(double alpha, const double *z, const double *a, const double *da,
     double *dz, long n, int width)
 {
@@ -120,7 +121,7 @@ relu_deriv(double alpha, double z, double a)
 
 /* -------------------------------------------------------- leaky relu */
 
-static void
+KERN_WIDE static void
 leaky_forward(double alpha, const double *z, double *a, long n, int width)
 {
 	long i, m = n * width;
@@ -129,7 +130,7 @@ leaky_forward(double alpha, const double *z, double *a, long n, int width)
 		a[i] = z[i] > 0 ? z[i] : alpha * z[i];
 }
 
-static void
+KERN_WIDE static void
 leaky_backward(double alpha, const double *z, const double *a, const double *da,
     double *dz, long n, int width)
 {

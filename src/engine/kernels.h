@@ -6,6 +6,15 @@
 #ifndef NNSTEP_KERNELS_H
 #define NNSTEP_KERNELS_H
 
+/* Before an element-wise loop's function (no sums across elements, so the
+ * width of the vectors cannot change a result): one copy per instruction
+ * set, the best one chosen when the program starts. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define KERN_WIDE __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define KERN_WIDE
+#endif
+
 /* z[s][j] = (sum_k x[s][k] * W[j][k]) + b[j]; wt is W transposed (in x out). */
 void kern_forward(long n, int in, int out, const double *x, const double *wt,
     const double *b, double *z);

@@ -3,11 +3,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "kernels.h"
 #include "optim.h"
 
 /* --------------------------------------------------------------- sgd */
 
-static void
+KERN_WIDE static void
 sgd_step(double lr, long n, double *w, const double *g, double *m, double *v, long t,
     double *delta)
 {
@@ -35,7 +36,7 @@ sgd_describe(enum optim_text what, double lr, char *buf, size_t size)
 
 /* ---------------------------------------------------------- momentum */
 
-static void
+KERN_WIDE static void
 momentum_step(double lr, long n, double *w, const double *g, double *m, double *v, long t,
     double *delta)
 {
@@ -66,7 +67,7 @@ momentum_describe(enum optim_text what, double lr, char *buf, size_t size)
 
 /* ----------------------------------------------------------- rmsprop */
 
-static void
+KERN_WIDE static void
 rmsprop_step(double lr, long n, double *w, const double *g, double *m, double *v, long t,
     double *delta)
 {
@@ -99,7 +100,7 @@ rmsprop_describe(enum optim_text what, double lr, char *buf, size_t size)
 
 /* -------------------------------------------------------------- adam */
 
-static void
+KERN_WIDE static void
 adam_step(double lr, long n, double *w, const double *g, double *m, double *v, long t,
     double *delta)
 {

@@ -57,7 +57,7 @@ session_saturating(enum act a)
  * a block are found first, in a loop without branches that vectorises,
  * then counted in four partial counts so that increments of one bin do not
  * wait for each other. */
-static void
+KERN_WIDE static void
 session_histogram(int hist[SESSION_HIST_BINS], const double *x, long m, double lo,
     double scale)
 {
@@ -95,7 +95,7 @@ session_histogram(int hist[SESSION_HIST_BINS], const double *x, long m, double l
 		hist[b] = (part[0][b] + part[1][b]) + (part[2][b] + part[3][b]);
 }
 
-void
+KERN_WIDE void
 session_diag_forward(struct session *s)
 {
 	struct net *n = s->net;
