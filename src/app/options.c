@@ -9,6 +9,7 @@
 
 #include "app/options.h"
 #include "util/i18n.h"
+#include "util/xmalloc.h"
 #include "ui/screen.h"
 #include "ui/speed.h"
 #include "ui/theme.h"
@@ -233,6 +234,7 @@ static const struct option_def option_defs[] = {
 	{ "save", 0, 1, "FILE", N_("save the model as JSON at the end") },
 	{ "load", 0, 1, "FILE", N_("start from (or resume) a saved model") },
 	{ "report", 0, 1, "FILE", N_("write the final metrics as JSON") },
+	{ "framework", 0, 1, "pytorch|keras", N_("nnstep code: pytorch or keras (default pytorch)") },
 	{ "predictions", 0, 1, "FILE", N_("write every row's target, prediction and probabilities as CSV") },
 	{ "compare", 0, 1, "KEY=V1,V2", N_("train up to 4 runs differing in %s") },
 	{ "image", 0, 1, "HxW", N_("the feature columns are an H x W picture in row order") },
@@ -581,6 +583,13 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 			c->shuffle = 0;
 		else
 			BAD(N_("on or off"));
+	} else if (strcmp(name, "framework") == 0) {
+		if (value && strcmp(value, "pytorch") == 0)
+			o->framework = 0;
+		else if (value && strcmp(value, "keras") == 0)
+			o->framework = 1;
+		else
+			BAD(N_("pytorch or keras"));
 	} else if (strcmp(name, "threshold") == 0) {
 		if (parse_double(value, &d) || d < 0 || d > 1)
 			BAD(N_("a number from 0 to 1"));
@@ -832,7 +841,7 @@ options_complete(FILE *f, const char *prev)
 			fprintf(f, "VALUE\n");
 		return;
 	}
-	fprintf(f, "%s", "gen lesson check lr-find");	/* the commands options_parse knows */
+	fprintf(f, "%s", "gen lesson check lr-find code");	/* the commands options_parse knows */
 	for (d = option_defs; d->name; d++)
 		if (d->help != NULL)
 			fprintf(f, " --%s", d->name);
@@ -845,8 +854,9 @@ options_parse(struct options *o, int argc, char **argv, char **err)
 	int i = 1;
 
 	*err = NULL;
-	if (argc > 1 && (strcmp(argv[1], "check") == 0 || strcmp(argv[1], "lr-find") == 0)) {
-		/* nnstep check|lr-find [training options] */
+	if (argc > 1 && (strcmp(argv[1], "check") == 0 || strcmp(argv[1], "lr-find") == 0 ||
+	    strcmp(argv[1], "code") == 0)) {
+		/* nnstep check|lr-find|code [training options] */
 		o->command = argv[1];
 		i = 2;
 	} else if (argc > 1 && (strcmp(argv[1], "gen") == 0 || strcmp(argv[1], "lesson") == 0)) {
@@ -957,5 +967,22 @@ options_load_data(const struct options *o, const struct prep *fixed, char **err)
 		return NULL;
 	d = dataset_build(t, &dopt, fixed, err);
 	table_free(t);
+	if (d != NULL && o->data_path)
+		d->origin = xstrdup(o->data_path);
+	else if (d != NULL) {
+		/* The arguments of `nnstep gen` that write the same rows. */
+		char buf[256];
+		int n;
+
+		n = snprintf(buf, sizeof buf, "gen %s --seed %llu", o->gen_name,
+		    (unsigned long long)o->gen.seed);
+		if (o->gen.samples > 0 && n < (int)sizeof buf)
+			n += snprintf(buf + n, sizeof buf - (size_t)n, " --samples %ld", o->gen.samples);
+		if (o->gen.noise >= 0 && n < (int)sizeof buf)
+			n += snprintf(buf + n, sizeof buf - (size_t)n, " --noise %.17g", o->gen.noise);
+		if (o->gen.classes > 0 && n < (int)sizeof buf)
+			snprintf(buf + n, sizeof buf - (size_t)n, " --classes %d", o->gen.classes);
+		d->gen_args = xstrdup(buf);
+	}
 	return d;
 }

@@ -23,6 +23,7 @@ struct options {
 	const char *checkpoint_path;	/* --checkpoint FILE (best model) */
 	const char *report_path;	/* --report FILE */
 	const char *predictions_path;	/* --predictions FILE */
+	int framework;			/* nnstep code --framework: 0 pytorch, 1 keras */
 	double cost_fn, cost_fp;	/* --cost-fn, --cost-fp (0: not set) */
 	int headless;			/* --headless */
 	int screen_w, screen_h;		/* --screen WxH (0: none) */

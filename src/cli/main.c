@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/check.h"
+#include "cli/code.h"
 #include "cli/command.h"
 #include "cli/config.h"
 #include "cli/headless.h"
@@ -81,6 +82,8 @@ nnstep_main(int argc, char **argv)
 		return check_main(&o);
 	if (o.command && strcmp(o.command, "lr-find") == 0)
 		return lrfind_main(&o);
+	if (o.command && strcmp(o.command, "code") == 0)
+		return code_main(&o);
 	if (o.list_lessons)
 		return lesson_list(&o);
 	if (o.command && strcmp(o.command, "lesson") == 0)

@@ -1144,6 +1144,8 @@ dataset_free(struct dataset *d)
 	if (d == NULL)
 		return;
 	free(d->name);
+	free(d->origin);
+	free(d->gen_args);
 	prep_free(d->prep);
 	dataset_free_split(&d->train);
 	dataset_free_split(&d->val);

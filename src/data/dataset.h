@@ -127,6 +127,8 @@ struct data_options {
 
 struct dataset {
 	char *name;                /* "moons", "iris.csv", ... */
+	char *origin;              /* the CSV file as given, or NULL */
+	char *gen_args;            /* or the `nnstep gen` arguments that make it */
 	struct prep *prep;         /* how raw rows became x and y */
 	int ninputs;
 	int noutputs;              /* 1 (binary / one regression target) or K classes */
