@@ -42,11 +42,21 @@ py_str(FILE *f, const char *s)
 	fputc('"', f);
 }
 
-/* A number that reads back exactly. */
+/* A number in its shortest form that reads back exactly. */
 static void
 py_num(FILE *f, double v)
 {
-	fprintf(f, "%.17g", v);
+	char buf[40];
+	int p;
+
+	for (p = 15; p < 17; p++) {
+		snprintf(buf, sizeof buf, "%.*g", p, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	if (p == 17)
+		snprintf(buf, sizeof buf, "%.17g", v);
+	fputs(buf, f);
 }
 
 /* BCE after a sigmoid and CCE after a softmax are computed from the logits

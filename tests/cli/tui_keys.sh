@@ -11,9 +11,9 @@ wait_for "Neuron 2 of hidden layer 2 (tanh)" && ok "l and j move the neuron curs
 keys k h h
 wait_for "Input 1" && ok "h reaches the input layer"
 keys Tab Tab Tab Tab Tab Tab
-wait_for "# Keras" && ok "tab brings the code panel forward"
+wait_for "# nnstep's run in PyTorch" && ok "tab brings the code panel forward"
 keys z
-wait_for "loss_fn = nn.BCELoss()" && ok "z zooms it"
+wait_for 'MISSING_POLICY = "error"' && ok "z zooms it"
 keys i
 wait_for "Input 1 (x1)" && ok "i brings the inspector into the zoom"
 keys z l
