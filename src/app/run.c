@@ -8,6 +8,25 @@
 #include "util/i18n.h"
 #include "util/xmalloc.h"
 
+/*
+ * A loaded model that does not fit the default data (no --data, no --gen):
+ * it was trained on other data, and saying so helps more than the shape
+ * error (say, a softmax output of 3 units on XOR's one output). NULL.
+ */
+static struct session *
+app_run_no_data(const struct options *o, const struct checkpoint *ck, char **err)
+{
+	const struct prep *p = ck ? checkpoint_prep(ck) : NULL;
+
+	if (p == NULL || o->data_path != NULL || o->gen_name != NULL)
+		return NULL;
+	free(*err);
+	*err = xasprintf(_("%s: the model needs the data it was trained on (target column "
+	    "\"%s\", %d inputs; expected --data FILE or --gen NAME)"), o->load_path,
+	    p->target ? p->target : "", p->ninputs);
+	return NULL;
+}
+
 struct session *
 app_run_setup(struct options *o, struct dataset **data, struct checkpoint **ck, char **err)
 {
@@ -56,10 +75,10 @@ app_run_setup(struct options *o, struct dataset **data, struct checkpoint **ck, 
 		return NULL;
 	s = session_new(&o->cfg, *data, err);
 	if (s == NULL)
-		return NULL;
+		return app_run_no_data(o, *ck, err);
 	if (*ck && checkpoint_apply(*ck, s, 1, err) != 0) {
 		session_free(s);
-		return NULL;
+		return app_run_no_data(o, *ck, err);
 	}
 	return s;
 }

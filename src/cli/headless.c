@@ -285,6 +285,43 @@ headless_page(const struct options *o, int style)
 	return page;
 }
 
+/* One line naming the options of the command line whose values the loaded
+ * model replaces (its network, its learning rate when resuming, its target);
+ * was holds the settings as the command line gave them. */
+static void
+load_notice(const struct options *o, const struct session_config *was,
+    const struct session *s, const struct checkpoint *ck)
+{
+	const struct session_config *now = &o->cfg;
+	const struct prep *p = checkpoint_prep(ck);
+	const char *which[8];
+	int n = 0, i, layers = was->nhidden != now->nhidden, acts = 0;
+
+	for (i = 0; i < now->nhidden && i < was->nhidden; i++) {
+		layers |= was->hidden[i] != now->hidden[i];
+		acts |= was->hidden_act[i] != now->hidden_act[i];
+	}
+	if (o->set_layers && layers)
+		which[n++] = "--layers";
+	if (o->set_act && acts)
+		which[n++] = "--act";
+	if (o->set_out_act && was->out_act != now->out_act)
+		which[n++] = "--out-act";
+	if (o->set_loss && was->loss != now->loss)
+		which[n++] = "--loss";
+	if (o->set_lr && was->lr != s->pos.cfg.lr)
+		which[n++] = "--lr";
+	if (o->data.target && p && p->target && strcmp(o->data.target, p->target) != 0 &&
+	    o->data.target[strspn(o->data.target, "0123456789")] != '\0')
+		which[n++] = "--target";
+	if (n == 0)
+		return;
+	fprintf(stderr, _("nnstep: note: %s sets its own"), o->load_path);
+	for (i = 0; i < n; i++)
+		fprintf(stderr, "%s %s", i == 0 ? "" : i == n - 1 ? _(" and") : ",", which[i]);
+	fprintf(stderr, _(": the values given on the command line are not used\n"));
+}
+
 int
 headless_main(struct options *o)
 {
@@ -312,6 +349,8 @@ headless_main(struct options *o)
 		r->s = built[i].s;
 		snprintf(r->label, sizeof r->label, "%s", built[i].label);
 		r->checkpoint_path = i == 0 ? o->checkpoint_path : NULL;
+		if (i == 0 && built[0].ck != NULL)
+			load_notice(&r->opt, &o->cfg, r->s, built[0].ck);
 		r->quiet_events = o->quiet;
 		r->screen_every = nruns == 1 ? o->screen_every : 0;
 		r->screen_w = o->screen_w ? o->screen_w : 120;

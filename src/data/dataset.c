@@ -608,6 +608,24 @@ build_categories(struct build *b)
 	for (j = 0; j < b->nfeat; j++) {
 		b->offset[j] = width;
 		width += p->cols[j].is_text ? p->cols[j].ncat : 1;
+		if (width > DATA_MAX_INPUTS && b->fixed == NULL) {
+			char show[DATA_SHOW_MAX + 4];
+
+			/* Name the column that passes the limit, and why it does. */
+			data_show(show, sizeof show, p->cols[j].name);
+			if (p->cols[j].is_text)
+				data_fail(b->err, "%s:1:%d: one-hot encoding of column \"%s\" (%d "
+				    "categories) makes more than %d inputs (expected at most %d "
+				    "inputs in all: fewer categories or columns)", b->file,
+				    b->feat[j] + 1, show, p->cols[j].ncat, DATA_MAX_INPUTS,
+				    DATA_MAX_INPUTS);
+			else
+				data_fail(b->err, "%s:1:%d: column \"%s\" makes more than %d inputs "
+				    "with the one-hot encoded columns before it (expected at most %d "
+				    "inputs in all: fewer categories or columns)", b->file,
+				    b->feat[j] + 1, show, DATA_MAX_INPUTS, DATA_MAX_INPUTS);
+			return -1;
+		}
 	}
 	if (b->fixed != NULL) {
 		if (width != p->ninputs || p->offset == NULL || p->scalev == NULL) {

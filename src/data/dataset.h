@@ -24,6 +24,7 @@
 #define DATA_MAX_ROWS 2000000
 #define DATA_MAX_FIELD (1 << 20)      /* bytes in one field */
 #define DATA_MAX_CATEGORIES 1024      /* distinct values of one text column */
+#define DATA_MAX_INPUTS 4096          /* encoded inputs: a network's (NET_MAX_UNITS) */
 #define DATA_MAX_INT_CLASSES 20       /* integer targets with more values are numbers */
 
 enum task {

@@ -46,6 +46,25 @@ data_fail(char **err, const char *fmt, ...)
 	return NULL;
 }
 
+size_t
+data_control_len(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (n >= 1 && (u[0] < 0x20 || u[0] == 0x7F))
+		return 1;			/* C0 and DEL */
+	if (n >= 2 && u[0] == 0xC2 && u[1] >= 0x80 && u[1] <= 0x9F)
+		return 2;			/* C1: U+0080 to U+009F */
+	if (n >= 2 && u[0] == 0xD8 && u[1] == 0x9C)
+		return 2;			/* U+061C arabic letter mark */
+	if (n >= 3 && u[0] == 0xE2 && u[1] == 0x80 &&
+	    (u[2] == 0x8E || u[2] == 0x8F || (u[2] >= 0xAA && u[2] <= 0xAE)))
+		return 3;			/* U+200E, U+200F, U+202A to U+202E */
+	if (n >= 3 && u[0] == 0xE2 && u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9)
+		return 3;			/* U+2066 to U+2069 */
+	return 0;
+}
+
 void
 data_show(char *dst, size_t cap, const char *s)
 {
@@ -66,8 +85,13 @@ data_show(char *dst, size_t cap, const char *s)
 	}
 	for (i = 0; i < keep; i++) {
 		unsigned char c = (unsigned char)s[i];
+		size_t ctl = data_control_len(s + i, keep - i);
 
-		dst[n++] = (c < 0x20 || c == 0x7F) ? '?' : (char)c;
+		if (ctl > 0) {
+			dst[n++] = '?';
+			i += ctl - 1;
+		} else
+			dst[n++] = (char)c;
 	}
 	if (keep < len) {
 		memcpy(dst + n, "...", 3);

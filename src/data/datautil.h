@@ -30,6 +30,9 @@ void *data_fail(char **err, const char *fmt, ...)
 /* Copies s into dst (cap bytes, at least DATA_SHOW_MAX + 4) for a message:
  * control characters become '?', and a long value is cut at a character
  * boundary and ends with "...". */
+/* Bytes of the control character at s (C0, DEL, C1, or a bidirectional
+ * control that would reorder what a terminal shows), or 0 for text. */
+size_t data_control_len(const char *s, size_t n);
 void data_show(char *dst, size_t cap, const char *s);
 
 /* Appends "a, b, c" (at most max names, then ", ...") to a new string. */

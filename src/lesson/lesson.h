@@ -28,6 +28,7 @@
 #define LESSON_DEFAULT_EPOCHS 1000	/* a lesson session's epoch budget */
 #define LESSON_MAX_PATH 200		/* bytes in a save/load/data file name */
 #define LESSON_MAX_RUNS 4
+#define LESSON_MAX_WORK 2e10		/* training rows x parameters x epochs, in all */
 
 enum lesson_op {
 	LOP_SAY,		/* narration (text) */

@@ -730,6 +730,34 @@ path_join(const char *dir, const char *name)
 	return xasprintf("%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name);
 }
 
+/* 1 when file, its symbolic links followed, is inside folder. */
+static int
+inside_folder(const char *file, const char *folder)
+{
+	char *f = realpath(file, NULL), *d = realpath(folder ? folder : ".", NULL);
+	size_t n = d ? strlen(d) : 0;
+	int in = f && d && strncmp(f, d, n) == 0 && (f[n] == '/' || (n == 1 && d[0] == '/'));
+
+	free(f);
+	free(d);
+	return in;
+}
+
+/* A data file found in folder must stay there: a symbolic link placed
+ * beside a lesson must not lead it to files elsewhere. */
+static char *
+data_inside(struct parser *p, int i, char *file, const char *folder)
+{
+	char bb[64];
+
+	if (inside_folder(file, folder))
+		return file;
+	perr(p, p->w[i].col, "data file '%s' leads out of %s through a symbolic link (expected "
+	    "a file in that folder)", show(p->w[i].s, bb), folder ? folder : ".");
+	free(file);
+	return NULL;
+}
+
 /* `set data PATH`: found beside the lesson, else under the data root. */
 static char *
 resolve_data(struct parser *p, int i)
@@ -743,13 +771,15 @@ resolve_data(struct parser *p, int i)
 	if (e == NULL)
 		return xstrdup(s);
 	a = path_join(e->lesson_dir, s);
-	if (!e->check_files || file_exists(a))
+	if (!e->check_files)
 		return a;
+	if (file_exists(a))
+		return data_inside(p, i, a, e->lesson_dir);
 	if (e->data_root) {
 		b = path_join(e->data_root, s);
 		if (file_exists(b)) {
 			free(a);
-			return b;
+			return data_inside(p, i, b, e->data_root);
 		}
 		perr(p, p->w[i].col, "data file '%s' not found (expected it in %s or %s)",
 		    show(s, bb), e->lesson_dir ? e->lesson_dir : ".", e->data_root);
@@ -1456,6 +1486,11 @@ check_bytes(struct parser *p, const char *s, size_t n)
 			return perr(p, col, "invalid UTF-8 (expected UTF-8 text)");
 		if (v >= 0x80 && v < 0xA0)
 			return perr(p, col, "control character U+%04X (expected text)", v);
+		/* They reorder what the terminal shows after them. */
+		if (v == 0x061C || v == 0x200E || v == 0x200F || (v >= 0x202A && v <= 0x202E) ||
+		    (v >= 0x2066 && v <= 0x2069))
+			return perr(p, col, "bidirectional control character U+%04X (expected text)",
+			    v);
 		i += len;
 		col++;
 	}

@@ -57,6 +57,7 @@ struct lesson_player {
 	char *folder;			/* private folder of save/load */
 	char **made;			/* files and folders made in it, in order */
 	int nmade;
+	double work;			/* training done so far: rows x parameters x epochs */
 };
 
 /* ------------------------------------------------------------- events */
@@ -645,6 +646,31 @@ do_expect(struct lesson_player *p, const struct lesson_directive *d)
 
 /* ------------------------------------------------------------- training */
 
+/*
+ * The epoch count alone does not bound a lesson's time: a big network on
+ * many rows takes long for few epochs. Before session s trains for the
+ * given epochs (or the batches or phases of d), the work that takes (rows x
+ * parameters x epochs) is added to what the lesson has done, and refused
+ * past LESSON_MAX_WORK.
+ */
+static int
+player_budget(struct lesson_player *p, const struct lesson_directive *d,
+    const struct session *s, double epochs)
+{
+	double work = (double)s->data->train.n * (double)s->net->nparams * epochs;
+
+	if (d->op == LOP_STEP && d->what == LSTEP_BATCH)
+		work /= (double)s->nbatches;
+	else if (d->op == LOP_STEP && d->what == LSTEP_PHASE)
+		work /= 4.0 * (double)s->nbatches;
+	if (p->work + work > LESSON_MAX_WORK)
+		return player_fail(p, d, 0, "this training would bring the lesson's work to %.3g "
+		    "rows x parameters x epochs (expected at most %.3g in a lesson: fewer epochs, "
+		    "rows or units)", p->work + work, LESSON_MAX_WORK);
+	p->work += work;
+	return 0;
+}
+
 static int
 do_step(struct lesson_player *p, const struct lesson_directive *d)
 {
@@ -653,6 +679,9 @@ do_step(struct lesson_player *p, const struct lesson_directive *d)
 
 	if (player_ensure(p, d) != 0)
 		return -1;
+	for (i = 0; i < p->nruns; i++)
+		if (player_budget(p, d, p->run[i].s, (double)d->n) != 0)
+			return -1;
 	for (i = 0; i < p->nruns; i++) {
 		struct session *s = p->run[i].s;
 
@@ -706,6 +735,8 @@ do_run(struct lesson_player *p, const struct lesson_directive *d)
 				    _("training finished") : _("max epochs"), d->cond.text, detail);
 				continue;
 			}
+			if (player_budget(p, d, s, 1) != 0)
+				return -1;
 			session_step_epoch(s);
 			epochs[i]++;
 			any = 1;
@@ -1150,6 +1181,7 @@ player_restart(struct lesson_player *p)
 		free(p->ev[i].text);
 	p->nev = 0;
 	p->passed = p->failed = 0;
+	p->work = 0;
 	free(p->warning);
 	p->warning = NULL;
 	free(p->error);

@@ -61,4 +61,12 @@ check "the scaler of the model is used on new data, not fit again" python3 -c "
 import json,sys
 a=json.load(open('iris.json'))['preprocessing']; b=json.load(open('iris2.json'))['preprocessing']
 sys.exit(not (a['offset']==b['offset'] and a['scale_by']==b['scale_by'] and a['classes']==b['classes']))"
+# options the loaded model overrides are named in one line
+$N --headless --quiet --gen moons --optimizer adam --load a.json --epochs 1 --lr 0.5 --layers 3 >/dev/null 2>notice.txt
+check "a notice names --layers and --lr" grep -qx "nnstep: note: a.json sets its own --layers and --lr: the values given on the command line are not used" notice.txt
+$N --headless --quiet --gen moons --optimizer adam --load a.json --epochs 1 >/dev/null 2>notice.txt
+check "no notice when nothing is overridden" test ! -s notice.txt
+# a model trained on other data, loaded without it, says what it needs
+$N --headless --quiet --data "$OLDPWD/datasets/iris.csv" --epochs 1 --save iris.json >/dev/null
+expect_status 1 "iris.json: the model needs the data it was trained on (target column \"species\", 4 inputs; expected --data FILE or --gen NAME)" -- $N --headless --load iris.json
 finish

@@ -8,15 +8,23 @@ N=$NNSTEP
 python3 -c "print('a,b'); print('1,' + 'x' * ((1 << 20) + 10))" > files/big-field.csv
 python3 -c "print(','.join('c%d' % i for i in range(100000))); print(','.join('1' for i in range(100000)))" > files/wide.csv
 python3 -c "print('[' + '[],' * 1200000 + '[]]')" > files/list-bomb.json
-rm -f files/sparse-8g.json
+python3 -c "
+print(','.join('c%d' % j for j in range(6)) + ',y')
+for i in range(1000): print(','.join('v%d_%d' % (j, i) for j in range(6)) + ',%d' % (i % 2))" > files/one-hot-wide.csv
+rm -f files/sparse-8g.json files/fifo.json files/escape.csv
 truncate -s 8G files/sparse-8g.json
-trap 'rm -f files/big-field.csv files/wide.csv files/list-bomb.json files/sparse-8g.json err.tmp fails.tmp' EXIT
+mkfifo files/fifo.json
+ln -s /etc/passwd files/escape.csv
+trap 'rm -f files/big-field.csv files/wide.csv files/list-bomb.json files/sparse-8g.json files/one-hot-wide.csv files/fifo.json files/escape.csv err.tmp fails.tmp' EXIT
 tab=$(printf '\t')
 grep -v '^#' catalogue.txt | while IFS="$tab" read -r kind file status msg; do
 	case $kind in
 	csv) set -- --headless --data "files/$file" ;;
 	lesson) set -- --headless lesson "files/$file" ;;
 	model) set -- --headless --load "files/$file" ;;
+	save) case $file in /*) ;; *) file=files/$file ;; esac
+		set -- --headless --gen xor --epochs 1 --save "$file" ;;
+	same) set -- --headless --data "files/$file" --trace "files/$file" ;;
 	esac
 	$N "$@" >/dev/null 2>err.tmp
 	got=$?
