@@ -58,6 +58,7 @@ struct lesson_player {
 	char **made;			/* files and folders made in it, in order */
 	int nmade;
 	double work;			/* training done so far: rows x parameters x epochs */
+	double max_work;		/* its bound (LESSON_MAX_WORK) */
 };
 
 /* ------------------------------------------------------------- events */
@@ -651,7 +652,7 @@ do_expect(struct lesson_player *p, const struct lesson_directive *d)
  * many rows takes long for few epochs. Before session s trains for the
  * given epochs (or the batches or phases of d), the work that takes (rows x
  * parameters x epochs) is added to what the lesson has done, and refused
- * past LESSON_MAX_WORK.
+ * past LESSON_MAX_WORK (or what player_limit_work set).
  */
 static int
 player_budget(struct lesson_player *p, const struct lesson_directive *d,
@@ -663,10 +664,10 @@ player_budget(struct lesson_player *p, const struct lesson_directive *d,
 		work /= (double)s->nbatches;
 	else if (d->op == LOP_STEP && d->what == LSTEP_PHASE)
 		work /= 4.0 * (double)s->nbatches;
-	if (p->work + work > LESSON_MAX_WORK)
+	if (p->work + work > p->max_work)
 		return player_fail(p, d, 0, "this training would bring the lesson's work to %.3g "
 		    "rows x parameters x epochs (expected at most %.3g in a lesson: fewer epochs, "
-		    "rows or units)", p->work + work, LESSON_MAX_WORK);
+		    "rows or units)", p->work + work, p->max_work);
 	p->work += work;
 	return 0;
 }
@@ -1210,8 +1211,15 @@ player_new(const struct lesson *l)
 	struct lesson_player *p = xcalloc(1, sizeof *p);
 
 	p->l = l;
+	p->max_work = LESSON_MAX_WORK;
 	player_restart(p);
 	return p;
+}
+
+void
+player_limit_work(struct lesson_player *p, double max)
+{
+	p->max_work = max;
 }
 
 void

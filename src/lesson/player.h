@@ -71,6 +71,9 @@ struct player_view {
 
 /* Creates a player at stop 0. The lesson must outlive the player. */
 struct lesson_player *player_new(const struct lesson *l);
+/* Lowers the training work a play may do (LESSON_MAX_WORK by default;
+ * rows x parameters x epochs), e.g. for a fuzzer. */
+void player_limit_work(struct lesson_player *p, double max);
 /* Async-signal-safe: every player stops at its next batch with PLAYER_ERROR,
  * so that player_free() still removes the lesson's files. */
 void player_interrupt(int sig);

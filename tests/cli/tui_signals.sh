@@ -58,7 +58,7 @@ set samples 2000
 set layers 128,128
 step epoch 1
 save m.json
-step epoch 100000
+step epoch 500
 EOL
 for sig in TERM:15 INT:2; do
 	want=$((128 + ${sig#*:}))

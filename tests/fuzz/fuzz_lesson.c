@@ -1,10 +1,12 @@
 /* fuzz_lesson.c: the lesson parser and the display-width wrapper on
- * arbitrary bytes. */
+ * arbitrary bytes; a lesson that parses is also played for a few stops (with
+ * a small training budget), back one stop and forward again. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 
 #include "lesson/lesson.h"
+#include "lesson/player.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -31,6 +33,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			lesson_wrap(d->ask->explain, 2, 1, lines, 64);
 	}
 	lesson_wrap(l->title, 3, 0, lines, 64);
+	{
+		struct lesson_player *p = player_new(l);
+		int k, state = PLAYER_START;
+
+		player_limit_work(p, 1e7);
+		for (k = 0; k < 4 && state != PLAYER_END && state != PLAYER_ERROR; k++) {
+			state = player_next_pause(p);
+			if (state == PLAYER_ASK)
+				player_answer(p, 1);
+		}
+		player_prev_pause(p);
+		player_next_pause(p);
+		player_free(p);
+	}
 	lesson_free(l);
 	return 0;
 }
