@@ -14,11 +14,14 @@
  * error (say, a softmax output of 3 units on XOR's one output). NULL.
  */
 static struct session *
-app_run_no_data(const struct options *o, const struct checkpoint *ck, char **err)
+app_run_no_data(const struct options *o, const struct checkpoint *ck,
+    const struct dataset *d, char **err)
 {
 	const struct prep *p = ck ? checkpoint_prep(ck) : NULL;
 
-	if (p == NULL || o->data_path != NULL || o->gen_name != NULL)
+	/* Only a model of another shape than the data: not, say, out of memory. */
+	if (p == NULL || d == NULL || o->data_path != NULL || o->gen_name != NULL ||
+	    (d->ninputs == p->ninputs && (d->prep ? d->prep->nclasses : 0) == p->nclasses))
 		return NULL;
 	free(*err);
 	*err = xasprintf(_("%s: the model needs the data it was trained on (target column "
@@ -75,10 +78,10 @@ app_run_setup(struct options *o, struct dataset **data, struct checkpoint **ck, 
 		return NULL;
 	s = session_new(&o->cfg, *data, err);
 	if (s == NULL)
-		return app_run_no_data(o, *ck, err);
+		return app_run_no_data(o, *ck, *data, err);
 	if (*ck && checkpoint_apply(*ck, s, 1, err) != 0) {
 		session_free(s);
-		return app_run_no_data(o, *ck, err);
+		return app_run_no_data(o, *ck, *data, err);
 	}
 	return s;
 }
