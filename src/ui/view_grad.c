@@ -17,7 +17,7 @@ static const char *
 grad_layer_name(const struct session *s, int l, char *buf, size_t n)
 {
 	if (l == s->net->nlayers - 1)
-		snprintf(buf, n, "out");
+		snprintf(buf, n, "%s", _("out"));
 	else
 		snprintf(buf, n, "h%d", l + 1);
 	return buf;

@@ -1,12 +1,64 @@
-# The interface in Korean through gettext: the catalogue, choosing the
-# language, and a Korean lesson in a locale that is not UTF-8.
+# The interface in Korean through gettext: the catalogue is complete, the
+# language follows --lang or the locale (with only C.UTF-8 installed), every
+# stop of every Korean lesson is drawn without an English interface word, and
+# a Korean lesson in a locale that is not UTF-8 says what to do.
 . tests/cli/lib.sh
 cd "$(dirname "$0")/../.." || exit 1
+N=$NNSTEP
+unset LANGUAGE LC_ALL LC_MESSAGES
 
+# The catalogue: valid and complete (no untranslated and no fuzzy entry).
 check "po/ko.po is a valid catalogue" msgfmt -c -o /dev/null po/ko.po
+msgfmt -c --statistics -o /dev/null po/ko.po 2>"$T/stats"
+check "po/ko.po is complete: $(cat "$T/stats")" sh -c "grep -q 'translated messages' '$T/stats' && ! grep -Eq 'untranslated|fuzzy' '$T/stats'"
+check "the build holds the compiled catalogue" test -s "$(dirname "$N")/locale/ko/LC_MESSAGES/nnstep.mo"
 
-# Only C.UTF-8 and C need to exist: a Korean lesson under C says what to do.
-expect_status 1 "LANG=C.UTF-8" -- env -u LANGUAGE LC_ALL=C $NNSTEP lesson 1 --lang ko
-check "the UTF-8 message is also in romanized Korean" grep -q "lokeil" "$T/err"
-expect_status 1 "needs a UTF-8 locale" -- env -u LANGUAGE LC_ALL=C $NNSTEP lesson lessons/ko/01-neuron.lesson
+# --help and a headless run in Korean; English stays the default.
+LANG=C.UTF-8 $N --lang ko --help >"$T/help" 2>&1
+check "--lang ko --help is Korean" sh -c "grep -q '^사용법: nnstep' '$T/help' && grep -q '학습률 (기본값 0.1)' '$T/help'"
+LANG=C.UTF-8 $N --help >"$T/help" 2>&1
+check "--help is English by default" grep -q '^usage: nnstep' "$T/help"
+LANG=C.UTF-8 $N --headless --lang ko --epochs 3 >"$T/out" 2>&1
+check "a headless --lang ko run prints Korean lines" sh -c "grep -q '^에폭 3/3  손실 ' '$T/out' && grep -q '^3 에폭 뒤에 학습을 마쳤습니다' '$T/out' && grep -q '^  학습 손실 ' '$T/out'"
+expect_status 2 "값은 쓸 수 없습니다 (기대한 값: xor, circles" -- env LANG=C.UTF-8 $N --headless --lang ko --gen nope
+expect_status 2 "알 수 없는 옵션 --nope" -- env LANG=C.UTF-8 $N --nope --lang=ko
+
+# The locale decides without --lang, as gettext has it. ko_KR.UTF-8 need
+# not be installed: C.UTF-8 carries the characters.
+LANG=ko_KR.UTF-8 $N --headless --epochs 1 >"$T/out" 2>&1
+check "LANG=ko_KR.UTF-8 (not installed) gives Korean" grep -q '^에폭 1/1  손실' "$T/out"
+LANG=C.UTF-8 LANGUAGE=ko $N --headless --epochs 1 >"$T/out" 2>&1
+check "LANGUAGE=ko under C.UTF-8 gives Korean" grep -q '^에폭 1/1  손실' "$T/out"
+LANG=en_US.UTF-8 LC_MESSAGES=ko_KR.UTF-8 $N --headless --epochs 1 >"$T/out" 2>&1
+check "LC_MESSAGES=ko_KR.UTF-8 gives Korean" grep -q '^에폭 1/1  손실' "$T/out"
+LANG=C LANGUAGE=ko $N --headless --epochs 1 >"$T/out" 2>&1
+check "LANGUAGE is ignored under LANG=C, as gettext does" grep -q '^epoch 1/1  loss' "$T/out"
+LANG=ko_KR.UTF-8 $N --headless --epochs 1 --lang en >"$T/out" 2>&1
+check "--lang en wins over a Korean locale" grep -q '^epoch 1/1  loss' "$T/out"
+
+# A Korean lesson speaks Korean without --lang; --lang en keeps English.
+LANG=C.UTF-8 $N --headless --quiet lesson lessons/ko/01-neuron.lesson >"$T/out" 2>&1
+check "a Korean lesson opened without --lang is Korean" grep -Eq '^강의 01-neuron: 확인 [0-9]+개 통과, 0개 실패$' "$T/out"
+
+# Every stop of every Korean lesson at 80x24 and 120x40: no English word of
+# the interface (symbols and names aside), nothing cut mid-character.
+for f in lessons/ko/*.lesson; do
+	for size in 80x24 120x40; do
+		LANG=C.UTF-8 $N --headless --quiet --screen $size lesson "$f" >"$T/screens" 2>&1
+		if python3 tests/tools/english_words.py po/nnstep.pot "$T/screens" >"$T/words"; then
+			echo "ok: $(basename "$f") at $size: no English interface word"
+		else
+			echo "FAIL: $(basename "$f") at $size shows English:"; sed 's/^/    /' "$T/words"
+			fails=$((fails + 1))
+		fi
+		check "$(basename "$f") at $size: whole characters only" sh -c "! grep -q '�' '$T/screens'"
+	done
+done
+
+# Not UTF-8: a Korean lesson says, in English and romanized Korean, how to
+# get a UTF-8 locale, instead of question marks.
+expect_status 1 "LANG=C.UTF-8" -- env LC_ALL=C $N lesson 1 --lang ko
+check "the UTF-8 message is also in romanized Korean" grep -q "lokeil-i piryohamnida" "$T/err"
+check "and holds no byte outside ASCII" sh -c "! LC_ALL=C grep -q '[^ -~]' '$T/err'"
+expect_status 1 "needs a UTF-8 locale" -- env LC_ALL=C $N lesson lessons/ko/01-neuron.lesson
 finish
