@@ -547,7 +547,7 @@ view_ask_number(const struct ui_frame *f, struct canvas *c, struct rect r)
 	h += 2;
 	if (h + 2 < r.h)
 		r = (struct rect){ r.x, r.y + r.h - (h + 2), r.w, h + 2 };
-	in = overlay_box(f, c, r, w, h + 2, "Question");
+	in = overlay_box(f, c, r, w, h + 2, _("Question"));
 	y = in.y;
 	y += canvas_wrap(c, (struct rect){ in.x, y, in.w, in.y + in.h - y }, 0, q->question,
 	    C_OVERLAY, C_EMPHASIS, 1) + 1;
