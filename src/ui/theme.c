@@ -410,7 +410,7 @@ static const struct glyphs glyphs_unicode = {
 	.wpos = { "+", "+", "#" },
 	.wneg = { "-", "-", "=" },
 	.wzero = "\u00b7",
-	.dead = "x",
+	.dead = "\u2020",	/* not a class glyph: those are o x + * */
 	.saturated = "~",
 	.pos_sign = "+",
 	.neg_sign = "-",
@@ -447,7 +447,7 @@ static const struct glyphs glyphs_ascii = {
 	.wpos = { "+", "+", "#" },
 	.wneg = { "-", "-", "=" },
 	.wzero = ".",
-	.dead = "x",
+	.dead = "!",	/* not a class glyph (o x + *) */
 	.saturated = "~",
 	.pos_sign = "+",
 	.neg_sign = "-",
@@ -457,7 +457,7 @@ static const struct glyphs glyphs_ascii = {
 	.box = { "-", "|", "+", "+", "+", "+" },
 	.arrow_right = "->",
 	.arrow_left = "<-",
-	.ellipsis = "~",
+	.ellipsis = ">",	/* "~" marks a saturated unit */
 	.up = "^",
 	.down = "v",
 	.times = "*",

@@ -243,6 +243,42 @@ data_points(const struct panel_ctx *p, struct canvas *c, struct rect g, const st
 	}
 }
 
+static const char *data_class_name(const struct session *s, int k, char *buf, size_t n);
+
+/*
+ * The points' legend in at most w columns: which glyph is which class, the
+ * training glyph then the validation one ("o/O 0  x/X 1  +/# 2 (v)"),
+ * every class when they fit, else "+N more". Glyphs repeat after four
+ * classes, which the list then shows ("o/O 0 ... o/O 4").
+ */
+static void
+data_point_legend(const struct panel_ctx *p, char *buf, size_t n, int w)
+{
+	const struct session *s = p->s;
+	int k, ncls = s->data->noutputs > 2 ? s->data->noutputs : 2;
+	size_t len;
+	char name[40], item[96], tail[64];
+
+	snprintf(tail, sizeof tail, "%s", p->v->hide_val ? _("  val hidden (v)") : " (v)");
+	len = (size_t)snprintf(buf, n, "%s", _("train/val"));
+	for (k = 0; k < ncls && len < n; k++) {
+		char more[32];
+
+		snprintf(item, sizeof item, "  %s/%s %s", p->g->point[k % 4], p->g->vpoint[k % 4],
+		    data_class_name(s, k, name, sizeof name));
+		snprintf(more, sizeof more, _("  +%d more"), ncls - k);
+		/* Room for this class and, if any follow, for "+N more". */
+		if (text_width(buf, -1) + text_width(item, -1) + text_width(tail, -1) +
+		    (k + 1 < ncls ? text_width(more, -1) : 0) > w) {
+			len += (size_t)snprintf(buf + len, n - len, "%s", more);
+			break;
+		}
+		len += (size_t)snprintf(buf + len, n - len, "%s", item);
+	}
+	if (len < n)
+		snprintf(buf + len, n - len, "%s", tail);
+}
+
 static void
 data_heatmap(const struct panel_ctx *p, struct canvas *c, struct rect in)
 {
@@ -303,9 +339,7 @@ data_heatmap(const struct panel_ctx *p, struct canvas *c, struct rect in)
 	if (s->data->task == TASK_REGRESS)
 		snprintf(buf, sizeof buf, _("shade: prediction  o train  O val"));
 	else
-		snprintf(buf, sizeof buf, _("%s%s train  %s%s val%s"), p->g->point[0],
-		    p->g->point[1], p->g->vpoint[0], p->g->vpoint[1],
-		    p->v->hide_val ? _(" hidden (v)") : " (v)");
+		data_point_legend(p, buf, sizeof buf, in.w);
 	x = canvas_text_cut(c, in.x, y, in.w, C_DIM, 0, buf);
 	if (e && !isnan(e->val_accuracy) && s->data->task != TASK_REGRESS) {
 		snprintf(buf, sizeof buf, _("  val acc %s"), view_num(a, sizeof a, e->val_accuracy, 3));

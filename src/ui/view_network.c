@@ -5,7 +5,8 @@
  * A unit shows its activation a (in the backward phase: its dL/dz) for the
  * selected sample of the batch, or the batch mean: a shade glyph for the
  * magnitude, the signed value (or a sign character when narrow) and a
- * colour for the sign. Dead units are marked x, saturated ones ~. A matrix
+ * colour for the sign. Dead units are marked \u2020 (ASCII !), saturated ones
+ * ~; neither is a class glyph of the data panel. A matrix
  * cell shows one weight (backward: its gradient dW; update: its change):
  * + or - for the sign, # or = when large, a dot when near zero. Wide
  * layers show a window around the cursor, with arrows for what is hidden.

@@ -517,6 +517,28 @@ START_TEST(test_draw_leaves_session_alone)
 }
 END_TEST
 
+/* Each mark means one thing: the dead-unit mark is no class glyph, and the
+ * ellipsis is not the saturated mark (ASCII once used ~ for both). */
+START_TEST(test_glyphs_distinct)
+{
+	int ascii, k;
+
+	for (ascii = 0; ascii < 2; ascii++) {
+		const struct glyphs *g = glyphs_get(ascii);
+
+		for (k = 0; k < 4; k++) {
+			ck_assert_str_ne(g->dead, g->point[k]);
+			ck_assert_str_ne(g->dead, g->vpoint[k]);
+			ck_assert_str_ne(g->saturated, g->point[k]);
+			ck_assert_str_ne(g->saturated, g->vpoint[k]);
+		}
+		ck_assert_str_ne(g->dead, g->saturated);
+		ck_assert_str_ne(g->ellipsis, g->saturated);
+		ck_assert_str_ne(g->ellipsis, g->dead);
+	}
+}
+END_TEST
+
 Suite *
 views_suite(void)
 {
@@ -524,6 +546,7 @@ views_suite(void)
 	TCase *tc = tcase_create("views");
 
 	tcase_add_test(tc, test_screen_start);
+	tcase_add_test(tc, test_glyphs_distinct);
 	tcase_add_test(tc, test_screen_phases);
 	tcase_add_test(tc, test_screen_small_and_ascii);
 	tcase_add_test(tc, test_every_panel_every_size);
