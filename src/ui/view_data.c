@@ -395,6 +395,72 @@ data_class_name(const struct session *s, int k, char *buf, size_t n)
 	return buf;
 }
 
+/*
+ * The confusion matrix in r, rows true, columns predicted. Every column is
+ * as wide as its widest figure or class name, names and counts right-aligned
+ * alike. When not all fit, the last column and row that fit say how many
+ * are left out ("+3"), so a cut matrix never passes for a whole one.
+ */
+static void
+data_confusion(const struct panel_ctx *p, struct canvas *c, const struct metrics *m,
+    struct rect r)
+{
+	const struct session *s = p->s;
+	int ncls = m->nclasses, k, j, cw = 2, lw = text_width(_("true\\pred"), -1), cols, rows, x;
+	char a[40], b[40];
+
+	for (k = 0; k < ncls; k++) {
+		int nw = text_width(data_class_name(s, k, a, sizeof a), -1);
+
+		if (nw + 1 > lw)
+			lw = nw + 1 > 10 ? 10 : nw + 1;
+		if (nw > cw)
+			cw = nw > 8 ? 8 : nw;
+		for (j = 0; j < ncls; j++) {
+			int dw = snprintf(b, sizeof b, "%ld", m->confusion[k][j]);
+
+			if (dw > cw)
+				cw = dw;
+		}
+	}
+	cw++;	/* a blank between columns */
+	cols = (r.w - lw) / cw;
+	rows = r.h - 1;
+	if (cols < 1 || rows < 1)
+		return;
+	if (cols < ncls)
+		cols--;	/* one column says how many are left out */
+	if (rows < ncls)
+		rows--;
+	if (cols > ncls)
+		cols = ncls;
+	if (rows > ncls)
+		rows = ncls;
+	canvas_text(c, r.x, r.y, lw, C_DIM, 0, _("true\\pred"));
+	for (j = 0; j < cols; j++) {
+		data_class_name(s, j, a, sizeof a);
+		x = r.x + lw + (j + 1) * cw - text_width(a, -1);
+		canvas_text_cut(c, x < r.x + lw + j * cw + 1 ? r.x + lw + j * cw + 1 : x, r.y, cw - 1,
+		    C_TITLE, 0, a);
+	}
+	if (cols < ncls) {
+		snprintf(a, sizeof a, "+%d", ncls - cols);
+		canvas_text(c, r.x + lw + cols * cw + 1, r.y, -1, C_WARNING, 0, a);
+	}
+	for (k = 0; k < rows; k++) {
+		canvas_text_cut(c, r.x, r.y + 1 + k, lw - 1, C_TITLE, 0,
+		    data_class_name(s, k, a, sizeof a));
+		for (j = 0; j < cols; j++) {
+			snprintf(b, sizeof b, "%*ld", cw, m->confusion[k][j]);
+			canvas_text(c, r.x + lw + j * cw, r.y + 1 + k, cw, j == k ? C_GOOD :
+			    m->confusion[k][j] ? C_WARNING : C_DIM, 0, b);
+		}
+	}
+	if (rows < ncls)
+		canvas_printf(c, r.x, r.y + 1 + rows, r.w, C_WARNING, 0, _("+%d more rows"),
+		    ncls - rows);
+}
+
 static void
 data_metrics_view(const struct panel_ctx *p, struct canvas *c, struct rect in)
 {
@@ -402,7 +468,7 @@ data_metrics_view(const struct panel_ctx *p, struct canvas *c, struct rect in)
 	const struct metrics *m = view_data_metrics(p);
 	struct tw t;
 	char a[32], b[32], d[32], e[32];
-	int k, j, ncls, cw = 8, y;
+	int k, ncls, y;
 
 	if (m == NULL)
 		return;
@@ -453,18 +519,7 @@ data_metrics_view(const struct panel_ctx *p, struct canvas *c, struct rect in)
 	y = in.y + tw_lines(&t) - t.skip;
 	if (y >= in.y + in.h - 1)
 		return;
-	canvas_text(c, in.x, y, -1, C_DIM, 0, _("true\\pred"));
-	for (j = 0; j < ncls && in.x + 10 + (j + 1) * cw <= in.x + in.w; j++)
-		canvas_text_cut(c, in.x + 10 + j * cw + 1, y, cw - 1, C_TITLE, 0,
-		    data_class_name(s, j, a, sizeof a));
-	for (k = 0; k < ncls && y + 1 + k < in.y + in.h; k++) {
-		canvas_text_cut(c, in.x, y + 1 + k, 9, C_TITLE, 0, data_class_name(s, k, a, sizeof a));
-		for (j = 0; j < ncls && in.x + 10 + (j + 1) * cw <= in.x + in.w; j++) {
-			snprintf(b, sizeof b, "%*ld", cw - 1, m->confusion[k][j]);
-			canvas_text(c, in.x + 10 + j * cw, y + 1 + k, cw, j == k ? C_GOOD :
-			    m->confusion[k][j] ? C_WARNING : C_DIM, 0, b);
-		}
-	}
+	data_confusion(p, c, m, (struct rect){ in.x, y, in.w, in.y + in.h - y });
 }
 
 void

@@ -31,4 +31,22 @@ $N --headless --quiet --gen spiral --classes 3 --epochs 1 --screen 120x40 >"$T/s
 check "the legend names the glyph of each of three classes" grep -q "train/val  o/O 0  x/X 1  +/# 2 (v)" "$T/spiral"
 $N --headless --quiet --gen blobs --classes 6 --epochs 1 --screen 120x40 >"$T/blobs" 2>&1
 check "with six classes it says how many it leaves out" grep -q "\*/@ 3  +2 more (v)" "$T/blobs"
+# The confusion matrix: all ten classes of the digits, each count right under
+# its header; where columns or rows are left out, it says how many.
+$N --headless --quiet --data datasets/digits.csv --layers 16 --epochs 3 --screen 120x40 >"$T/digits" 2>&1
+cat >"$T/aligned.py" <<'PY'
+import re, sys
+rows = sys.stdin.read().splitlines()
+head = [i for i, r in enumerate(rows) if "true\\pred" in r][0]
+at = rows[head].index("true\\pred")
+ends = [m.end() for m in re.finditer(r"[^\s│|]+", rows[head][at:])][1:]
+if len(ends) != 10:
+    sys.exit("%d columns: %r" % (len(ends), rows[head]))
+for r in rows[head + 1:head + 4]:
+    got = [m.end() for m in re.finditer(r"\d+", r[at:])][1:11]
+    if got != ends:
+        sys.exit("misaligned: %r under %r" % (r[at:], rows[head][at:]))
+PY
+check "a 10-class confusion matrix shows every column, aligned" sh -c "python3 '$T/aligned.py' <'$T/digits'"
+check "and says how many rows it leaves out" grep -q "+[0-9] more rows" "$T/digits"
 finish
