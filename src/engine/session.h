@@ -296,6 +296,12 @@ void session_export(const struct session *s, struct session_state *st);
  * boundary. The rewind history is cleared (it belonged to the old state). */
 void session_import(struct session *s, const double *param, const struct session_state *train);
 
+/* Sets parameter k (an index into net->param) to v by hand. Mid-batch the
+ * session first goes back to the batch's start, so the next forward pass
+ * uses v; the rewind history starts again from here. Returns 0, or -1 for
+ * an index out of range or a value that is not finite. */
+int session_set_param(struct session *s, long k, double v);
+
 /* Helpers for views. */
 int session_nlayers(const struct session *s);		/* hidden + output */
 const struct layer *session_layer(const struct session *s, int l);	/* 0-based */

@@ -116,3 +116,21 @@ session_import(struct session *s, const double *param, const struct session_stat
 	session_diag_ranges(s);
 	session_rebuild_batch(s);
 }
+
+int
+session_set_param(struct session *s, long k, double v)
+{
+	if (k < 0 || k >= s->net->nparams || !isfinite(v))
+		return -1;
+	/* Mid-batch, back to the batch's start: its forward pass must see the
+	 * new value. */
+	while (s->pos.phase != PHASE_NONE && s->pos.phase != PHASE_UPDATE)
+		if (session_back(s) != 0)
+			break;
+	s->net->param[k] = v;
+	net_sync(s->net);
+	/* The snapshots hold the weights before the edit: a replay from them
+	 * would undo it, so the history starts again here. */
+	session_history_clear(s);
+	return 0;
+}

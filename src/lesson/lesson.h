@@ -40,7 +40,8 @@ enum lesson_op {
 	LOP_FOCUS,		/* focus PANEL (key) */
 	LOP_SELECT,		/* select layer L neuron J | select sample S|mean */
 	LOP_HIGHLIGHT,		/* highlight WHAT [L] */
-	LOP_COMPARE,		/* compare KEY=V1,V2.. (value); off: value NULL */
+	LOP_COMPARE,		/* compare KEY=V1,V2.. [from here] (value; what 1:
+				 * from here); off: value NULL */
 	LOP_EXPECT,		/* expect COND */
 	LOP_ASK,		/* ask block (ask) */
 	LOP_SAVE,		/* save FILE [run R] (value, cond.lhs.run) */

@@ -1048,11 +1048,14 @@ do_compare(struct parser *p)
 	if (p->nw < 2)
 		return perr(p, p->w[0].col + 7, "missing what to compare (expected compare "
 		    "KEY=V1,V2[,V3,V4], or compare off)");
-	if (p->nw > 2)
-		return err_extra(p, 2, "one KEY=V1,V2 word without spaces");
+	if (p->nw > 2 && !(p->nw == 4 && strcmp(p->w[2].s, "from") == 0 &&
+	    strcmp(p->w[3].s, "here") == 0 && strcmp(p->w[1].s, "off") != 0))
+		return err_extra(p, 2, "one KEY=V1,V2 word without spaces, then 'from here' or "
+		    "nothing");
 	d = add(p, LOP_COMPARE, p->w[0].col);
 	if (d == NULL)
 		return -1;
+	d->what = p->nw == 4;	/* from here: the runs start from the current state */
 	if (strcmp(p->w[1].s, "off") == 0) {
 		p->sim.ncompare = 0;
 		return 0;

@@ -1110,6 +1110,51 @@ do_ask(struct lesson_player *p, const struct lesson_directive *d)
 	return 1;
 }
 
+/*
+ * compare KEY=V1,V2 from here: the runs of the comparison start from the
+ * exact state of the one run so far (weights, optimizer state, position,
+ * random state), as if each had been loaded from a checkpoint saved here,
+ * and differ only in KEY.
+ */
+static int
+do_compare_from_here(struct lesson_player *p, const struct lesson_directive *d)
+{
+	struct session_state st;
+	struct prun old;
+	char *err = NULL;
+	int i, rc = 0;
+
+	if (player_ensure(p, d) != 0)
+		return -1;
+	if (p->nruns != 1)
+		return player_fail(p, d, d->arg_col, _("compare ... from here starts from one run "
+		    "(expected compare off before it)"));
+	if (options_set(&p->set, "compare", d->value, &err) != 0) {
+		player_fail(p, d, d->arg_col, "%s", err);
+		free(err);
+		return -1;
+	}
+	/* The run so far stays alive until every branch has its state. */
+	old = p->run[0];
+	memset(&p->run[0], 0, sizeof p->run[0]);
+	p->nruns = 0;
+	if (player_build(p, d, NULL) != 0) {
+		rc = -1;
+	} else {
+		session_export(old.s, &st);
+		/* Each branch keeps its own setting of what is compared. */
+		st.lr = 0;
+		for (i = 0; i < p->nruns; i++) {
+			session_import(p->run[i].s, st.param, &st);
+			p->run[i].seen_events = p->run[i].s->pos.nevents;
+		}
+	}
+	session_free(old.s);
+	dataset_free(old.data);
+	checkpoint_free(old.ck);
+	return rc;
+}
+
 /* Runs one directive. Returns 1 when it is a stop, 0 to go on, -1 on error. */
 static int
 player_exec(struct lesson_player *p, const struct lesson_directive *d)
@@ -1146,6 +1191,8 @@ player_exec(struct lesson_player *p, const struct lesson_directive *d)
 		p->view.serial++;
 		return 0;
 	case LOP_COMPARE:
+		if (d->what == 1)
+			return do_compare_from_here(p, d);
 		if (d->value == NULL) {
 			p->set.ncompare = 0;
 		} else {

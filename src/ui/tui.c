@@ -713,6 +713,271 @@ tui_act_checks(struct tui *t, int key)
 	return TUI_REDRAW;
 }
 
+/* ------------------------------------------------ predict, branch, edit */
+
+static const char *
+p_times(const struct tui *t)
+{
+	return glyphs_get(t->ascii)->times;
+}
+
+static const char *
+p_sigma(const struct tui *t)
+{
+	return glyphs_get(t->ascii)->sigma;
+}
+
+static void
+tui_input_open(struct tui *t, int what, const char *prompt, const char *start)
+{
+	t->v.running = 0;
+	t->v.overlay = OV_INPUT;
+	t->v.input_what = what;
+	snprintf(t->v.input_prompt, sizeof t->v.input_prompt, "%s", prompt);
+	snprintf(t->v.input, sizeof t->v.input, "%s", start ? start : "");
+}
+
+/* p: hides the number the next phase makes for the selected neuron (z, the
+ * sample's loss, dL/dz, or the selected weight after the update), asks for
+ * it, and keeps a score; space then runs the phase and shows it. The
+ * number is found by running the phase and stepping back exactly. */
+static int
+tui_act_predict(struct tui *t, int key)
+{
+	struct session *s = t->run[0];
+	const struct net *n = s->net;
+	struct ui_view_state *v = &t->v;
+	struct ui_ask q;
+	enum phase next;
+	long pc = s->pos.phase_count, i;
+	int l = v->layer - 1, j = v->unit, k = v->weight, rc;
+	double value = NAN, mag;
+	char question[240], explain[240];
+
+	if (t->lesson) {
+		tui_message(t, C_WARNING, _("in a lesson the questions are the lesson's"));
+		return TUI_REDRAW;
+	}
+	if (l < 0) {
+		tui_message(t, C_WARNING, _("select a neuron of a layer first (l, j, k)"));
+		return TUI_REDRAW;
+	}
+	next = s->pos.phase == PHASE_NONE || s->pos.phase == PHASE_UPDATE ? PHASE_FORWARD :
+	    (enum phase)(s->pos.phase + 1);
+	v->running = 0;
+	rc = session_step(s);
+	if (rc != SESSION_OK) {
+		if (rc != SESSION_FINISHED)
+			session_goto(s, pc);
+		tui_message(t, C_WARNING, _("nothing to predict: training has %s"),
+		    rc == SESSION_FINISHED ? _("finished") : _("diverged"));
+		return TUI_REDRAW;
+	}
+	i = v->sample < n->n ? v->sample : 0;
+	j = j < n->layer[l].out ? j : 0;
+	k = k < n->layer[l].in ? k : 0;
+	switch (next) {
+	case PHASE_FORWARD:
+		value = n->layer[l].z[i * n->layer[l].out + j];
+		snprintf(question, sizeof question, _("Predict: z of neuron %d of layer %d for sample "
+		    "%ld, after the forward pass."), j + 1, l + 1, i + 1);
+		snprintf(explain, sizeof explain, _("z = %s w%sx + b over the neuron's inputs; space "
+		    "runs the forward pass and the inspector writes it out."), p_sigma(t), p_times(t));
+		break;
+	case PHASE_LOSS:
+		value = n->sample_loss[i];
+		snprintf(question, sizeof question, _("Predict: the loss of sample %ld (%s), after "
+		    "the loss phase."), i + 1, loss_name(n->loss));
+		snprintf(explain, sizeof explain, _("The output and the target of sample %ld decide "
+		    "it; space runs the loss phase."), i + 1);
+		break;
+	case PHASE_BACKWARD:
+		value = n->layer[l].dz[i * n->layer[l].out + j];
+		snprintf(question, sizeof question, _("Predict: dL/dz of neuron %d of layer %d for "
+		    "sample %ld, after the backward pass."), j + 1, l + 1, i + 1);
+		snprintf(explain, sizeof explain, _("dL/dz = dL/da %s f'(z); space runs the backward "
+		    "pass."), p_times(t));
+		break;
+	default:
+		value = n->param[n->layer[l].w_off + (long)j * n->layer[l].in + k];
+		snprintf(question, sizeof question, _("Predict: weight w%d of neuron %d of layer %d "
+		    "after the update (lr %g)."), k + 1, j + 1, l + 1, s->pos.cfg.lr);
+		snprintf(explain, sizeof explain, _("With sgd, w - lr %s dL/dw; space runs the "
+		    "update."), p_times(t));
+		break;
+	}
+	if (session_goto(s, pc) != 0 || s->pos.phase_count != pc) {
+		tui_message(t, C_WARNING, _("cannot hide the next number without a rewind history "
+		    "(--history)"));
+		return TUI_REDRAW;
+	}
+	memset(&q, 0, sizeof q);
+	q.question = question;
+	q.explain = explain;
+	q.value = value;
+	/* Half a unit of the third significant digit, as the screen shows it. */
+	mag = value != 0 && isfinite(value) ? floor(log10(fabs(value))) : -3;
+	q.tol = 0.5 * pow(10.0, mag - 2);
+	tui_ask(t, &q);
+	return TUI_REDRAW;
+}
+
+/* f: branch from here. The one run forks into a comparison that differs in
+ * one setting; every branch starts from the exact current state (weights,
+ * optimizer, position, random state), as if loaded from a checkpoint saved
+ * now, and the branches go on in lockstep. */
+static int
+tui_act_branch(struct tui *t, int key)
+{
+	if (t->lesson || !t->own) {
+		tui_message(t, C_WARNING, _("in a lesson, the lesson branches (compare ... from "
+		    "here)"));
+		return TUI_REDRAW;
+	}
+	if (t->nruns > 1) {
+		tui_message(t, C_WARNING, _("already %d runs side by side: branch from one run"),
+		    t->nruns);
+		return TUI_REDRAW;
+	}
+	tui_input_open(t, UI_INPUT_BRANCH, _("Branch from here: the runs go on from this exact "
+	    "state and differ in one setting. Type KEY=V1,V2[,V3,V4] with KEY one of act, "
+	    "optimizer, lr, init, batch, l2, dropout (e.g. lr=0.1,1)."), "lr=");
+	return TUI_REDRAW;
+}
+
+static int
+tui_branch(struct tui *t, const char *text)
+{
+	struct session *src = t->run[0], *fresh[UI_MAX_RUNS] = { 0 };
+	struct dataset *data[UI_MAX_RUNS] = { 0 };
+	struct checkpoint *ck[UI_MAX_RUNS] = { 0 };
+	struct options base = t->ropt[0], ropt[UI_MAX_RUNS];
+	const char *labels[UI_MAX_RUNS] = { 0 };
+	char label[UI_MAX_RUNS][128];
+	struct session_state st;
+	char *err = NULL;
+	int i, n;
+
+	base.cfg = src->has_pending ? src->pending : src->pos.cfg;
+	base.load_path = NULL;
+	base.ncompare = 0;
+	if (options_set(&base, "compare", text, &err) != 0) {
+		tui_message(t, C_WARNING, "%s", err ? err : text);
+		free(err);
+		return TUI_REDRAW;
+	}
+	n = base.ncompare;
+	for (i = 0; i < n; i++) {
+		ropt[i] = base;
+		if (options_set(&ropt[i], base.compare_key, base.compare_val[i], &err) != 0 ||
+		    (fresh[i] = run_setup(&ropt[i], &data[i], &ck[i], &err)) == NULL) {
+			tui_message(t, C_WARNING, _("cannot branch: %s"), err ? err : "?");
+			free(err);
+			while (i >= 0) {
+				session_free(fresh[i]);
+				dataset_free(data[i]);
+				checkpoint_free(ck[i]);
+				i--;
+			}
+			return TUI_REDRAW;
+		}
+		snprintf(label[i], sizeof label[i], "%s=%s", base.compare_key, base.compare_val[i]);
+		labels[i] = label[i];
+	}
+	session_export(src, &st);
+	st.lr = 0;	/* each branch keeps its own setting */
+	for (i = 0; i < n; i++)
+		session_import(fresh[i], st.param, &st);
+	tui_set_sessions(t, n, fresh, labels);
+	session_free(src);
+	dataset_free(t->data[0]);
+	checkpoint_free(t->ck[0]);
+	for (i = 0; i < n; i++) {
+		t->data[i] = data[i];
+		t->ck[i] = ck[i];
+		t->ropt[i] = ropt[i];
+	}
+	tui_message(t, C_GOOD, _("%d branches from here (%s), from the same weights, batch and "
+	    "random state"), n, text);
+	return TUI_REDRAW;
+}
+
+/* E / B: set the selected weight / the selected neuron's bias by hand. */
+static int
+tui_act_edit(struct tui *t, int key)
+{
+	const struct session *s = t->run[t->v.focus_run < t->nruns ? t->v.focus_run : 0];
+	const struct ui_view_state *v = &t->v;
+	const struct layer *ly;
+	char prompt[200], now[32];
+	long at;
+
+	if (v->layer < 1) {
+		tui_message(t, C_WARNING, _("select a neuron of a layer first (l, j, k)"));
+		return TUI_REDRAW;
+	}
+	ly = &s->net->layer[v->layer - 1];
+	at = key == 'B' ? ly->b_off + v->unit : ly->w_off + (long)v->unit * ly->in +
+	    (v->weight < ly->in ? v->weight : 0);
+	snprintf(now, sizeof now, "%.6g", s->net->param[at]);
+	if (key == 'B')
+		snprintf(prompt, sizeof prompt, _("Set the bias of neuron %d of layer %d (now %s), "
+		    "then step to see what it does."), v->unit + 1, v->layer, now);
+	else
+		snprintf(prompt, sizeof prompt, _("Set weight w%d of neuron %d of layer %d (now %s), "
+		    "then step to see what it does."), (v->weight < ly->in ? v->weight : 0) + 1,
+		    v->unit + 1, v->layer, now);
+	tui_input_open(t, key == 'B' ? UI_INPUT_BIAS : UI_INPUT_WEIGHT, prompt, now);
+	return TUI_REDRAW;
+}
+
+static int
+tui_edit(struct tui *t, const char *text)
+{
+	struct session *s = t->run[t->v.focus_run < t->nruns ? t->v.focus_run : 0];
+	const struct layer *ly = &s->net->layer[t->v.layer - 1];
+	int k = t->v.weight < ly->in ? t->v.weight : 0;
+	long at = t->v.input_what == UI_INPUT_BIAS ? ly->b_off + t->v.unit :
+	    ly->w_off + (long)t->v.unit * ly->in + k;
+	char *end;
+	double x = strtod(text, &end);
+
+	if (end == text || *end != '\0' || session_set_param(s, at, x) != 0) {
+		tui_message(t, C_WARNING, _("'%s' is not a number: nothing changed"), text);
+		return TUI_REDRAW;
+	}
+	tui_message(t, C_GOOD, _("set to %g: the batch starts again with it (space steps)"), x);
+	return TUI_REDRAW;
+}
+
+static int
+tui_key_input(struct tui *t, int key)
+{
+	struct ui_view_state *v = &t->v;
+	size_t n = strlen(v->input);
+
+	if (key == TK_ESC) {
+		v->overlay = OV_NONE;
+		tui_message(t, C_MESSAGE, _("cancelled"));
+		return TUI_REDRAW;
+	}
+	if (key == TK_BACKSPACE || key == 0x7f || key == 0x08) {
+		if (n > 0)
+			v->input[n - 1] = '\0';
+		return TUI_REDRAW;
+	}
+	if (key == TK_ENTER) {
+		v->overlay = OV_NONE;
+		return v->input_what == UI_INPUT_BRANCH ? tui_branch(t, v->input) :
+		    tui_edit(t, v->input);
+	}
+	if (key > 0x20 && key < 0x7f && n + 1 < sizeof v->input) {
+		v->input[n] = (char)key;
+		v->input[n + 1] = '\0';
+	}
+	return TUI_REDRAW;
+}
+
 static int
 tui_act_page(struct tui *t, int key)
 {
@@ -1080,6 +1345,10 @@ static const struct tui_key tui_keys[] = {
 	{ 'i', tui_act_inspect },
 	{ 'x', tui_act_weight },
 	{ 'g', tui_act_lr_find },
+	{ 'p', tui_act_predict },
+	{ 'f', tui_act_branch },
+	{ 'E', tui_act_edit },
+	{ 'B', tui_act_edit },
 	{ 'K', tui_act_checks },
 	{ 'X', tui_act_weight },
 	{ TK_TAB, tui_act_tab },
@@ -1178,6 +1447,11 @@ tui_key_number(struct tui *t, int key)
 	ls->answer = ui_ask_right(ls->ask, x) ? 0 : 1;
 	if (t->hooks.answered_number)
 		t->hooks.answered_number(t, t->hooks.user, x, ls->answer == 0);
+	if (!t->lesson) {
+		/* The p key's prediction: scored for the session. */
+		t->v.quiz_asked++;
+		t->v.quiz_right += ls->answer == 0;
+	}
 	return 1;
 }
 
@@ -1262,6 +1536,8 @@ tui_key(struct tui *t, const struct tty_event *ev)
 		return tui_key_confirm(t, key);
 	case OV_ASK:
 		return tui_key_ask(t, key);
+	case OV_INPUT:
+		return tui_key_input(t, key);
 	default:
 		break;
 	}

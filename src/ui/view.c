@@ -387,6 +387,9 @@ ui_draw(const struct ui_frame *f, struct canvas *c)
 	case OV_CONFIRM:
 		view_confirm(f, c, mid);
 		break;
+	case OV_INPUT:
+		view_input(f, c, mid);
+		break;
 	case OV_ASK:
 		view_ask(f, c, mid);
 		break;

@@ -40,7 +40,10 @@ enum panel_id {
 	P_COUNT
 };
 
-enum overlay { OV_NONE = 0, OV_HELP, OV_CONFIRM, OV_ASK, OV_COMMAND };
+enum overlay { OV_NONE = 0, OV_HELP, OV_CONFIRM, OV_ASK, OV_COMMAND, OV_INPUT };
+
+/* What a line typed into the input overlay is for. */
+enum ui_input { UI_INPUT_BRANCH = 0, UI_INPUT_WEIGHT, UI_INPUT_BIAS };
 
 /* What a lesson can point at. */
 enum ui_highlight {
@@ -120,6 +123,10 @@ struct ui_view_state {
 	char message[200];		/* one line after an action ("" none) */
 	int message_role;		/* C_MESSAGE, C_WARNING, ... */
 	char confirm[200];		/* y/n question (overlay OV_CONFIRM) */
+	char input_prompt[200];		/* a line to type (overlay OV_INPUT) */
+	char input[64];			/* what is typed so far */
+	int input_what;			/* enum ui_input */
+	int quiz_asked, quiz_right;	/* the p key's score this session */
 	struct ui_lesson lesson;
 	/* results of actions the panels show (lr, checks) */
 	int lrf_n;			/* points of the LR range test (0: not run) */
@@ -277,6 +284,7 @@ void view_status(const struct ui_frame *f, struct canvas *c, struct rect r);
 void view_hints(const struct ui_frame *f, struct canvas *c, struct rect r);
 void view_help(const struct ui_frame *f, struct canvas *c, struct rect r);
 void view_confirm(const struct ui_frame *f, struct canvas *c, struct rect r);
+void view_input(const struct ui_frame *f, struct canvas *c, struct rect r);
 void view_ask(const struct ui_frame *f, struct canvas *c, struct rect r);
 void view_command(const struct ui_frame *f, struct canvas *c, struct rect r);
 void view_too_small(struct canvas *c);

@@ -334,6 +334,11 @@ static const struct hint hints_number[] = {
 	{ "b", N_("previous") }, { NULL, NULL },
 };
 
+static const struct hint hints_input[] = {
+	{ "enter", N_("do it") }, { "backspace", N_("erase") }, { "esc", N_("cancel") },
+	{ NULL, NULL },
+};
+
 static const struct hint hints_answered[] = {
 	{ N_("space"), N_("continue") }, { "b", N_("previous") }, { "q", N_("quit") },
 	{ NULL, NULL },
@@ -357,6 +362,9 @@ view_hints(const struct ui_frame *f, struct canvas *c, struct rect r)
 		break;
 	case OV_CONFIRM:
 		h = hints_confirm;
+		break;
+	case OV_INPUT:
+		h = hints_input;
 		break;
 	case OV_ASK:
 		h = v->lesson.answer >= 0 ? hints_answered : v->lesson.ask &&
@@ -431,6 +439,9 @@ static const struct help_line help_lines[] = {
 	{ "L", N_("loss curve on a log scale / linear") },
 	{ "g", N_("learning rate: loss along the gradient, and the LR range test") },
 	{ "K", N_("sanity checks of the settings, a verdict each") },
+	{ "p", N_("predict the next phase's number for the selected neuron (scored)") },
+	{ "f", N_("branch from here: runs that differ in one setting, from this state") },
+	{ "E  B", N_("set the selected weight / the neuron's bias by hand") },
 	{ "v", N_("picture inputs: data panel shows the sample / mistakes / confusion") },
 	{ "w", N_("picture inputs: first-layer weights as pictures / the diagram") },
 	{ "V", N_("show / hide the validation points in the data panel") },
@@ -495,6 +506,21 @@ view_confirm(const struct ui_frame *f, struct canvas *c, struct rect r)
 	canvas_text(c, in.x + 2, in.y + in.h - 1, -1, C_OVERLAY, 0, _("yes"));
 	canvas_text(c, in.x + 8, in.y + in.h - 1, -1, C_KEY, 0, "n");
 	canvas_text(c, in.x + 10, in.y + in.h - 1, -1, C_OVERLAY, 0, _("no"));
+}
+
+void
+view_input(const struct ui_frame *f, struct canvas *c, struct rect r)
+{
+	int w = r.w - 4 < 72 ? r.w - 4 : 72, lines, x;
+	struct rect in;
+
+	lines = canvas_wrap(NULL, (struct rect){ 0, 0, w - 4, 0 }, 0, f->v->input_prompt, 0, 0, 0);
+	in = overlay_box(f, c, r, w, lines + 5, _("Type"));
+	canvas_wrap(c, in, 0, f->v->input_prompt, C_OVERLAY, C_EMPHASIS, 0);
+	x = in.x + canvas_text(c, in.x, in.y + lines + 1, -1, C_DIM, 0, "> ");
+	x += canvas_text(c, x, in.y + lines + 1, in.w - 3, C_KEY, 0, f->v->input);
+	canvas_text(c, x, in.y + lines + 1, 1, C_KEY, ATTR_REVERSE, " ");
+	canvas_text(c, in.x, in.y + in.h - 1, -1, C_DIM, 0, _("enter: do it   esc: cancel"));
 }
 
 int
@@ -569,7 +595,11 @@ view_ask_number(const struct ui_frame *f, struct canvas *c, struct rect r)
 		if (q->explain)
 			canvas_wrap(c, (struct rect){ in.x, y + 1, in.w, in.y + in.h - y - 1 }, 0,
 			    q->explain, C_OVERLAY, C_EMPHASIS, 1);
-		canvas_text(c, in.x, in.y + in.h - 1, -1, C_DIM, 0, _("space: continue"));
+		if (!ls->active)
+			canvas_printf(c, in.x, in.y + in.h - 1, -1, C_DIM, 0, _("space: run the phase  "
+			    "score this session: %d of %d"), f->v->quiz_right, f->v->quiz_asked);
+		else
+			canvas_text(c, in.x, in.y + in.h - 1, -1, C_DIM, 0, _("space: continue"));
 	} else {
 		canvas_text(c, in.x, in.y + in.h - 1, -1, C_DIM, 0,
 		    _("type a number, then enter"));

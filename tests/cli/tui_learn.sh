@@ -31,6 +31,54 @@ wait_for "ok   symmetry 0" && ok "to the last"
 keys q
 wait_for "nnstep exited 0" && ok "q quits"
 
+# p: predict the next phase's number, scored; space then runs the phase.
+start 120 40 -- --gen moons --layers 8,8
+wait_for "moons" && keys p
+wait_for "Predict: z of neuron 1 of layer 1 for sample 1, after the forward pass." && ok "p asks for the next number"
+wait_for "loss -  val -" && ok "before the phase has run"
+keys -l 0.1
+keys Enter
+wait_for "✗ Not quite: it is 0.0464." && ok "a wrong prediction, with the number"
+wait_for "score this session: 0 of 1" && ok "scored"
+keys Space
+wait_for "= 0.0125 + 0.034 + 0 = 0.046438" && ok "space runs the phase: the inspector shows it"
+keys p
+wait_for "Predict: the loss of sample 1" && ok "the next phase's number: the loss"
+keys -l 0.788
+keys Enter
+wait_for "score this session:" && ok "answered"
+keys Space
+
+# f: branch from here into two runs that differ in the learning rate.
+keys n n f
+wait_for "Branch from here" && ok "f asks what to branch"
+keys -l "0.1,1"
+keys Enter
+wait_for "2 branches from here (lr=0.1,1), from the same weights, batch and random state" && ok "two runs from here"
+wait_for "lr=1  loss" && ok "side by side"
+keys f
+wait_for "already 2 runs side by side" && ok "only from one run"
+keys q
+wait_for "nnstep exited 0" && ok "q quits"
+
+# E: set a weight by hand; the batch starts again with it.
+start 120 40 -- --gen moons --layers 8,8
+wait_for "moons" && keys Space i E
+wait_for "Set weight w1 of neuron 1 of layer 1 (now 0.314365)" && ok "E asks for the weight"
+keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace 2
+keys Enter
+wait_for "set to 2: the batch starts again with it" && ok "set"
+keys Space
+wait_for "= 2×0.0397 + 0.0317×1.07 + 0" && ok "the forward pass uses it"
+keys B
+wait_for "Set the bias of neuron 1 of layer 1 (now 0)" && ok "B asks for the bias"
+keys BSpace
+keys -l "x"
+keys Enter
+wait_for "'x' is not a number: nothing changed" && ok "a bad number changes nothing"
+keys q
+wait_for "nnstep exited 0" && ok "q quits"
+
 start 100 30 -- --gen moons --layers 8,8 --init zeros
 wait_for "moons" && keys K
 wait_for "sanity checks: 3 of 7 failed" && ok "zero init: three checks fail"

@@ -1000,6 +1000,64 @@ START_TEST(test_player_number_question)
 }
 END_TEST
 
+/* compare ... from here equals each setting run from a checkpoint saved at
+ * that point: the same weights, bit for bit, batches later. */
+START_TEST(test_player_compare_from_here)
+{
+	static const char *const head =
+	    "title T\n"
+	    "set gen moons\n"
+	    "set layers 8,8\n"
+	    "set optimizer momentum\n"
+	    "step batch 3\n"
+	    "step phase 2\n";
+	char a[1024], b[1024];
+	struct lesson *la, *lb;
+	struct lesson_player *pa, *pb;
+	const struct session *sa, *sb;
+	long k;
+
+	snprintf(a, sizeof a, "%scompare lr=0.1,0.5 from here\nstep batch 5\n"
+	    "expect epoch >= 0\n", head);
+	snprintf(b, sizeof b, "%ssave here.json\nload here.json\nset lr 0.5\nstep batch 5\n",
+	    head);
+	la = parse_ok(a);
+	lb = parse_ok(b);
+	pa = player_new(la);
+	pb = player_new(lb);
+	ck_assert_int_eq(player_next_pause(pa), PLAYER_END);
+	ck_assert_int_eq(player_next_pause(pb), PLAYER_END);
+	ck_assert_int_eq(player_nruns(pa), 2);
+	ck_assert_str_eq(player_run_label(pa, 1), "lr=0.5");
+	sa = player_session(pa, 1);
+	sb = player_session(pb, 0);
+	ck_assert_double_eq(sa->pos.cfg.lr, 0.5);
+	ck_assert_int_eq(sa->pos.step, sb->pos.step);
+	ck_assert_int_eq(sa->pos.phase_count > 0, 1);
+	ck_assert_int_eq(sa->net->nparams, sb->net->nparams);
+	for (k = 0; k < sa->net->nparams; k++)
+		ck_assert_msg(sa->net->param[k] == sb->net->param[k], "param %ld: %.17g != %.17g", k,
+		    sa->net->param[k], sb->net->param[k]);
+	/* The lr=0.1 branch is the run that never branched. */
+	player_free(pb);
+	lesson_free(lb);
+	snprintf(b, sizeof b, "%sstep batch 5\n", head);
+	lb = parse_ok(b);
+	pb = player_new(lb);
+	ck_assert_int_eq(player_next_pause(pb), PLAYER_END);
+	sa = player_session(pa, 0);
+	sb = player_session(pb, 0);
+	/* From here redoes the batch it was in, as a checkpoint of mid-batch does. */
+	ck_assert_int_eq(sa->pos.step, sb->pos.step);
+	for (k = 0; k < sa->net->nparams; k++)
+		ck_assert_double_eq(sa->net->param[k], sb->net->param[k]);
+	player_free(pa);
+	player_free(pb);
+	lesson_free(la);
+	lesson_free(lb);
+}
+END_TEST
+
 START_TEST(test_player_save_load)
 {
 	struct lesson *l = parse_ok(
@@ -1142,6 +1200,7 @@ lesson_suite(void)
 	tcase_add_test(tp, test_player_run_until);
 	tcase_add_test(tp, test_player_ask);
 	tcase_add_test(tp, test_player_number_question);
+	tcase_add_test(tp, test_player_compare_from_here);
 	tcase_add_test(tp, test_player_save_load);
 	tcase_add_test(tp, test_player_runtime_errors);
 	tcase_add_test(tp, test_player_live_settings);
