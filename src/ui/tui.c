@@ -55,7 +55,7 @@ struct tui {
 	unsigned stamp;			/* focus clock (view_state.shown) */
 	long confirm_batch;		/* batch size waiting for y/n */
 	int epochs_step;		/* epochs `c`/`e` add once training is done */
-	char *command;			/* the command line shown by p */
+	char *command;			/* the command line shown by P */
 	/* continue mode */
 	double budget_ms;		/* turbo: training time a frame, tuned to the period */
 	double last_frame_ms;		/* when the last frame began (0: not running) */
@@ -849,11 +849,9 @@ static int
 tui_branch(struct tui *t, const char *text)
 {
 	struct session *src = t->run[0], *fresh[UI_MAX_RUNS] = { 0 };
-	struct dataset *data[UI_MAX_RUNS] = { 0 };
-	struct checkpoint *ck[UI_MAX_RUNS] = { 0 };
-	struct options base = t->ropt[0], ropt[UI_MAX_RUNS];
+	struct app_run built[UI_MAX_RUNS];
+	struct options base = t->ropt[0];
 	const char *labels[UI_MAX_RUNS] = { 0 };
-	char label[UI_MAX_RUNS][128];
 	struct session_state st;
 	char *err = NULL;
 	int i, n;
@@ -861,41 +859,27 @@ tui_branch(struct tui *t, const char *text)
 	base.cfg = src->has_pending ? src->pending : src->pos.cfg;
 	base.load_path = NULL;
 	base.ncompare = 0;
-	if (options_set(&base, "compare", text, &err) != 0) {
-		tui_message(t, C_WARNING, "%s", err ? err : text);
+	if (options_set(&base, "compare", text, &err) != 0 ||
+	    (n = app_runs_build(&base, built, UI_MAX_RUNS, &err)) < 0) {
+		tui_message(t, C_WARNING, _("cannot branch: %s"), err ? err : text);
 		free(err);
 		return TUI_REDRAW;
 	}
-	n = base.ncompare;
-	for (i = 0; i < n; i++) {
-		ropt[i] = base;
-		if (options_set(&ropt[i], base.compare_key, base.compare_val[i], &err) != 0 ||
-		    (fresh[i] = run_setup(&ropt[i], &data[i], &ck[i], &err)) == NULL) {
-			tui_message(t, C_WARNING, _("cannot branch: %s"), err ? err : "?");
-			free(err);
-			while (i >= 0) {
-				session_free(fresh[i]);
-				dataset_free(data[i]);
-				checkpoint_free(ck[i]);
-				i--;
-			}
-			return TUI_REDRAW;
-		}
-		snprintf(label[i], sizeof label[i], "%s=%s", base.compare_key, base.compare_val[i]);
-		labels[i] = label[i];
-	}
 	session_export(src, &st);
 	st.lr = 0;	/* each branch keeps its own setting */
-	for (i = 0; i < n; i++)
-		session_import(fresh[i], st.param, &st);
+	for (i = 0; i < n; i++) {
+		session_import(built[i].s, st.param, &st);
+		fresh[i] = built[i].s;
+		labels[i] = built[i].label;
+	}
 	tui_set_sessions(t, n, fresh, labels);
 	session_free(src);
 	dataset_free(t->data[0]);
 	checkpoint_free(t->ck[0]);
 	for (i = 0; i < n; i++) {
-		t->data[i] = data[i];
-		t->ck[i] = ck[i];
-		t->ropt[i] = ropt[i];
+		t->data[i] = built[i].data;
+		t->ck[i] = built[i].ck;
+		t->ropt[i] = built[i].opt;
 	}
 	tui_message(t, C_GOOD, _("%d branches from here (%s), from the same weights, batch and "
 	    "random state"), n, text);
@@ -1366,7 +1350,7 @@ static const struct tui_key tui_keys[] = {
 	{ 's', tui_act_save },
 	{ 't', tui_act_theme },
 	{ 'V', tui_act_val_points },
-	{ 'p', tui_act_command },
+	{ 'P', tui_act_command },
 	{ '?', tui_act_help },
 	{ TK_ESC, tui_act_escape },
 	{ 'q', tui_act_quit },

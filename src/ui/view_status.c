@@ -446,7 +446,7 @@ static const struct help_line help_lines[] = {
 	{ "w", N_("picture inputs: first-layer weights as pictures / the diagram") },
 	{ "V", N_("show / hide the validation points in the data panel") },
 	{ "t", N_("next theme: dark, light (projectors), contrast") },
-	{ "p", N_("the command line of these settings, to copy") },
+	{ "P", N_("the command line of these settings, to copy") },
 	{ NULL, N_("Settings (from the next batch)") },
 	{ "a", N_("next hidden activation") },
 	{ "o", N_("next optimizer") },

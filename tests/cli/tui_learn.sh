@@ -35,7 +35,7 @@ wait_for "nnstep exited 0" && ok "q quits"
 start 120 40 -- --gen moons --layers 8,8
 wait_for "moons" && keys p
 wait_for "Predict: z of neuron 1 of layer 1 for sample 1, after the forward pass." && ok "p asks for the next number"
-wait_for "loss -  val -" && ok "before the phase has run"
+wait_for "ready  FORWARD" && ok "before the phase has run"
 keys -l 0.1
 keys Enter
 wait_for "✗ Not quite: it is 0.0464." && ok "a wrong prediction, with the number"
@@ -55,7 +55,7 @@ wait_for "Branch from here" && ok "f asks what to branch"
 keys -l "0.1,1"
 keys Enter
 wait_for "2 branches from here (lr=0.1,1), from the same weights, batch and random state" && ok "two runs from here"
-wait_for "lr=1  loss" && ok "side by side"
+wait_for "lr=1  batch loss" && ok "side by side"
 keys f
 wait_for "already 2 runs side by side" && ok "only from one run"
 keys q
