@@ -86,9 +86,9 @@ wait_for "training on: epochs 7 to 9" && wait_for "finished: 9 epochs" 50 && ok 
 keys r
 wait_for "epoch 1/3" && ok "r starts again with the original --epochs"
 
-# p shows the command line of the settings in force.
-keys ']' p
-wait_for "The command line of these settings" && ok "p opens the command box"
+# P shows the command line of the settings in force (p predicts a number).
+keys ']' P
+wait_for "The command line of these settings" && ok "P opens the command box"
 wait_for "--lr 0.3" && ok "with the learning rate changed by ]"
 wait_for "--gen moons --layers 8,8" && ok "and the data and network"
 keys x
