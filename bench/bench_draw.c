@@ -153,6 +153,94 @@ bench_continue(const char *what, const char *const *set)
 	checkpoint_free(ck);
 }
 
+/*
+ * Turbo continue mode against training without a screen. Turbo trains until
+ * the frame's training time is used, then draws, and moves that time until
+ * frames begin 1/31 s apart (the terminal UI's rule); the same settings are
+ * trained by a second session without drawing for as long. Goal: at least
+ * 30 frames a second and 70% of the rate without a screen.
+ */
+static void
+bench_turbo(const char *what, const char *const *set)
+{
+	const double period = 1e6 / 31, seconds = 1.5;
+	struct options o;
+	struct dataset *data[2] = { NULL, NULL };
+	struct checkpoint *ck[2] = { NULL, NULL };
+	struct session *s[2];
+	struct canvas *c = canvas_new(120, 40, 0);
+	struct view_cache cache;
+	struct ui_view_state v;
+	struct ui_frame f;
+	char *err = NULL;
+	double t0, f0, last = 0, budget = period / 2, rate[2] = { 0, 0 };
+	long samples, frames = 0;
+	int i, k;
+
+	for (k = 0; k < 2; k++) {
+		options_default(&o);
+		for (i = 0; set[i] != NULL; i += 2)
+			if (options_set(&o, set[i], set[i + 1], &err) != 0) {
+				fprintf(stderr, "bench_draw: %s\n", err);
+				exit(1);
+			}
+		if (options_set(&o, "epochs", "1000000", &err) != 0 ||
+		    (s[k] = app_run_setup(&o, &data[k], &ck[k], &err)) == NULL) {
+			fprintf(stderr, "bench_draw: %s\n", err ? err : "no session");
+			exit(1);
+		}
+	}
+	/* without a screen */
+	samples = 0;
+	t0 = now_us();
+	while (now_us() - t0 < seconds * 1e6) {
+		if (session_step_batch(s[1]) != SESSION_OK)
+			break;
+		samples += s[1]->batch_n;
+	}
+	rate[1] = samples / ((now_us() - t0) * 1e-6);
+	/* turbo */
+	view_cache_init(&cache);
+	ui_view_init(&v);
+	memset(&f, 0, sizeof f);
+	f.nruns = 1;
+	f.run[0] = s[0];
+	f.cache[0] = &cache;
+	f.v = &v;
+	f.colour_pictures = 1;
+	samples = 0;
+	t0 = now_us();
+	while ((f0 = now_us()) - t0 < seconds * 1e6) {
+		if (last > 0) {
+			budget += 0.5 * (period - (f0 - last));
+			budget = budget < 1000 ? 1000 : budget > period ? period : budget;
+		}
+		last = f0;
+		do {
+			if (session_step_batch(s[0]) != SESSION_OK)
+				break;
+			samples += s[0]->batch_n;
+		} while (now_us() - f0 < budget);
+		ui_draw(&f, c);
+		frames++;
+	}
+	t0 = (now_us() - t0) * 1e-6;
+	rate[0] = samples / t0;
+	printf("turbo continue mode, %s, 120x40 screen:\n", what);
+	printf("  %.0f frames/s, %.0f samples/s; without a screen %.0f samples/s: %.0f%%\n",
+	    frames / t0, rate[0], rate[1], 100 * rate[0] / rate[1]);
+	printf("  goal: at least 30 frames/s and 70%% of the rate without a screen\n");
+	printf("RESULT turbo fps=%.1f samples=%.0f headless=%.0f ratio=%.3f\n", frames / t0,
+	    rate[0], rate[1], rate[0] / rate[1]);
+	view_cache_free(&cache);
+	canvas_free(c);
+	for (k = 0; k < 2; k++) {
+		session_free(s[k]);
+		dataset_free(data[k]);
+		checkpoint_free(ck[k]);
+	}
+}
+
 int
 main(void)
 {
@@ -196,6 +284,7 @@ main(void)
 		FILE *probe = fopen("datasets/digits.csv", "r");
 
 		bench_continue("moons 2-8-8-1", moons);
+		bench_turbo("the default network (moons 2-8-8-1)", moons);
 		if (probe)
 			fclose(probe);
 		bench_continue("digits 64-32-10 with the pictures", probe ? digits : digits_up);
