@@ -1495,6 +1495,8 @@ tui_click(struct tui *t, const struct tty_event *ev)
 		tui_focus_id(t, hit.run, P_INSPECTOR);
 		return TUI_REDRAW;
 	}
+	if (hit.cm_cell >= 0)
+		t->v.cm_cell = hit.cm_cell;	/* a confusion cell: show its rows */
 	tui_focus_id(t, hit.run, hit.panel);
 	return TUI_REDRAW;
 }

@@ -410,6 +410,7 @@ ui_hit_test(const struct ui_frame *f, int w, int h, int x, int y, struct ui_hit 
 	hit->panel = -1;
 	hit->run = 0;
 	hit->layer = hit->unit = -1;
+	hit->cm_cell = -1;
 	layout_compute(f, w, h, &L);
 	for (i = 0; i < L.nslots; i++) {
 		struct rect r = L.slot[i].r;
@@ -423,6 +424,12 @@ ui_hit_test(const struct ui_frame *f, int w, int h, int x, int y, struct ui_hit 
 
 			if (p.s != NULL)
 				view_network_unit_at(&p, r, x, y, &hit->layer, &hit->unit);
+		}
+		if (hit->panel == P_DATA) {
+			struct panel_ctx p = ui_ctx(f, hit->run, P_DATA);
+
+			if (p.s != NULL)
+				hit->cm_cell = view_data_cell_at(&p, r, x, y);
 		}
 		return;
 	}

@@ -208,6 +208,7 @@ struct ui_hit {
 	int panel;			/* enum panel_id, or -1 */
 	int run;
 	int layer, unit;		/* -1 when not on a unit */
+	int cm_cell;			/* confusion cell (picture inputs), or -1 */
 };
 void ui_hit_test(const struct ui_frame *f, int w, int h, int x, int y, struct ui_hit *hit);
 
@@ -276,6 +277,11 @@ void view_data_image(const struct panel_ctx *, struct canvas *, struct rect);
 const char *view_data_image_title(const struct panel_ctx *);
 int view_image_weights(const struct panel_ctx *, struct canvas *, int x, int y, int unit);
 void view_network_pictures(const struct panel_ctx *, struct canvas *, struct rect);
+/* Clicks: the first-layer unit whose picture is at (x, y) of the network
+ * panel's inside, and the confusion cell (its index among the cells the
+ * data panel steps through) at (x, y) of the data panel; -1 when none. */
+int view_network_picture_at(const struct panel_ctx *, struct rect inside, int x, int y);
+int view_data_cell_at(const struct panel_ctx *, struct rect r, int x, int y);
 /* The metrics of the validation split (training when there is none) with the
  * weights of now, cached; NULL when they cannot be computed. */
 const struct metrics *view_data_metrics(const struct panel_ctx *);

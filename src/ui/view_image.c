@@ -375,13 +375,61 @@ image_cells(const struct metrics *m, int *cell, int cap)
 	return n;
 }
 
+/* Widths of the confusion matrix's label column and of its count columns:
+ * the widest class name or count, plus a space. */
+static void
+image_matrix_widths(const struct session *s, const struct metrics *m, int *lw, int *cw)
+{
+	char a[32], b[32];
+	int y, x;
+
+	*lw = *cw = 2;
+	for (y = 0; y < m->nclasses; y++) {
+		int nw = text_width(image_class(s, y, a, sizeof a), -1);
+
+		*lw = nw + 1 > *lw ? nw + 1 : *lw;
+		*cw = nw + 1 > *cw ? nw + 1 : *cw;
+		for (x = 0; x < m->nclasses; x++) {
+			int n = snprintf(b, sizeof b, "%ld", m->confusion[y][x]) + 1;
+
+			*cw = n > *cw ? n : *cw;
+		}
+	}
+}
+
+int
+view_data_cell_at(const struct panel_ctx *p, struct rect r, int x, int y)
+{
+	const struct session *s = p->s;
+	const struct metrics *m;
+	int cells[METRICS_MAX_CLASSES * METRICS_MAX_CLASSES];
+	struct rect in = rect_inset(r, 1);
+	int lw, cw, t, q, n, i;
+
+	if (s->data->image_h <= 0 || p->v->data_view != DATA_VIEW_CONFUSION ||
+	    (m = view_data_metrics(p)) == NULL || m->nclasses < 2)
+		return -1;
+	image_matrix_widths(s, m, &lw, &cw);
+	t = y - (in.y + 2);
+	q = x - (in.x + lw);
+	if (t < 0 || t >= m->nclasses || q < 0 || q / cw >= m->nclasses ||
+	    lw + (q / cw + 1) * cw > in.w)
+		return -1;
+	q /= cw;
+	n = image_cells(m, cells, (int)(sizeof cells / sizeof cells[0]));
+	for (i = 0; i < n; i++)
+		if (cells[i] == t * m->nclasses + q)
+			return i;
+	return -1;	/* an empty cell */
+}
+
 static void
 image_confusion(const struct panel_ctx *p, struct canvas *c, struct rect in)
 {
 	const struct session *s = p->s;
 	const struct metrics *m = view_data_metrics(p);
 	int cells[METRICS_MAX_CLASSES * METRICS_MAX_CLASSES];
-	int ncells, sel, t, q, K, cw = 2, lw = 2, y, x, which, mw, below;
+	int ncells, sel, t, q, K, cw, lw, y, x, which, mw, below;
 	struct image_pick k;
 	char a[32], b[32], line[160];
 	struct rect g;
@@ -400,18 +448,7 @@ image_confusion(const struct panel_ctx *p, struct canvas *c, struct rect in)
 		return;
 	t = k.want / K;
 	q = k.want % K;
-	/* Columns as wide as the widest count or class name, plus a space. */
-	for (y = 0; y < K; y++) {
-		int nw = text_width(image_class(s, y, a, sizeof a), -1);
-
-		lw = nw + 1 > lw ? nw + 1 : lw;
-		cw = nw + 1 > cw ? nw + 1 : cw;
-		for (x = 0; x < K; x++) {
-			int n = snprintf(b, sizeof b, "%ld", m->confusion[y][x]) + 1;
-
-			cw = n > cw ? n : cw;
-		}
-	}
+	image_matrix_widths(s, m, &lw, &cw);
 	mw = lw + K * cw;
 	snprintf(line, sizeof line, _("true %s, predicted %s: %ld %s (, . next cell)"),
 	    image_class(s, t, a, sizeof a), image_class(s, q, b, sizeof b), m->confusion[t][q],
@@ -523,6 +560,43 @@ view_image_weights(const struct panel_ctx *p, struct canvas *c, int x, int y, in
 	return cols;
 }
 
+/* Where the first-layer pictures go in the network panel's inside: tile
+ * sizes, tiles per row, rows of tiles, and the first unit shown (scrolled by
+ * whole rows so that the selected unit is in view). */
+static void
+image_grid_geometry(const struct panel_ctx *p, struct rect in, int *cols, int *rows, int *tw,
+    int *th, int *per_row, int *nrows, int *first)
+{
+	const struct session *s = p->s;
+	struct picture pic = { NULL, s->data->image_h, s->data->image_w, 1, 0, 1 };
+	int sel = p->v->layer == 1 ? p->v->unit : -1;
+
+	picture_size(&pic, PICTURE_SMALL, p->mono, cols, rows);
+	*tw = *cols + 2;
+	*th = *rows + 1;
+	*per_row = in.w / *tw;
+	*nrows = (in.h - 2) / *th;
+	*first = 0;
+	if (*per_row >= 1 && *nrows >= 1 && sel >= 0 && sel / *per_row >= *nrows)
+		*first = (sel / *per_row - *nrows + 1) * *per_row;
+}
+
+int
+view_network_picture_at(const struct panel_ctx *p, struct rect in, int x, int y)
+{
+	int cols, rows, tw, th, per_row, nrows, first, cx, cy, j;
+
+	image_grid_geometry(p, in, &cols, &rows, &tw, &th, &per_row, &nrows, &first);
+	if (per_row < 1 || nrows < 1 || x < in.x || y < in.y + 1)
+		return -1;
+	cx = (x - in.x) / tw;
+	cy = (y - in.y - 1) / th;
+	if (cx >= per_row || cy >= nrows || (x - in.x) % tw >= cols)
+		return -1;
+	j = first + cy * per_row + cx;
+	return j < p->s->net->layer[0].out ? j : -1;
+}
+
 void
 view_network_pictures(const struct panel_ctx *p, struct canvas *c, struct rect in)
 {
@@ -533,24 +607,16 @@ view_network_pictures(const struct panel_ctx *p, struct canvas *c, struct rect i
 	char line[200];
 
 	image_weights_of(s, s->net->param, 0, &pic);
-	picture_size(&pic, PICTURE_SMALL, p->mono, &cols, &rows);
-	tw = cols + 2;
-	th = rows + 1;
+	image_grid_geometry(p, in, &cols, &rows, &tw, &th, &per_row, &nrows, &first);
 	if (p->mono)
 		snprintf(line, sizeof line, _("h1 %s weights: %s %s positive, %s %s negative"),
 		    act_name(L->act), p->g->wpos[0], p->g->wpos[2], p->g->wneg[0], p->g->wneg[2]);
 	else
 		snprintf(line, sizeof line, _("h1 %s weights: blue +, orange -"), act_name(L->act));
 	canvas_text_cut(c, in.x, in.y, in.w, C_DIM, 0, line);
-	per_row = in.w / tw;
-	nrows = (in.h - 2) / th;
 	if (per_row < 1 || nrows < 1)
 		return;
 	sel = p->v->layer == 1 ? p->v->unit : -1;
-	/* Scroll by whole rows so the selected unit is in view. */
-	first = 0;
-	if (sel >= 0 && sel / per_row >= nrows)
-		first = (sel / per_row - nrows + 1) * per_row;
 	for (j = first; j < L->out && (j - first) / per_row < nrows; j++) {
 		int x = in.x + ((j - first) % per_row) * tw, y = in.y + 1 + ((j - first) / per_row) * th;
 

@@ -187,8 +187,15 @@ view_network_unit_at(const struct panel_ctx *p, struct rect r, int x, int y, int
 	struct rect in = rect_inset(r, 1);
 	int d, j;
 
-	if (p->s->data->image_h > 0 && !p->v->net_diagram && p->s->net->nlayers > 1)
-		return -1;	/* the weight pictures are shown instead */
+	if (p->s->data->image_h > 0 && !p->v->net_diagram && p->s->net->nlayers > 1) {
+		/* The weight pictures are shown instead: a picture is a unit of h1. */
+		j = view_network_picture_at(p, in, x, y);
+		if (j < 0)
+			return -1;
+		*layer = 1;
+		*unit = j;
+		return 0;
+	}
 	net_geometry(p, in, &G);
 	for (d = G.first_col; d <= G.last_col; d++) {
 		if (x < G.x[d] || x >= G.x[d] + G.uw)

@@ -266,6 +266,34 @@ START_TEST(test_digit_screens)
 	ck_assert_ptr_nonnull(strstr(txt, "true 9, predicted 7: 6 validation rows"));
 	free(txt);
 
+	/* Clicks: a confusion cell, an empty one, a weight picture, a gap. */
+	{
+		struct panel_ctx pc;
+		struct view_cache vc;
+
+		memset(&pc, 0, sizeof pc);
+		view_cache_init(&vc);
+		pc.s = s;
+		pc.v = &v;
+		pc.g = glyphs_get(0);
+		pc.cache = &vc;
+		pc.mono = 1;
+		v.data_view = DATA_VIEW_CONFUSION;
+		/* Inside (1, 1); label column 2, count columns 3: true 9 is row
+		 * 1 + 2 + 9, predicted 7 column 1 + 2 + 7 * 3. */
+		ck_assert_int_eq(view_data_cell_at(&pc, (struct rect){ 0, 0, 60, 20 }, 24, 12), 0);
+		ck_assert_int_eq(view_data_cell_at(&pc, (struct rect){ 0, 0, 60, 20 }, 6, 3), -1);
+		ck_assert_int_gt(view_data_cell_at(&pc, (struct rect){ 0, 0, 60, 20 }, 3, 3), 0);
+		/* Tiles 10 wide (8 + 2) and 5 high (4 + 1), 5 a row in 58. */
+		v.layer = 1;
+		v.unit = 0;
+		ck_assert_int_eq(view_network_picture_at(&pc, (struct rect){ 1, 1, 58, 18 }, 24, 9), 7);
+		ck_assert_int_eq(view_network_picture_at(&pc, (struct rect){ 1, 1, 58, 18 }, 9, 3), -1);
+		view_cache_free(&vc);
+		v.layer = 1;
+		v.unit = 2;
+	}
+
 	/* The diagram comes back with w. */
 	v.net_diagram = 1;
 	txt = tp_screen(s, &v, 0, 0);
