@@ -132,6 +132,7 @@ struct session_pos {
 	int exploding_epoch;
 	char exploding_text[200];
 	double start_loss;		/* the first batch's loss: the untrained network's */
+	int restored_epoch;		/* weights restored from this best epoch (0: none) */
 	struct session_config cfg;	/* settings in force for the current batch */
 	struct session_config chosen;	/* cfg as last chosen, before callbacks changed it
 					 * (reduce-lr): what a reset starts from */

@@ -85,6 +85,7 @@ session_restore_best(struct session *s, const char *why)
 
 	memcpy(n->param, s->best_param, (size_t)n->nparams * sizeof(double));
 	net_sync(n);
+	s->pos.restored_epoch = s->pos.best_epoch;
 	session_event(s, EV_RESTORE, _("epoch %d: %s; restoring weights of epoch %d"),
 	    s->pos.epoch, why, s->pos.best_epoch);
 }

@@ -92,6 +92,27 @@ report_split(FILE *f, const struct metrics *m, int have, enum task task,
 	fprintf(f, ",\"n\":%ld}", m->n);
 }
 
+/* Which epochs the per-layer figures describe: the training pass of the
+ * last epoch trained, while the weights may be those of an earlier, best
+ * epoch restored by early stopping. */
+static void
+report_diag_epochs(FILE *f, const struct session *s, const char *in)
+{
+	int last = s->pos.nepochs > 0 ? s->epochs[s->pos.nepochs - 1].epoch : 0;
+	int weights = s->pos.restored_epoch > 0 ? s->pos.restored_epoch : last;
+
+	fprintf(f, ",\n%s\"diagnostics_epoch\":%d,\"weights_epoch\":%d", in, last, weights);
+	if (weights != last) {
+		char text[200];
+
+		snprintf(text, sizeof text, "the per-layer diagnostics describe the training pass "
+		    "of epoch %d; the weights are those of epoch %d, restored by early stopping",
+		    last, weights);
+		fputs(",\"diagnostics_note\":", f);
+		jsonout_string(f, text);
+	}
+}
+
 void
 report_write_run(FILE *f, const struct session *s, const struct metrics m[3],
     const int have[3], const char *in, const char *extra)
@@ -113,6 +134,7 @@ report_write_run(FILE *f, const struct session *s, const struct metrics m[3],
 	if (task != TASK_REGRESS)
 		report_num(f, "baseline_accuracy", m[base].baseline_accuracy, 1);
 	fprintf(f, ",\"epochs\":%d", s->pos.nepochs);
+	report_diag_epochs(f, s, in);
 	fprintf(f, ",\n%s\"layers\":[", in);
 	for (l = 0; l < s->net->nlayers; l++) {
 		const struct layer_diag *g = &s->pos.diag[l];

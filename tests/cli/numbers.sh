@@ -146,4 +146,13 @@ check "resume: repeating the same options is fine" sh -c "$N --headless --quiet 
 head -501 "$T/c.csv" > "$T/c500.csv"
 expect_status 1 "expected the data the model was trained on" -- \
 	$N --headless --quiet --data "$T/c500.csv" --load "$T/m3.model" --epochs 1
+
+# After early stopping restores the best weights, the report says which
+# epoch its per-layer diagnostics describe.
+$N --headless --quiet --gen moons --samples 100 --noise 0.3 --layers 64,64 --act relu --optimizer adam \
+	--lr 0.005 --batch 8 --epochs 200 --early-stop 20 --report "$T/es.json" >/dev/null
+check "report: diagnostics of epoch 33, weights of epoch 13" py "$T/es.json" \
+	"r['diagnostics_epoch'] == 33 and r['weights_epoch'] == 13 and 'epoch 33' in r['diagnostics_note'] and 'epoch 13' in r['diagnostics_note']"
+check "report: no note when the weights are the last epoch's" py "$T/calm.json" \
+	"r['diagnostics_epoch'] == r['weights_epoch'] == 20 and 'diagnostics_note' not in r"
 finish
