@@ -61,7 +61,9 @@ run_observe(struct session *s, int what, void *user)
 			free(err);
 			r->failed = 1;
 		}
-		if (!r->quiet_events && e->kind != EV_BEST && e->kind != EV_FINISHED &&
+		/* A warning is said even with --quiet. */
+		if ((!r->quiet_events || e->kind == EV_EXPLODING) && e->kind != EV_BEST &&
+		    e->kind != EV_FINISHED &&
 		    e->kind != EV_DIVERGED)
 			printf("%s%s%s\n", r->label[0] ? r->label : "", r->label[0] ? ": " : "",
 			    e->text);
