@@ -10,9 +10,8 @@
 #include "app/options.h"
 #include "util/i18n.h"
 #include "util/xmalloc.h"
-#include "ui/screen.h"
-#include "ui/speed.h"
-#include "ui/theme.h"
+#include "app/choices.h"
+#include "app/speed.h"
 
 /* ------------------------------------------------- names of the values */
 

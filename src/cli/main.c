@@ -5,8 +5,8 @@
 
 #include "cli/check.h"
 #include "cli/code.h"
-#include "cli/command.h"
-#include "cli/config.h"
+#include "app/command.h"
+#include "app/config.h"
 #include "cli/headless.h"
 #include "app/options.h"
 #include "cli/outputs.h"

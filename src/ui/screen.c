@@ -7,18 +7,6 @@
 #include "screen.h"
 #include "theme.h"
 
-static const char *const screen_formats[SCREEN_FORMATS] = { "text", "ansi", "html" };
-
-int
-screen_format_find(const char *name)
-{
-	int i;
-
-	for (i = 0; name && i < SCREEN_FORMATS; i++)
-		if (strcmp(name, screen_formats[i]) == 0)
-			return i;
-	return -1;
-}
 
 static void
 screen_sgr(FILE *out, enum theme_id theme, int role, int attr)

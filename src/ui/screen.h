@@ -12,6 +12,8 @@
 
 #include <stdio.h>
 
+#include "app/choices.h"
+
 #include "canvas.h"
 #include "view.h"
 
@@ -22,13 +24,10 @@
  * a theme (enum theme_id). Functions below take both packed in one int,
  * `style`: SCREEN_STYLE(format, theme); 0 is plain text.
  */
-enum screen_format { SCREEN_TEXT = 0, SCREEN_ANSI, SCREEN_HTML, SCREEN_FORMATS };
 #define SCREEN_STYLE(format, theme) ((format) + 8 * (theme))
 #define SCREEN_FORMAT_OF(style) ((style) % 8)
 #define SCREEN_THEME_OF(style) ((style) / 8)
 
-/* "text", "ansi", "html" -> enum screen_format, or -1. */
-int screen_format_find(const char *name);
 /* The start and the end of an HTML page of screens in the theme of style. */
 int screen_html_begin(int style, FILE *out);
 int screen_html_end(FILE *out);

@@ -321,7 +321,6 @@ theme_picture(enum theme_kind k, enum theme_id id, int role)
 	return &pic[light][role - C_COUNT];
 }
 
-static const char *const theme_names[THEME_COUNT] = { "dark", "light", "contrast" };
 
 const struct theme_style *
 theme_style(enum theme_kind k, enum theme_id id, int role)
@@ -343,22 +342,6 @@ theme_style(enum theme_kind k, enum theme_id id, int role)
 	return &t[role];
 }
 
-const char *
-theme_name(enum theme_id id)
-{
-	return id >= 0 && id < THEME_COUNT ? theme_names[id] : "dark";
-}
-
-int
-theme_find(const char *name)
-{
-	int i;
-
-	for (i = 0; name && i < THEME_COUNT; i++)
-		if (strcmp(name, theme_names[i]) == 0)
-			return i;
-	return -1;
-}
 
 void
 theme_rgb(int n, unsigned char rgb[3])

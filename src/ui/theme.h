@@ -16,6 +16,8 @@
 
 #include <stdint.h>
 
+#include "app/choices.h"
+
 enum role {
 	C_DEFAULT = 0,
 	C_DIM,			/* secondary text, axes, empty cells */
@@ -77,8 +79,6 @@ enum role {
 
 /* What the terminal can show. */
 enum theme_kind { THEME_NONE = 0, THEME_8, THEME_256 };
-/* What the room needs. */
-enum theme_id { THEME_DARK = 0, THEME_LIGHT, THEME_CONTRAST, THEME_COUNT };
 
 /* What a role looks like: colours are terminal colour numbers (-1 is the
  * terminal's default; THEME_NONE uses neither); attr is ATTR_* from canvas.h. */
@@ -88,9 +88,6 @@ struct theme_style {
 };
 
 const struct theme_style *theme_style(enum theme_kind k, enum theme_id id, int role);
-/* "dark", "light", "contrast"; theme_find gives -1 for another name. */
-const char *theme_name(enum theme_id id);
-int theme_find(const char *name);
 /* The red, green and blue (0-255) of xterm's colour n (0-255). */
 void theme_rgb(int n, unsigned char rgb[3]);
 /* Role names ("positive-weight"), for tests and debugging. */

@@ -16,11 +16,11 @@
 #include <time.h>
 
 #include "app/run.h"
-#include "cli/command.h"
-#include "cli/config.h"
+#include "app/command.h"
+#include "app/config.h"
 #include "io/checkpoint.h"
 #include "screen.h"
-#include "speed.h"
+#include "app/speed.h"
 #include "tty.h"
 #include "tui.h"
 #include "util/i18n.h"

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "layout.h"
-#include "speed.h"
+#include "app/speed.h"
 #include "view.h"
 #include "util/i18n.h"
 

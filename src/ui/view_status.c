@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "util/i18n.h"
-#include "speed.h"
+#include "app/speed.h"
 #include "view.h"
 
 /* ------------------------------------------------------------ status bar */

@@ -5,10 +5,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cli/config.h"
+#include "app/config.h"
 #include "io/atomic.h"
-#include "ui/speed.h"
-#include "ui/theme.h"
+#include "app/speed.h"
+#include "app/choices.h"
 #include "util/xmalloc.h"
 
 /* The keys the file may hold, each an option of the same name. */

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/command.h"
+#include "app/command.h"
 #include "util/xmalloc.h"
 
 struct cmd {

@@ -3,7 +3,7 @@
  */
 #include <string.h>
 
-#include "speed.h"
+#include "app/speed.h"
 #include "util/i18n.h"
 
 const struct speed speed_ladder[] = {
