@@ -27,6 +27,12 @@ trace_batch(FILE *f, const struct session *s)
 	    s->pos.epoch, s->pos.batch);
 	for (i = 0; i < s->batch_n; i++)
 		fprintf(f, "%s%ld", i ? "," : "", s->batch_rows[i]);
+	/* The same samples as 1-based rows of the data file, as the inspector
+	 * names them. */
+	fputs("],\"rows\":[", f);
+	for (i = 0; i < s->batch_n; i++)
+		fprintf(f, "%s%ld", i ? "," : "", s->data->train.row ?
+		    s->data->train.row[s->batch_rows[i]] + 1 : s->batch_rows[i] + 1);
 	fputs("],\"loss\":", f);
 	jsonout_number(f, n->batch_loss);
 	fputs(",\"layers\":[", f);

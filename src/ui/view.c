@@ -96,6 +96,14 @@ view_num_fit(char *buf, size_t n, double v, int sig, int w)
 	return buf;
 }
 
+long
+view_data_row(const struct session *s, long i)
+{
+	long t = session_train_row(s, i);
+
+	return s->data->train.row ? s->data->train.row[t] + 1 : t + 1;
+}
+
 const char *
 view_step_key(const struct panel_ctx *p)
 {

@@ -230,6 +230,10 @@ const char *view_num_fit(char *buf, size_t n, double v, int sig, int w);
 /* Settings waiting for the next batch that change how it is computed
  * ("tanh rmsprop lr 0.3"), or "" when there are none. */
 void view_pending(const struct session *s, char *buf, size_t n);
+/* Batch row i as a learner finds it: its 1-based data row in the CSV (the
+ * header is line 1, so data row N is line N+1), or in the rows `nnstep gen`
+ * writes for a generated set with the same options. */
+long view_data_row(const struct session *s, long i);
 /* The key that steps one phase: space, or in a lesson (where space moves
  * the lesson on) the right arrow. */
 const char *view_step_key(const struct panel_ctx *p);

@@ -109,18 +109,30 @@ view_gradients(const struct panel_ctx *p, struct canvas *c, struct rect r)
 	tw_nl(&t);
 }
 
+static void activations_draw(const struct panel_ctx *p, struct canvas *c, struct rect in);
+
 void
 view_activations(const struct panel_ctx *p, struct canvas *c, struct rect r)
+{
+	struct rect in = view_box(p, c, r, _("Activations"), _("histogram of a over the batch"));
+	struct rect old;
+
+	if (in.w < 24 || in.h < 1)
+		return;
+	/* What follows stays inside the frame, however long its words. */
+	old = canvas_clip(c, in);
+	activations_draw(p, c, in);
+	canvas_clip(c, old);
+}
+
+static void
+activations_draw(const struct panel_ctx *p, struct canvas *c, struct rect in)
 {
 	const struct session *s = p->s;
 	const struct glyphs *g = p->g;
 	int L = s->net->nlayers, l, y, k, bins = SESSION_HIST_BINS, cw, x;
-	struct rect in;
-	char a[32], b[32], name[16];
+	char a[32], b[32], name[16], lab[48], pct[16];
 
-	in = view_box(p, c, r, _("Activations"), _("histogram of a over the batch"));
-	if (in.w < 24 || in.h < 1)
-		return;
 	if (s->net->n == 0) {
 		canvas_text_cut(c, in.x, in.y, in.w, C_DIM, 0,
 		    _("No activations yet: run the forward pass."));
@@ -153,20 +165,25 @@ view_activations(const struct panel_ctx *p, struct canvas *c, struct rect r)
 		}
 		x += bins * cw;
 		x += canvas_printf(c, x, y, -1, C_DIM, 0, " %-4s", view_num(b, sizeof b, d->hist_hi, 2));
-		if (l == L - 1) {
-			canvas_printf(c, x + 1, y, -1, C_DIM, 0, "%s", act_name(ly->act));
-			continue;
-		}
 		dead = d->pass_complete ? d->dead_fraction : d->inactive_batch;
 		sat = d->saturated_fraction;
-		if (act_info(ly->act)->props & ACTP_CAN_DIE)
-			canvas_printf(c, x + 1, y, -1, dead > 0 ? C_DEAD_UNIT : C_DIM, 0, "%s %.0f%%",
-			    d->pass_complete ? _("dead") : _("off"), 100 * dead);
-		else if (act_info(ly->act)->props & ACTP_SATURATES)
-			canvas_printf(c, x + 1, y, -1, sat > 0 ? C_SATURATED_UNIT : C_DIM, 0,
-			    _("sat %.0f%%"), 100 * sat);
-		else
-			canvas_printf(c, x + 1, y, -1, C_DIM, 0, "%s", act_name(ly->act));
+		role = C_DIM;
+		pct[0] = '\0';
+		if (l < L - 1 && (act_info(ly->act)->props & ACTP_CAN_DIE)) {
+			snprintf(pct, sizeof pct, "%.0f%%", 100 * dead);
+			snprintf(lab, sizeof lab, "%s %s", d->pass_complete ? _("dead") : _("off"), pct);
+			role = dead > 0 ? C_DEAD_UNIT : C_DIM;
+		} else if (l < L - 1 && (act_info(ly->act)->props & ACTP_SATURATES)) {
+			snprintf(pct, sizeof pct, "%.0f%%", 100 * sat);
+			snprintf(lab, sizeof lab, _("sat %s"), pct);
+			role = sat > 0 ? C_SATURATED_UNIT : C_DIM;
+		} else
+			snprintf(lab, sizeof lab, "%s", act_name(ly->act));
+		/* The label whole, else its figure alone, else nothing. */
+		if (x + 1 + text_width(lab, -1) <= in.x + in.w)
+			canvas_text(c, x + 1, y, -1, role, 0, lab);
+		else if (pct[0] && x + 1 + text_width(pct, -1) <= in.x + in.w)
+			canvas_text(c, x + 1, y, -1, role, 0, pct);
 	}
 	if (y + 1 < in.y + in.h)
 		canvas_text_cut(c, in.x, y + 1, in.w, C_DIM, 0,

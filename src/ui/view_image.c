@@ -163,8 +163,8 @@ image_sample(const struct panel_ctx *p, struct canvas *c, struct rect in)
 		size = PICTURE_SMALL;
 		picture_size(&pic, size, p->mono, &cols, &rows);
 	}
-	snprintf(line, sizeof line, _("sample %ld/%ld of the batch (training row %ld)"), i + 1, n->n,
-	    row + 1);
+	snprintf(line, sizeof line, _("sample %ld/%ld of the batch (data row %ld)"), i + 1, n->n,
+	    view_data_row(s, i));
 	canvas_text_cut(c, in.x, in.y, in.w, C_DIM, 0, line);
 	picture_draw(c, in.x, in.y + 1, &pic, size, p->mono, p->g);
 

@@ -14,6 +14,7 @@
 #include "view.h"
 
 #define INSPECT_TERMS 6		/* terms written out before "+ N more" */
+#define INSPECT_ALL_TERMS 256	/* zoomed: every term, up to this many */
 
 struct term {
 	int k;			/* input index */
@@ -76,8 +77,8 @@ inspect_input(const struct panel_ctx *p, struct tw *t)
 	}
 	tw_printf(t, C_DEFAULT, "x%d = %s", j + 1,
 	    view_num(a, sizeof a, s->net->x[p->v->sample * s->net->ninputs + j], 5));
-	tw_printf(t, C_DIM, _("  for sample %ld of the batch (training row %ld)."), p->v->sample + 1,
-	    session_train_row(s, p->v->sample) + 1);
+	tw_printf(t, C_DIM, _("  for sample %ld of the batch (data row %ld)."), p->v->sample + 1,
+	    view_data_row(s, p->v->sample));
 	tw_nl(t);
 	tw_text(t, C_DIM, 0, _("Inputs are scaled with the training split's statistics; each "
 	    "neuron of hidden layer 1 weighs them."));
@@ -121,8 +122,9 @@ inspect_forward(const struct panel_ctx *p, struct tw *t, int l, int j, long i,
 	const struct layer *ly = &s->net->layer[l];
 	const double *x = inspect_inputs(s, l, i), *w = param + ly->w_off + (long)j * ly->in;
 	double b = param[ly->b_off + j], z = ly->z[i * ly->out + j], a = ly->a[i * ly->out + j];
-	struct term terms[INSPECT_TERMS];
-	int n = inspect_terms(w, x, ly->in, terms, INSPECT_TERMS), k;
+	struct term terms[INSPECT_ALL_TERMS];
+	/* Every term when zoomed, else the largest few. */
+	int n = inspect_terms(w, x, ly->in, terms, p->v->zoom ? INSPECT_ALL_TERMS : INSPECT_TERMS), k;
 	char n1[32], n2[32], fn[32];
 	const char *xn = l == 0 ? "x" : "a", *formula = act_formula(ly->act);
 
@@ -160,12 +162,33 @@ inspect_forward(const struct panel_ctx *p, struct tw *t, int l, int j, long i,
 		tw_atom(t, C_DEFAULT, "  a = %s", fn);
 	else
 		tw_atom(t, C_DEFAULT, "  a = %s = %s", fn, formula);
-	tw_atom(t, C_DEFAULT, " = %s(%s)", act_name(ly->act), view_num(n1, sizeof n1, z, 4));
+	if (ly->act == ACT_SOFTMAX) {
+		/* A softmax output depends on every logit of its layer. */
+		tw_atom(t, C_DEFAULT, _(" with z of all %d outputs ="), ly->out);
+		for (k = 0; k < ly->out; k++)
+			tw_atom(t, k == j ? C_STATUS_KEY : C_DEFAULT, "%s%s", k ? ", " : " (",
+			    view_num(n1, sizeof n1, ly->z[i * ly->out + k], 4));
+		tw_atom(t, C_DEFAULT, ")");
+	} else
+		tw_atom(t, C_DEFAULT, " = %s(%s)", act_name(ly->act), view_num(n1, sizeof n1, z, 4));
 	tw_atom(t, C_STATUS_KEY, " = %s", view_num(n1, sizeof n1, a, 5));
 	if (ly->mask && ly->dropout > 0 && ly->out_a == ly->drop_a &&
 	    ly->mask[i * ly->out + j] == 0)
 		tw_text(t, C_WARNING, 0, _("  (dropped in this batch)"));
 	tw_nl(t);
+}
+
+/* How many of `want` items of about `aw` columns fit in the rows left of
+ * t, keeping `reserve` rows for what follows; all of them when zoomed. */
+static int
+inspect_room(const struct panel_ctx *p, const struct tw *t, int want, int aw, int reserve)
+{
+	int rows = t->r.h - (tw_lines(t) - t->skip) - reserve, per = t->r.w / (aw > 0 ? aw : 1);
+	int fit = rows * (per > 0 ? per : 1);
+
+	if (p->v->zoom || want <= fit)
+		return want;
+	return fit < 3 ? 2 : fit - 1;	/* one place for "+N more" */
 }
 
 static void
@@ -177,11 +200,13 @@ inspect_backward(const struct panel_ctx *p, struct tw *t, int l, int j, long i)
 	const struct layer *ly = &net->layer[l];
 	long at = i * ly->out + j;
 	double da = ly->da[at], dz = ly->dz[at], z = ly->z[at], a = ly->a[at];
-	double fp = act_deriv(ly->act, ly->alpha, z, a);
+	double fp = act_deriv(ly->act, ly->alpha, z, a), wc = net->w[i];
+	const double *x = inspect_inputs(s, l, i);
 	int out = l == net->nlayers - 1, k, shown;
 	int fused = out && ((ly->act == ACT_SIGMOID && net->loss == LOSS_BCE) ||
 	    (ly->act == ACT_SOFTMAX && net->loss == LOSS_CCE));
-	char n1[32], n2[32], n3[32];
+	char n1[32], n2[32], n3[32], n4[32];
+	const char *xn = l == 0 ? "x" : "a";
 
 	tw_text(t, C_TITLE, 0, _("Backward"));
 	tw_printf(t, C_DIM, _("  the chain rule hands the blame back (this sample)"));
@@ -191,20 +216,47 @@ inspect_backward(const struct panel_ctx *p, struct tw *t, int l, int j, long i)
 	else
 		tw_printf(t, C_GRADIENT, _("  dL/da = %s w%sdL/dz of the next layer = %s"), g->sigma,
 		    g->times, view_num(n1, sizeof n1, da, 4));
+	/* Inverted dropout: the blame reaches a unit scaled as its output was. */
+	if (!out && ly->mask && ly->dropout > 0 && ly->out_a == ly->drop_a)
+		tw_printf(t, C_DIM, _("  (includes the dropout mask %s: 1/(1-p) = %s when kept, 0 "
+		    "when dropped)"), view_num(n2, sizeof n2, ly->mask[at], 4),
+		    view_num(n3, sizeof n3, 1.0 / (1.0 - ly->dropout), 4));
+	else if (out && !fused && wc != 1.0)
+		tw_printf(t, C_DIM, _("  (includes this sample's class weight w_c = %s)"),
+		    view_num(n2, sizeof n2, wc, 4));
 	tw_nl(t);
-	if (fused)
-		tw_printf(t, C_GRADIENT, _("  dL/dz = (a - y)/n = %s  (%s and %s together)"),
-		    view_num(n1, sizeof n1, dz, 4), act_name(ly->act), loss_name(net->loss));
+	if (fused && wc != 1.0)
+		tw_printf(t, C_GRADIENT, _("  dL/dz = w_c (a - y)/n = %s %s (%s - %s)/%ld = %s  (%s and "
+		    "%s together; w_c: the class weight)"), view_num(n1, sizeof n1, wc, 4), g->times,
+		    view_num(n2, sizeof n2, a, 4), view_num(n3, sizeof n3, net->y[at], 4), net->n,
+		    view_num(n4, sizeof n4, dz, 4), act_name(ly->act), loss_name(net->loss));
+	else if (fused)
+		tw_printf(t, C_GRADIENT, _("  dL/dz = (a - y)/n = (%s - %s)/%ld = %s  (%s and %s "
+		    "together)"), view_num(n2, sizeof n2, a, 4), view_num(n3, sizeof n3, net->y[at], 4),
+		    net->n, view_num(n1, sizeof n1, dz, 4), act_name(ly->act), loss_name(net->loss));
 	else
 		tw_printf(t, C_GRADIENT, "  dL/dz = dL/da %s f'(z) = %s %s %s = %s", g->times,
 		    view_num(n1, sizeof n1, da, 4), g->times, view_num(n2, sizeof n2, fp, 4),
 		    view_num(n3, sizeof n3, dz, 4));
 	tw_nl(t);
-	tw_printf(t, C_DIM, _("  Gradients, summed over the %ld samples of the batch%s:"), net->n,
-	    s->pos.cfg.l2 > 0 ? _(" (L2 included)") : "");
+	/* This sample's share of each weight's gradient, term by term. */
+	tw_printf(t, C_DIM, _("  This sample's share: dL/dw = dL/dz %s %s"), g->times, xn);
+	tw_nl(t);
+	shown = inspect_room(p, t, ly->in, 34, s->pos.phase == PHASE_UPDATE ? 7 : 3);
+	for (k = 0; k < shown; k++)
+		tw_atom(t, C_GRADIENT, "  dL/dw%d = %s %s %s%s%s = %s", k + 1, view_num(n1, sizeof n1,
+		    dz, 4), g->times, x[k] < 0 ? "(" : "", view_num(n2, sizeof n2, x[k], 4),
+		    x[k] < 0 ? ")" : "", view_num(n3, sizeof n3, dz * x[k], 3));
+	if (ly->in > shown)
+		tw_atom(t, C_DIM, _("  + %d more (z shows all)"), ly->in - shown);
+	tw_atom(t, C_GRADIENT, "  dL/db = dL/dz = %s", view_num(n1, sizeof n1, dz, 4));
+	tw_nl(t);
+	/* What the update uses: the shares of every sample, summed. */
+	tw_printf(t, C_DIM, _("  Batch gradient: the %ld samples' shares summed%s"), net->n,
+	    s->pos.cfg.l2 > 0 ? _(", + l2 w (L2)") : "");
 	tw_nl(t);
 	tw_text(t, C_GRADIENT, 0, " ");
-	shown = ly->in < 8 ? ly->in : 8;
+	shown = inspect_room(p, t, ly->in, 16, s->pos.phase == PHASE_UPDATE ? 4 : 1);
 	for (k = 0; k < shown; k++)
 		tw_atom(t, C_GRADIENT, " dL/dw%d=%s", k + 1,
 		    view_num(n1, sizeof n1, net->grad[ly->w_off + (long)j * ly->in + k], 3));
@@ -415,7 +467,7 @@ view_inspector(const struct panel_ctx *p, struct canvas *c, struct rect r)
 	tw_nl(&t);
 	if (s->net->n > 0 && i < s->net->n) {
 		tw_atom(&t, C_DIM, _("sample %ld/%ld of the batch"), i + 1, s->net->n);
-		tw_atom(&t, C_DIM, _(" (training row %ld)"), session_train_row(s, i) + 1);
+		tw_atom(&t, C_DIM, _(" (data row %ld)"), view_data_row(s, i));
 		tw_nl(&t);
 	}
 	if (s->net->n == 0 || i >= s->net->n || (ph == PHASE_NONE && s->pos.phase_count == 0)) {

@@ -110,7 +110,24 @@ def main():
     lr = None
     sgd = False
     grads = {}
+    neuron = 1
     for row in text:
+        m = re.search(r"Neuron (\d+) of", row)
+        if m:
+            neuron = int(m.group(1))
+        # A softmax output: every logit, then its own probability.
+        m = re.search(r"with z of all \d+ outputs = \(([^)]*)\) = (" + NUM + r")", row)
+        if m:
+            zs = [float(v) for v in m.group(1).split(",")]
+            top = max(zs)
+            want = math.exp(zs[neuron - 1] - top) / sum(math.exp(v - top) for v in zs)
+            lo, hi = interval(m.group(2))
+            # the logits are rounded to 4 digits: allow for that
+            ok = lo - 1e-3 <= want <= hi + 1e-3
+            seen_f += 1
+            print("%s: softmax_%d(%s) = %s" % ("ok" if ok else "WRONG", neuron, m.group(1),
+                                                m.group(2)))
+            fails += not ok
         m = re.search(r"a = (\w+)\(z\).* = \1\((" + NUM + r")\) = (" + NUM + r")", row)
         if m:
             act = m.group(1)
@@ -135,6 +152,23 @@ def main():
                 print("%s: %s'(z) = %s for a = %s" % ("ok" if ok else "WRONG", act,
                                                        m.group(2), a_val))
                 fails += not ok
+        # This sample's share of a weight's gradient: dL/dz x input.
+        for k, d, xv, p in re.findall(r"dL/dw(\d+) = (" + NUM + r") [×x*] \(?(" + NUM +
+                                      r")\)? = (" + NUM + r")", row):
+            ok = overlap(product(interval(d), interval(xv)), interval(p))
+            print("%s: share of w%s: %s x %s = %s" % ("ok" if ok else "WRONG", k, d, xv, p))
+            fails += not ok
+        # The output's dL/dz of a fused loss: [w_c x] (a - y)/n.
+        m = re.search(r"dL/dz = (?:w_c )?\(a - y\)/n = (?:(" + NUM + r") [×x*] )?\((" + NUM +
+                      r") - (" + NUM + r")\)/(\d+) = (" + NUM + r")", row)
+        if m:
+            wc = interval(m.group(1)) if m.group(1) else (1.0, 1.0)
+            a, y, n = interval(m.group(2)), interval(m.group(3)), int(m.group(4))
+            diff = (a[0] - y[1], a[1] - y[0])
+            want = product(wc, (diff[0] / n, diff[1] / n))
+            ok = overlap(want, interval(m.group(5)))
+            print("%s: (a - y)/n = %s" % ("ok" if ok else "WRONG", m.group(0)))
+            fails += not ok
         for k, g in re.findall(r"dL/dw(\d+)=(" + NUM + r")", row):
             grads[int(k)] = g
         m = re.search(r"Update +(\w+), lr (" + NUM + r"):", row)

@@ -208,7 +208,8 @@ START_TEST(test_screen_phases)
 	/* The inspector writes the chain rule out after the backward pass. */
 	txt = tv_screen(s, NULL, 120, 40, 0);
 	ck_assert_ptr_nonnull(strstr(txt, "dL/dz = dL/da"));
-	ck_assert_ptr_nonnull(strstr(txt, "summed over the 10 samples"));
+	ck_assert_ptr_nonnull(strstr(txt, "This sample's share: dL/dw = dL/dz"));
+	ck_assert_ptr_nonnull(strstr(txt, "the 10 samples' shares summed"));
 	free(txt);
 	session_free(s);
 	tv_data_free(d);
