@@ -220,7 +220,7 @@ image_sample(const struct panel_ctx *p, struct canvas *c, struct rect in)
 	for (k = 0; k < ncls && y < in.y + in.h; k++, y++) {
 		int cls = order[k], bw = in.x + in.w - x0 - 14, w;
 
-		if (shown < ncls && k == shown - 1 && ncls > shown) {
+		if (shown < ncls && k == shown - 1) {
 			canvas_printf(c, x0, y, in.x + in.w - x0, C_DIM, 0, _("+%d more classes"),
 			    ncls - k);
 			break;

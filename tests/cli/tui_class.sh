@@ -82,7 +82,8 @@ wait_for "epoch 4/6" && ok "the epoch counter goes on"
 keys c
 wait_for "finished: 6 epochs" 50 && ok "c runs on to the new end"
 keys c
-wait_for "training on: epochs 7 to 9" && wait_for "finished: 9 epochs" 50 && ok "and c trains on again"
+# (the "training on" message may be gone by the next look: the end is what counts)
+wait_for "finished: 9 epochs" 50 && ok "and c trains on again"
 keys r
 wait_for "epoch 1/3" && ok "r starts again with the original --epochs"
 
