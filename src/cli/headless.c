@@ -337,7 +337,7 @@ headless_main(struct options *o)
 	memset(runs, 0, sizeof runs);
 	page = headless_page(o, style);
 	nruns = app_runs_build(o, built, OPT_MAX_COMPARE, &err);
-	if (nruns < 0) {
+	if (nruns <= 0) {	/* (0 runs cannot happen: for the analyzer) */
 		fprintf(stderr, "nnstep: %s\n", err ? err : _("cannot start"));
 		free(err);
 		status = nruns == APP_RUN_BAD_VALUE ? 2 : 1;

@@ -17,6 +17,11 @@ run build/nnstep --headless --quiet --data datasets/iris.csv --layers 8 --epochs
 run build/nnstep --headless --data datasets/breast_cancer.csv --scale none --act relu --loss mse --lr 100 --epochs 10
 run build/nnstep --headless --data /nonexistent.csv
 run build/nnstep --headless --lr -1
+run build/nnstep --headless --load tests/hostile/files/epoch-ahead.json
+run build/nnstep --headless --load tests/hostile/files/csv-model.json
+ln -s real.json "$t/link.json"
+run build/nnstep --headless --quiet --gen xor --epochs 2 --save "$t/link.json" --predictions "$t/p.csv"
+run build/nnstep --headless --quiet --data datasets/xor.csv --trace datasets/xor.csv
 if ls lessons/en/*.lesson >/dev/null 2>&1; then
 	run build/nnstep --headless lesson "$(ls lessons/en/*.lesson | head -1)"
 fi

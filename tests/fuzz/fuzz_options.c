@@ -53,8 +53,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 	argv[argc] = NULL;
 	/* --help and --version print; keep the output away from the fuzzer's. */
-	if (freopen("/dev/null", "w", stdout) == NULL)
+	if (freopen("/dev/null", "w", stdout) == NULL) {
+		free(buf);
 		return 0;
+	}
 	options_default(&o);
 	if (options_parse(&o, argc, argv, &err) == 0 && small_run(&o)) {
 		struct dataset *d = NULL;
