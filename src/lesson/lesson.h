@@ -78,6 +78,7 @@ enum lesson_metric {
 	LM_Z,			/* z L J [sample S] */
 	LM_A,			/* a L J [sample S] */
 	LM_GRAD,		/* grad L J K: dL/dW of the last backward pass */
+	LM_NUMGRAD,		/* numgrad L J K: the same by central differences */
 	LM_DZ,			/* dz L J [sample S]: dL/dz */
 	LM_DA,			/* da L J [sample S]: dL/da */
 	LM_SLOPE,		/* slope L J [sample S]: f'(z) */

@@ -90,6 +90,7 @@ static const struct {
 	[LM_Z] = { "z", "LJ", 0, 1, 0 },
 	[LM_A] = { "a", "LJ", 0, 1, 0 },
 	[LM_GRAD] = { "grad", "LJK", 0, 0, 0 },
+	[LM_NUMGRAD] = { "numgrad", "LJK", 0, 0, 0 },
 	[LM_DZ] = { "dz", "LJ", 0, 1, 0 },
 	[LM_DA] = { "da", "LJ", 0, 1, 0 },
 	[LM_SLOPE] = { "slope", "LJ", 0, 1, 0 },

@@ -19,6 +19,7 @@
 
 #include "app/run.h"
 #include "app/options.h"
+#include "engine/checks.h"
 #include "io/checkpoint.h"
 #include "lesson/lutil.h"
 #include "lesson/player.h"
@@ -313,6 +314,7 @@ metric_of_layer(enum lesson_metric m)
 	case LM_Z:
 	case LM_A:
 	case LM_GRAD:
+	case LM_NUMGRAD:
 	case LM_DZ:
 	case LM_DA:
 	case LM_SLOPE:
@@ -407,13 +409,25 @@ quantity(struct lesson_player *p, const struct lesson_directive *d,
 	case LM_Z:
 	case LM_A:
 	case LM_GRAD:
+	case LM_NUMGRAD:
 	case LM_DZ:
 	case LM_DA:
 	case LM_SLOPE:
 		if (q->unit > ly->out)
 			return player_fail(p, d, 0, _("layer %d has %d neurons (expected a neuron "
 			    "from 1 to %d)"), q->layer, ly->out, ly->out);
-		if (q->metric == LM_WEIGHT || q->metric == LM_GRAD) {
+		if (q->metric == LM_NUMGRAD) {
+			long at = ly->w_off + (long)(q->unit - 1) * ly->in + q->input - 1;
+
+			if (q->input > ly->in)
+				return player_fail(p, d, 0, _("layer %d has %d inputs (expected an "
+				    "input from 1 to %d)"), q->layer, ly->in, ly->in);
+			if (pos->phase != PHASE_BACKWARD)
+				return player_fail(p, d, 0, _("numgrad: the gradient check needs the "
+				    "backward phase of this batch (expected step phase until "
+				    "backward)"));
+			*v = session_numeric_grad(s, at, CHECK_GRAD_H);
+		} else if (q->metric == LM_WEIGHT || q->metric == LM_GRAD) {
 			long at = ly->w_off + (long)(q->unit - 1) * ly->in + q->input - 1;
 
 			if (q->input > ly->in)

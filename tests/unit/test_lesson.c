@@ -253,7 +253,7 @@ START_TEST(test_errors)
 		  "t.lesson:2:8: unknown quantity 'los', did you mean 'loss'? (expected loss, "
 		  "batch_loss, train_loss, val_loss, accuracy, val_accuracy, precision, recall, f1, "
 		  "auc, baseline_accuracy, dead_fraction, saturated_fraction, grad_rms, dz_rms, "
-		  "update_ratio, grad_ratio, roughness, weight, bias, z, a, grad, dz, da, slope, x, y, phase, "
+		  "update_ratio, grad_ratio, roughness, weight, bias, z, a, grad, numgrad, dz, da, slope, x, y, phase, "
 		  "epoch, batch, step, lr, threshold, diverged, stopped_early or best_epoch)" },
 		{ "title T\nexpect loss =< 1\n",
 		  "t.lesson:2:13: unknown operator '=<' (expected one of < <= > >= == != ~=)" },
@@ -381,7 +381,7 @@ START_TEST(test_errors)
 		  "t.lesson:2:7: unknown quantity 'los', did you mean 'loss'? (expected loss, "
 		  "batch_loss, train_loss, val_loss, accuracy, val_accuracy, precision, recall, f1, "
 		  "auc, baseline_accuracy, dead_fraction, saturated_fraction, grad_rms, dz_rms, "
-		  "update_ratio, grad_ratio, roughness, weight, bias, z, a, grad, dz, da, slope, x, y, phase, "
+		  "update_ratio, grad_ratio, roughness, weight, bias, z, a, grad, numgrad, dz, da, slope, x, y, phase, "
 		  "epoch, batch, step, lr, threshold, diverged, stopped_early or best_epoch)" },
 		{ "title T\n> {}\n",
 		  "t.lesson:2:3: empty {} (expected a quantity such as {loss}, or \\{ for a brace)" },
