@@ -42,10 +42,10 @@ check_rel_error(double analytic, double numeric)
 /* Loss of the current batch with the current weights, as backprop sees it:
  * the batch's weighted mean loss plus l2/2 * ||W||^2 (no dropout). */
 static double
-batch_objective(struct session *s)
+batch_objective(const struct session *s, struct net_scratch *sc)
 {
-	struct net *n = s->net;
-	double loss = net_evaluate(n, n->x, n->y, n->w, n->n, NULL), sq = 0;
+	const struct net *n = s->net;
+	double loss = net_evaluate_in(n, sc, n->x, n->y, n->w, n->n, NULL), sq = 0;
 	int l;
 	long i;
 
@@ -54,7 +54,7 @@ batch_objective(struct session *s)
 			const struct layer *ly = &n->layer[l];
 
 			for (i = 0; i < (long)ly->in * ly->out; i++)
-				sq += n->param[ly->w_off + i] * n->param[ly->w_off + i];
+				sq += sc->param[ly->w_off + i] * sc->param[ly->w_off + i];
 		}
 		loss += 0.5 * s->pos.cfg.l2 * sq;
 	}
@@ -62,23 +62,27 @@ batch_objective(struct session *s)
 }
 
 double
-session_numeric_grad(struct session *s, long k, double h)
+session_numeric_grad(const struct session *s, long k, double h)
 {
-	struct net *n = s->net;
+	const struct net *n = s->net;
+	struct net_scratch sc;
 	double old, up, down;
 
 	if (k < 0 || k >= n->nparams || n->n == 0 || s->pos.phase == PHASE_NONE ||
 	    s->pos.cfg.dropout > 0)
 		return NAN;
-	old = n->param[k];
-	n->param[k] = old + h;
-	net_sync(n);
-	up = batch_objective(s);
-	n->param[k] = old - h;
-	net_sync(n);
-	down = batch_objective(s);
-	n->param[k] = old;
-	net_sync(n);
+	memset(&sc, 0, sizeof sc);
+	if (net_scratch_fit(&sc, n) != 0)
+		return NAN;
+	/* The weight moves in a copy: the session is only read. */
+	old = sc.param[k];
+	sc.param[k] = old + h;
+	net_scratch_sync(&sc, n);
+	up = batch_objective(s, &sc);
+	sc.param[k] = old - h;
+	net_scratch_sync(&sc, n);
+	down = batch_objective(s, &sc);
+	net_scratch_free(&sc);
 	return (up - down) / (2 * h);
 }
 
@@ -450,29 +454,28 @@ checks_run(const struct session_config *cfg, const struct dataset *d,
 /* ------------------------------------------------ the learning rate */
 
 int
-lr_line(struct session *s, double *alpha, double *loss, int n)
+lr_line(const struct session *s, double *alpha, double *loss, int n)
 {
-	struct net *net = s->net;
-	double *keep, lr = s->pos.cfg.lr;
+	const struct net *net = s->net;
+	struct net_scratch sc;
+	double lr = s->pos.cfg.lr;
 	long k;
 	int i;
 
 	if (n < 2 || net->n == 0 || s->pos.phase < PHASE_BACKWARD || lr <= 0)
 		return 0;
-	keep = malloc((size_t)net->nparams * sizeof *keep);
-	if (keep == NULL)
+	memset(&sc, 0, sizeof sc);
+	if (net_scratch_fit(&sc, net) != 0)
 		return 0;
-	memcpy(keep, net->param, (size_t)net->nparams * sizeof *keep);
+	/* The moved weights live in a copy: the session is only read. */
 	for (i = 0; i < n; i++) {
 		alpha[i] = lr * pow(10.0, -2.0 + 4.0 * i / (n - 1));
 		for (k = 0; k < net->nparams; k++)
-			net->param[k] = keep[k] - alpha[i] * net->grad[k];
-		net_sync(net);
-		loss[i] = net_evaluate(net, net->x, net->y, net->w, net->n, NULL);
+			sc.param[k] = net->param[k] - alpha[i] * net->grad[k];
+		net_scratch_sync(&sc, net);
+		loss[i] = net_evaluate_in(net, &sc, net->x, net->y, net->w, net->n, NULL);
 	}
-	memcpy(net->param, keep, (size_t)net->nparams * sizeof *keep);
-	net_sync(net);
-	free(keep);
+	net_scratch_free(&sc);
 	return n;
 }
 

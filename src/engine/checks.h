@@ -57,11 +57,11 @@ int checks_run(const struct session_config *cfg, const struct dataset *d,
 /*
  * dL/dparam[k] of s's current batch by central differences (step h): the
  * batch loss plus the L2 term l2/2 * ||W||^2 whose gradient backprop adds,
- * with the weights moved by +h and -h and put back exactly. Needs a forward
- * pass in the batch; dropout is not applied (NaN when it is on). The batch
- * buffers are left alone; only the evaluation scratch is written.
+ * with the weight moved by +h and -h in a copy of the weights (the session
+ * is only read). Needs a forward pass in the batch; dropout is not applied
+ * (NaN when it is on, or when memory ran out).
  */
-double session_numeric_grad(struct session *s, long k, double h);
+double session_numeric_grad(const struct session *s, long k, double h);
 
 /* Relative error of a numeric and an analytic gradient: |a-n| / max(|a|,|n|),
  * 0 when both are 0. */
@@ -75,10 +75,10 @@ double check_rel_error(double analytic, double numeric);
 /*
  * The loss of s's current batch along its gradient: L(theta - alpha * g) for
  * n values of alpha on a log grid from lr/100 to lr*100 (alpha[i], loss[i]),
- * with the current weights put back exactly. Needs a backward pass in the
+ * with the weights moved in a copy (s is only read). Needs a backward pass in the
  * batch. Returns n, or 0 when there is no gradient yet.
  */
-int lr_line(struct session *s, double *alpha, double *loss, int n);
+int lr_line(const struct session *s, double *alpha, double *loss, int n);
 
 /*
  * The LR range test (as fast.ai's lr_find): from a copy of s, trains

@@ -285,41 +285,105 @@ net_backward(struct net *n, double l2)
 	}
 }
 
-double
-net_evaluate(struct net *n, const double *x, const double *y, const double *w,
+/* The evaluation of net_evaluate with given weights and buffers. */
+static double
+net_eval(const struct net *n, const double *param, const double *wt, double *ez, double *ea,
+    double *eloss, long cap, long width, const double *x, const double *y, const double *w,
     long rows, double *pred)
 {
 	int nout = net_noutputs(n), l;
 	double total = 0;
 	long done, i;
 
-	for (done = 0; done < rows; done += n->cap) {
-		long c = rows - done < n->cap ? rows - done : n->cap;
+	for (done = 0; done < rows; done += cap) {
+		long c = rows - done < cap ? rows - done : cap;
 		const double *in = x + done * n->ninputs;
-		double *ab = n->eval_a;
-		struct layer *o = &n->layer[n->nlayers - 1];
+		double *ab = ea;
+		const struct layer *o = &n->layer[n->nlayers - 1];
 
-		/* z always goes to eval_z; a alternates between the two halves of
-		 * eval_a so that a layer's input is never its output. */
+		/* z always goes to ez; a alternates between the two halves of ea
+		 * so that a layer's input is never its output. */
 		for (l = 0; l < n->nlayers; l++) {
-			struct layer *ly = &n->layer[l];
+			const struct layer *ly = &n->layer[l];
 
-			ab = n->eval_a + (l % 2) * n->cap * n->eval_width;
-			kern_forward(c, ly->in, ly->out, in, n->wt + ly->w_off,
-			    n->param + ly->b_off, n->eval_z);
-			act_forward(ly->act, ly->alpha, n->eval_z, ab, c, ly->out);
+			ab = ea + (l % 2) * cap * width;
+			kern_forward(c, ly->in, ly->out, in, wt + ly->w_off, param + ly->b_off, ez);
+			act_forward(ly->act, ly->alpha, ez, ab, c, ly->out);
 			in = ab;
 		}
 		if (pred != NULL)
 			memcpy(pred + done * nout, ab, (size_t)(c * nout) * sizeof *pred);
 		if (y != NULL) {
-			loss_per_sample(n->loss, o->act, n->eval_z, ab, y + done * nout, c, nout,
-			    n->eval_loss);
+			loss_per_sample(n->loss, o->act, ez, ab, y + done * nout, c, nout, eloss);
 			for (i = 0; i < c; i++)
-				total += (w ? w[done + i] : 1.0) * n->eval_loss[i];
+				total += (w ? w[done + i] : 1.0) * eloss[i];
 		}
 	}
 	return rows > 0 ? total / rows : 0.0;
+}
+
+double
+net_evaluate(struct net *n, const double *x, const double *y, const double *w, long rows,
+    double *pred)
+{
+	return net_eval(n, n->param, n->wt, n->eval_z, n->eval_a, n->eval_loss, n->cap,
+	    n->eval_width, x, y, w, rows, pred);
+}
+
+int
+net_scratch_fit(struct net_scratch *sc, const struct net *n)
+{
+	if (sc->nparams < n->nparams || sc->cap < n->cap || sc->width < n->eval_width) {
+		long np = n->nparams, cap = n->cap, width = n->eval_width;
+
+		net_scratch_free(sc);
+		sc->param = malloc((size_t)np * sizeof(double));
+		sc->wt = malloc((size_t)np * sizeof(double));
+		sc->z = malloc((size_t)(cap * width) * sizeof(double));
+		sc->a = malloc((size_t)(2 * cap * width) * sizeof(double));
+		sc->loss = malloc((size_t)cap * sizeof(double));
+		if (!sc->param || !sc->wt || !sc->z || !sc->a || !sc->loss) {
+			net_scratch_free(sc);
+			return -1;
+		}
+		sc->nparams = np;
+		sc->cap = cap;
+		sc->width = width;
+	}
+	memcpy(sc->param, n->param, (size_t)n->nparams * sizeof(double));
+	memcpy(sc->wt, n->wt, (size_t)n->nparams * sizeof(double));
+	return 0;
+}
+
+void
+net_scratch_sync(struct net_scratch *sc, const struct net *n)
+{
+	int l;
+
+	for (l = 0; l < n->nlayers; l++) {
+		const struct layer *ly = &n->layer[l];
+
+		kern_transpose(ly->in, ly->out, sc->param + ly->w_off, sc->wt + ly->w_off);
+	}
+}
+
+void
+net_scratch_free(struct net_scratch *sc)
+{
+	free(sc->param);
+	free(sc->wt);
+	free(sc->z);
+	free(sc->a);
+	free(sc->loss);
+	memset(sc, 0, sizeof *sc);
+}
+
+double
+net_evaluate_in(const struct net *n, struct net_scratch *sc, const double *x, const double *y,
+    const double *w, long rows, double *pred)
+{
+	return net_eval(n, sc->param, sc->wt, sc->z, sc->a, sc->loss, n->cap, sc->width, x, y, w,
+	    rows, pred);
 }
 
 double

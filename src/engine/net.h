@@ -110,6 +110,24 @@ double net_evaluate(struct net *n, const double *x, const double *y,
     const double *w, long rows, double *pred);
 
 /*
+ * Buffers of the caller (a view, a check) for evaluating a network that it
+ * may not write: a copy of the weights, which the caller may change (then
+ * net_scratch_sync), and the evaluation buffers. net_scratch_fit sizes it
+ * for n and copies n's weights; 0, or -1 when memory ran out.
+ */
+struct net_scratch {
+	double *param, *wt;		/* nparams each */
+	double *z, *a, *loss;		/* evaluation buffers, cap rows */
+	long nparams, cap, width;	/* what they were sized for */
+};
+int net_scratch_fit(struct net_scratch *sc, const struct net *n);
+void net_scratch_sync(struct net_scratch *sc, const struct net *n);
+void net_scratch_free(struct net_scratch *sc);
+/* net_evaluate with sc's weights and buffers; n is only read. */
+double net_evaluate_in(const struct net *n, struct net_scratch *sc, const double *x,
+    const double *y, const double *w, long rows, double *pred);
+
+/*
  * How rough the first layer's weights are when the inputs are an h x w
  * picture: the mean squared difference of weights of neighbouring pixels
  * (left-right and up-down), over twice the mean squared weight. Weights that

@@ -71,6 +71,18 @@ session_cfg(const struct session *s)
 	return &s->pos.cfg;
 }
 
+const struct session_config *
+session_pending(const struct session *s)
+{
+	return s->has_pending ? &s->pending : NULL;
+}
+
+const struct session_config *
+session_next_cfg(const struct session *s)
+{
+	return s->has_pending ? &s->pending : &s->pos.cfg;
+}
+
 /* Rebuilds this epoch's order of rows from the rng state before its shuffle. */
 static void
 session_shuffle(struct session *s)

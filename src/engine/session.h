@@ -260,6 +260,23 @@ int session_train_on(struct session *s, int more, const char **err);
  * training), the others unweighted. */
 double session_evaluate(struct session *s, int which, struct metrics *m);
 
+/* What a reader (a view) owns to evaluate a session it may not write. */
+struct session_eval_scratch {
+	struct net_scratch net;		/* weights copied, evaluation buffers */
+	double *pred;			/* predictions of the split evaluated */
+	long pred_cap;
+	void *work;			/* metrics_compute's work space */
+	long work_rows;
+};
+/* Sizes e for split which of s and copies the weights; 0, or -1. */
+int session_eval_scratch_fit(const struct session *s, int which,
+    struct session_eval_scratch *e);
+void session_eval_scratch_free(struct session_eval_scratch *e);
+/* session_evaluate into e (predictions in e->pred): s is only read.
+ * NAN when memory ran out. */
+double session_evaluate_in(const struct session *s, int which,
+    struct session_eval_scratch *e, struct metrics *m);
+
 /*
  * The training state a checkpoint carries, as plain data: what resuming needs
  * to continue bit for bit. Arrays hold nparams numbers; they point into the
@@ -309,6 +326,10 @@ const struct layer *session_layer(const struct session *s, int l);	/* 0-based */
 long session_train_row(const struct session *s, long i);	/* batch row i -> train index */
 double session_lr(const struct session *s);
 const struct session_config *session_cfg(const struct session *s);
+/* Settings changed by session_configure that wait for the next batch, or
+ * NULL when none wait; session_next_cfg: those, or the ones in force. */
+const struct session_config *session_pending(const struct session *s);
+const struct session_config *session_next_cfg(const struct session *s);
 double session_grad_ratio(const struct session *s);
 /* Share of dead (ReLU) / saturated (sigmoid, tanh) hidden units, 0..1. */
 double session_dead_fraction(const struct session *s);

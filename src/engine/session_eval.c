@@ -58,3 +58,56 @@ session_evaluate(struct session *s, int which, struct metrics *m)
 	}
 	return loss;
 }
+
+/* The evaluation buffers of a caller that only reads the session. */
+int
+session_eval_scratch_fit(const struct session *s, int which, struct session_eval_scratch *e)
+{
+	const struct split *sp = which == 0 ? &s->data->train :
+	    which == 1 ? &s->data->val : &s->data->test;
+	long rows = sp->n > 0 ? sp->n : 1, outs = rows * net_noutputs(s->net);
+
+	if (net_scratch_fit(&e->net, s->net) != 0)
+		return -1;
+	if (outs > e->pred_cap) {
+		free(e->pred);
+		e->pred = malloc((size_t)outs * sizeof(double));
+		e->pred_cap = e->pred ? outs : 0;
+	}
+	if (rows > e->work_rows) {
+		free(e->work);
+		e->work = malloc(metrics_work_size(rows));
+		e->work_rows = e->work ? rows : 0;
+	}
+	return e->pred && e->work ? 0 : -1;
+}
+
+void
+session_eval_scratch_free(struct session_eval_scratch *e)
+{
+	net_scratch_free(&e->net);
+	free(e->pred);
+	free(e->work);
+	memset(e, 0, sizeof *e);
+}
+
+double
+session_evaluate_in(const struct session *s, int which, struct session_eval_scratch *e,
+    struct metrics *m)
+{
+	const struct split *sp = which == 0 ? &s->data->train :
+	    which == 1 ? &s->data->val : &s->data->test;
+	double loss;
+
+	if (session_eval_scratch_fit(s, which, e) != 0)
+		return NAN;
+	/* The same evaluation as session_evaluate, into e. */
+	loss = net_evaluate_in(s->net, &e->net, sp->x, sp->y, which == 0 ? sp->w : NULL, sp->n,
+	    e->pred);
+	if (m != NULL) {
+		metrics_compute(m, s->data->task, net_noutputs(s->net), sp->n, e->pred, sp->y,
+		    sp->label, s->pos.cfg.threshold, e->work);
+		m->loss = loss;
+	}
+	return loss;
+}

@@ -546,7 +546,7 @@ tui_act_command(struct tui *t, int key)
 {
 	const struct session *s = t->run[0];
 	struct options o = *t->o;
-	const struct session_config *c = s->has_pending ? &s->pending : &s->pos.cfg;
+	const struct session_config *c = session_next_cfg(s);
 
 	free(t->command);
 	/* Compared runs differ in one setting: the line keeps --compare. */
@@ -856,7 +856,7 @@ tui_branch(struct tui *t, const char *text)
 	char *err = NULL;
 	int i, n;
 
-	base.cfg = src->has_pending ? src->pending : src->pos.cfg;
+	base.cfg = *session_next_cfg(src);
 	base.load_path = NULL;
 	base.ncompare = 0;
 	if (options_set(&base, "compare", text, &err) != 0 ||
@@ -1110,7 +1110,7 @@ tui_configure(struct tui *t, void (*change)(struct session_config *, void *), vo
 		return tui_refuse_compared(t, setting, keys);
 	for (i = 0; i < t->nruns; i++) {
 		struct session *s = t->run[i];
-		struct session_config c = s->has_pending ? s->pending : s->pos.cfg;
+		struct session_config c = *session_next_cfg(s);
 
 		change(&c, arg);
 		rc = session_configure(s, &c, &why);
@@ -1118,7 +1118,7 @@ tui_configure(struct tui *t, void (*change)(struct session_config *, void *), vo
 			tui_message(t, C_WARNING, "%s: %s", what, why ? why : _("not possible"));
 			return TUI_REDRAW;
 		}
-		if (s->has_pending)
+		if (session_pending(s) != NULL)
 			now = 0;
 	}
 	tui_message(t, C_MESSAGE, "%s%s%s", t->nruns > 1 ? _("every run alike: ") : "", what,
@@ -1139,7 +1139,7 @@ static int
 tui_act_activation(struct tui *t, int key)
 {
 	const struct session *s = t->run[0];
-	const struct session_config *c = s->has_pending ? &s->pending : &s->pos.cfg;
+	const struct session_config *c = session_next_cfg(s);
 	enum act next;
 	char what[80];
 
@@ -1162,7 +1162,7 @@ static int
 tui_act_optimizer(struct tui *t, int key)
 {
 	const struct session *s = t->run[0];
-	const struct session_config *c = s->has_pending ? &s->pending : &s->pos.cfg;
+	const struct session_config *c = session_next_cfg(s);
 	enum optim next = (enum optim)((c->optimizer + 1) % OPT_COUNT);
 	char what[80];
 
@@ -1181,7 +1181,7 @@ tui_act_lr(struct tui *t, int key)
 {
 	const struct session *s = t->run[0];
 	double f = key == ']' ? 3.0 : 1.0 / 3.0;
-	double old = s->has_pending ? s->pending.lr : s->pos.cfg.lr;
+	double old = session_next_cfg(s)->lr;
 	char what[80], a[32], b[32];
 
 	snprintf(what, sizeof what, _("learning rate %s %s %s (%s3)"), view_num(a, sizeof a, old, 4),

@@ -67,6 +67,8 @@ view_cache_free(struct view_cache *c)
 {
 	free(c->grid_x);
 	free(c->grid_p);
+	net_scratch_free(&c->grid_eval);
+	session_eval_scratch_free(&c->m_eval);
 	memset(c, 0, sizeof *c);
 }
 

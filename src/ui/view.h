@@ -149,7 +149,9 @@ struct view_cache {
 	double lo[2], hi[2];		/* input ranges shown */
 	double *grid_x;			/* grid_w * grid_h rows of 2 inputs */
 	double *grid_p;			/* their predictions, noutputs each */
-	long grid_cap;			/* rows allocated */
+	long grid_cap;			/* rows of grid_x allocated */
+	long grid_pcap;			/* numbers of grid_p allocated */
+	struct net_scratch grid_eval;	/* the network evaluated without writing it */
 	/* validation metrics */
 	const struct session *m_s;
 	long m_pc;
@@ -157,6 +159,7 @@ struct view_cache {
 	int m_valid;
 	int m_split;			/* split evaluated: 1 validation, 0 train */
 	struct metrics m;
+	struct session_eval_scratch m_eval;	/* its predictions and work space */
 };
 
 void view_cache_init(struct view_cache *c);
@@ -289,6 +292,9 @@ int view_data_cell_at(const struct panel_ctx *, struct rect r, int x, int y);
 /* The metrics of the validation split (training when there is none) with the
  * weights of now, cached; NULL when they cannot be computed. */
 const struct metrics *view_data_metrics(const struct panel_ctx *);
+/* The predictions those metrics were computed from, of split (1 validation,
+ * 0 training), or NULL when that split was not the one evaluated. */
+const double *view_data_predictions(const struct panel_ctx *p, int split);
 /* Bars and overlays (view_status.c, view_help.c). */
 void view_status(const struct ui_frame *f, struct canvas *c, struct rect r);
 void view_hints(const struct ui_frame *f, struct canvas *c, struct rect r);

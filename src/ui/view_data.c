@@ -4,11 +4,9 @@
  * training and validation points; otherwise the validation metrics and the
  * confusion matrix.
  *
- * Both need the network evaluated outside the batch; net_evaluate and
- * session_evaluate write only evaluation scratch (and the session's
- * prediction buffers), never the weights, the batch buffers or the position,
- * so the training state a view reads stays as it was. The results are
- * cached per session position.
+ * Both need the network evaluated outside the batch. The session is only
+ * read: the evaluation runs in buffers of the view cache (net_evaluate_in,
+ * session_evaluate_in), which also keeps the results per session position.
  */
 #include <math.h>
 #include <stdio.h>
@@ -71,17 +69,22 @@ data_grid(const struct panel_ctx *p, int w, int h)
 		return 0;
 	if (rows > vc->grid_cap) {
 		double *gx = realloc(vc->grid_x, (size_t)rows * 2 * sizeof(double));
-		double *gp;
 
 		if (gx == NULL)
 			return -1;
 		vc->grid_x = gx;
-		gp = realloc(vc->grid_p, (size_t)rows * (size_t)nout * sizeof(double));
+		vc->grid_cap = rows;
+	}
+	if (rows * nout > vc->grid_pcap) {
+		double *gp = realloc(vc->grid_p, (size_t)rows * (size_t)nout * sizeof(double));
+
 		if (gp == NULL)
 			return -1;
 		vc->grid_p = gp;
-		vc->grid_cap = rows;
+		vc->grid_pcap = rows * nout;
 	}
+	if (net_scratch_fit(&vc->grid_eval, s->net) != 0)
+		return -1;
 	if (vc->grid_s != s || !vc->grid_valid)
 		data_range(s, vc->lo, vc->hi);
 	for (y = 0, i = 0; y < h; y++)
@@ -89,9 +92,7 @@ data_grid(const struct panel_ctx *p, int w, int h)
 			vc->grid_x[i * 2] = vc->lo[0] + (x + 0.5) / w * (vc->hi[0] - vc->lo[0]);
 			vc->grid_x[i * 2 + 1] = vc->hi[1] - (y + 0.5) / h * (vc->hi[1] - vc->lo[1]);
 		}
-	/* Evaluation writes only the network's evaluation scratch: the weights
-	 * and the batch the other panels show are untouched. */
-	net_evaluate((struct net *)s->net, vc->grid_x, NULL, NULL, rows, vc->grid_p);
+	net_evaluate_in(s->net, &vc->grid_eval, vc->grid_x, NULL, NULL, rows, vc->grid_p);
 	vc->grid_s = s;
 	vc->grid_pc = s->pos.phase_count;
 	vc->grid_cfg = s->pos.cfg;
@@ -362,15 +363,25 @@ view_data_metrics(const struct panel_ctx *p)
 	if (vc->m_valid && vc->m_s == s && vc->m_pc == s->pos.phase_count &&
 	    session_config_equal(&vc->m_cfg, &s->pos.cfg))
 		return &vc->m;
-	/* Evaluating writes the session's prediction buffer of that split and the
-	 * network's evaluation scratch, nothing the training reads. */
-	session_evaluate((struct session *)s, split, &vc->m);
+	if (session_eval_scratch_fit(s, split, &vc->m_eval) != 0)
+		return NULL;
+	session_evaluate_in(s, split, &vc->m_eval, &vc->m);
 	vc->m_s = s;
 	vc->m_pc = s->pos.phase_count;
 	vc->m_cfg = s->pos.cfg;
 	vc->m_split = split;
 	vc->m_valid = 1;
 	return &vc->m;
+}
+
+const double *
+view_data_predictions(const struct panel_ctx *p, int split)
+{
+	const struct view_cache *vc = p->cache;
+
+	if (view_data_metrics(p) == NULL || vc->m_split != split)
+		return NULL;
+	return vc->m_eval.pred;
 }
 
 /* A figure with 3 significant digits, or "n/a" when it is undefined. */

@@ -335,7 +335,7 @@ image_mistakes(const struct panel_ctx *p, struct canvas *c, struct rect in)
 	if (m == NULL)
 		return;
 	which = image_split(s, &k.sp);
-	k.pred = s->pred[which];
+	k.pred = view_data_predictions(p, which);
 	k.want = -1;
 	if (k.pred == NULL)
 		return;
@@ -442,7 +442,7 @@ image_confusion(const struct panel_ctx *p, struct canvas *c, struct rect in)
 		return;
 	sel = ((p->v->cm_cell % ncells) + ncells) % ncells;
 	which = image_split(s, &k.sp);
-	k.pred = s->pred[which];
+	k.pred = view_data_predictions(p, which);
 	k.want = cells[sel];
 	if (k.pred == NULL)
 		return;

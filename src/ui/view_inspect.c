@@ -274,7 +274,7 @@ inspect_backward(const struct panel_ctx *p, struct tw *t, int l, int j, long i)
 static void
 inspect_gradcheck(const struct panel_ctx *p, struct tw *t, int l, int j, int k)
 {
-	struct session *s = (struct session *)p->s;
+	const struct session *s = p->s;
 	const struct layer *ly = &s->net->layer[l];
 	long at = ly->w_off + (long)j * ly->in + k;
 	double a = s->net->grad[at], num;

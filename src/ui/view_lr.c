@@ -65,7 +65,7 @@ lr_range(const double *v, int n, double *lo, double *hi)
 void
 view_lr(const struct panel_ctx *p, struct canvas *c, struct rect r)
 {
-	struct session *s = (struct session *)p->s;
+	const struct session *s = p->s;
 	const struct ui_view_state *v = p->v;
 	double alpha[LR_PLOT_MAX], loss[LR_PLOT_MAX], lo, hi, base = s->net->batch_loss;
 	double lr = s->pos.cfg.lr, best = INFINITY, best_a = NAN, at_lr = NAN;

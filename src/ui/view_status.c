@@ -125,13 +125,13 @@ status_line1(const struct ui_frame *f, struct canvas *c, struct rect r)
 void
 view_pending(const struct session *s, char *buf, size_t n)
 {
-	const struct session_config *a = &s->pos.cfg, *p = &s->pending;
+	const struct session_config *a = session_cfg(s), *p = session_pending(s);
 	size_t len = 0;
 	char v[32];
 	int l, acts = 0;
 
 	buf[0] = '\0';
-	if (!s->has_pending)
+	if (p == NULL)
 		return;
 	for (l = 0; l < a->nhidden; l++)
 		acts |= a->hidden_act[l] != p->hidden_act[l];
