@@ -12,6 +12,7 @@
 
 #include "data/dataset.h"
 #include "engine/session.h"
+#include "golden.h"
 #include "ui/canvas.h"
 #include "ui/picture.h"
 #include "ui/screen.h"
@@ -187,34 +188,6 @@ tp_screen(const struct session *s, const struct ui_view_state *v, int color, int
 	return buf;
 }
 
-/* Compares with tests/screens/NAME.txt, or writes it with NNSTEP_REGEN=1. */
-static void
-tp_expect(const char *name, const char *text)
-{
-	char path[256], *want;
-	FILE *f;
-	long n;
-
-	snprintf(path, sizeof path, "tests/screens/%s.txt", name);
-	if (getenv("NNSTEP_REGEN")) {
-		f = fopen(path, "w");
-		ck_assert_ptr_nonnull(f);
-		fputs(text, f);
-		fclose(f);
-		return;
-	}
-	f = fopen(path, "r");
-	ck_assert_msg(f != NULL, "%s is missing: run NNSTEP_REGEN=1 build/unit-tests", path);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	want = calloc((size_t)n + 1, 1);
-	ck_assert_int_eq((long)fread(want, 1, (size_t)n, f), n);
-	fclose(f);
-	ck_assert_msg(strcmp(want, text) == 0, "%s differs from the drawing:\n%s", path, text);
-	free(want);
-}
-
 START_TEST(test_digit_screens)
 {
 	char *err = NULL;
@@ -233,7 +206,7 @@ START_TEST(test_digit_screens)
 
 	/* The sample as a picture, the weights grid and the inspector's picture. */
 	txt = tp_screen(s, &v, 0, 0);
-	tp_expect("digit-120x40", txt);
+	golden_expect("digit-120x40", txt);
 	ck_assert_ptr_nonnull(strstr(txt, "Data: the sample as a picture"));
 	ck_assert_ptr_nonnull(strstr(txt, "Network: first-layer weights"));
 	ck_assert_ptr_nonnull(strstr(txt, "label 3"));
@@ -243,26 +216,26 @@ START_TEST(test_digit_screens)
 	txt = tp_screen(s, &v, 0, 1);
 	for (q = (const unsigned char *)txt; *q; q++)
 		ck_assert_msg(*q < 0x80, "non-ASCII byte in the ASCII screen");
-	tp_expect("digit-120x40-ascii", txt);
+	golden_expect("digit-120x40-ascii", txt);
 	free(txt);
 	/* In colour: half blocks with the picture colours. */
 	txt = tp_screen(s, &v, 1, 0);
 	ck_assert_ptr_nonnull(strstr(txt, "\u2580"));
 	ck_assert_ptr_nonnull(strstr(txt, ";38;5;255"));
-	tp_expect("digit-120x40-ansi", txt);
+	golden_expect("digit-120x40-ansi", txt);
 	free(txt);
 
 	/* The mistakes and a confusion cell. */
 	v.data_view = DATA_VIEW_MISTAKES;
 	txt = tp_screen(s, &v, 0, 0);
 	ck_assert_ptr_nonnull(strstr(txt, "Validation mistakes now: "));
-	tp_expect("digit-mistakes-120x40", txt);
+	golden_expect("digit-mistakes-120x40", txt);
 	free(txt);
 	v.data_view = DATA_VIEW_CONFUSION;
 	v.cm_cell = 0;
 	txt = tp_screen(s, &v, 0, 0);
 	/* The first cell is the most frequent mistake (the first of the ties). */
-	tp_expect("digit-confusion-120x40", txt);
+	golden_expect("digit-confusion-120x40", txt);
 	ck_assert_ptr_nonnull(strstr(txt, "true 9, predicted 7: 6 validation rows"));
 	free(txt);
 

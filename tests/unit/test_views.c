@@ -12,6 +12,7 @@
 
 #include "io/pyscript.h"
 #include "engine/session.h"
+#include "golden.h"
 #include "ui/canvas.h"
 #include "ui/layout.h"
 #include "ui/screen.h"
@@ -132,35 +133,6 @@ tv_panel(const struct session *s, const struct ui_view_state *v, const char *nam
 	return buf;
 }
 
-/* Compares text with tests/screens/NAME.txt (or writes it with NNSTEP_REGEN=1). */
-static void
-tv_expect(const char *name, const char *text)
-{
-	const char *dir = getenv("NNSTEP_SCREENS") ? getenv("NNSTEP_SCREENS") : "tests/screens";
-	char path[512], *want;
-	FILE *f;
-	long n;
-
-	snprintf(path, sizeof path, "%s/%s.txt", dir, name);
-	if (getenv("NNSTEP_REGEN")) {
-		f = fopen(path, "w");
-		ck_assert_msg(f != NULL, "cannot write %s", path);
-		fputs(text, f);
-		fclose(f);
-		return;
-	}
-	f = fopen(path, "r");
-	ck_assert_msg(f != NULL, "%s is missing: run NNSTEP_REGEN=1 build/unit-tests", path);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	want = calloc((size_t)n + 1, 1);
-	ck_assert_int_eq((long)fread(want, 1, (size_t)n, f), n);
-	fclose(f);
-	ck_assert_msg(strcmp(want, text) == 0, "%s differs from the drawing:\n%s", path, text);
-	free(want);
-}
-
 static int
 tv_lines(const char *s)
 {
@@ -183,7 +155,7 @@ START_TEST(test_screen_start)
 	ck_assert_ptr_nonnull(strstr(txt, "tiny"));
 	ck_assert_ptr_nonnull(strstr(txt, "2-3-1"));
 	ck_assert_ptr_nonnull(strstr(txt, "press space"));
-	tv_expect("start-120x40", txt);
+	golden_expect("start-120x40", txt);
 	free(txt);
 	session_free(s);
 	tv_data_free(d);
@@ -202,7 +174,7 @@ START_TEST(test_screen_phases)
 		ck_assert_int_eq(session_step(s), SESSION_OK);
 		txt = tv_screen(s, NULL, 120, 40, 0);
 		snprintf(name, sizeof name, "%s-120x40", names[i]);
-		tv_expect(name, txt);
+		golden_expect(name, txt);
 		free(txt);
 	}
 	/* The inspector writes the chain rule out after the backward pass. */
@@ -226,12 +198,12 @@ START_TEST(test_screen_small_and_ascii)
 	session_step_epoch(s);
 	txt = tv_screen(s, NULL, 80, 24, 0);
 	ck_assert_int_eq(tv_lines(txt), 24);
-	tv_expect("epoch-80x24", txt);
+	golden_expect("epoch-80x24", txt);
 	free(txt);
 	txt = tv_screen(s, NULL, 80, 24, 1);
 	for (p = (const unsigned char *)txt; *p; p++)
 		ck_assert_msg(*p < 0x80, "non-ASCII byte in the ASCII screen");
-	tv_expect("epoch-80x24-ascii", txt);
+	golden_expect("epoch-80x24-ascii", txt);
 	free(txt);
 	txt = tv_screen(s, NULL, 60, 20, 0);
 	ck_assert_ptr_nonnull(strstr(txt, "nnstep needs at least 80x24 (now 60x20)"));
@@ -380,7 +352,7 @@ START_TEST(test_lesson_panes)
 	txt = tv_screen(s, &v, 80, 24, 0);
 	ck_assert_ptr_nonnull(strstr(txt, "stop 3/12"));
 	ck_assert_ptr_nonnull(strstr(txt, "Vanishing gradients"));
-	tv_expect("lesson-80x24", txt);
+	golden_expect("lesson-80x24", txt);
 	free(txt);
 	v.overlay = OV_ASK;
 	v.lesson.ask = &q;
@@ -388,7 +360,7 @@ START_TEST(test_lesson_panes)
 	txt = tv_screen(s, &v, 80, 24, 0);
 	ck_assert_ptr_nonnull(strstr(txt, "Not quite: the answer is 1."));
 	ck_assert_ptr_nonnull(strstr(txt, "Gradients shrink on the way back."));
-	tv_expect("ask-80x24", txt);
+	golden_expect("ask-80x24", txt);
 	free(txt);
 	/* Before answering, the hints name the real number of choices. */
 	v.lesson.answer = -1;
