@@ -138,7 +138,8 @@ checkpoint_run_read(const struct checkpoint *c, struct checkpoint_run *r, char *
 		}
 	}
 	s = json_string_value(json_object_get(run, "class_weight"));
-	if (s == NULL || (strcmp(s, "auto") && strcmp(s, "none") && strcmp(s, "list"))) {
+	if (s == NULL || (strcmp(s, "auto") != 0 && strcmp(s, "none") != 0 &&
+	    strcmp(s, "list") != 0)) {
 		checkpoint_run_free(r);
 		return run_fail(err, path, "run: \"class_weight\" must be auto, none or list");
 	}
