@@ -322,6 +322,33 @@ net_eval(const struct net *n, const double *param, const double *wt, double *ez,
 	return rows > 0 ? total / rows : 0.0;
 }
 
+void
+net_evaluate_layer(struct net *n, const double *x, long rows, int layer, double *out)
+{
+	long done;
+	int l;
+
+	if (layer < 0 || layer >= n->nlayers)
+		return;
+	for (done = 0; done < rows; done += n->cap) {
+		long c = rows - done < n->cap ? rows - done : n->cap;
+		const double *in = x + done * n->ninputs;
+		double *ab = n->eval_a;
+
+		for (l = 0; l <= layer; l++) {
+			struct layer *ly = &n->layer[l];
+
+			ab = n->eval_a + (l % 2) * n->cap * n->eval_width;
+			kern_forward(c, ly->in, ly->out, in, n->wt + ly->w_off,
+			    n->param + ly->b_off, n->eval_z);
+			act_forward(ly->act, ly->alpha, n->eval_z, ab, c, ly->out);
+			in = ab;
+		}
+		memcpy(out + done * n->layer[layer].out, ab,
+		    (size_t)(c * n->layer[layer].out) * sizeof *out);
+	}
+}
+
 double
 net_evaluate(struct net *n, const double *x, const double *y, const double *w, long rows,
     double *pred)

@@ -106,6 +106,11 @@ void net_backward(struct net *n, double l2);
  * rows x outputs to pred when it is not NULL, and returns the weighted mean
  * loss against y (0 when y is NULL; w may be NULL).
  */
+/* The activations a of layer `layer` (0-based) for rows of x, without
+ * dropout, through the evaluation scratch: rows x that layer's units to
+ * out. What a hidden neuron computes over the inputs. */
+void net_evaluate_layer(struct net *n, const double *x, long rows, int layer, double *out);
+
 double net_evaluate(struct net *n, const double *x, const double *y,
     const double *w, long rows, double *pred);
 

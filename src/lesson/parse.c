@@ -117,7 +117,7 @@ static const char *const phase_words[] = {
 
 static const char *const panel_names[] = {
 	"network", "inspector", "loss", "data", "gradients", "activations", "code", "lr",
-	"checks", NULL
+	"checks", "neurons", NULL
 };
 
 static const char *const highlight_names[] = {

@@ -70,13 +70,14 @@ static const int ids_inspector[] = { P_INSPECTOR, -1 };
 static const int ids_loss[] = { P_LOSS, -1 };
 static const int ids_data[] = { P_DATA, -1 };
 static const int ids_gradients[] = { P_GRADIENTS, -1 };
-static const int ids_activations[] = { P_ACTIVATIONS, -1 };
+static const int ids_activations[] = { P_ACTIVATIONS, P_NEURONS, -1 };
 static const int ids_code[] = { P_CODE, P_LR, P_CHECKS, -1 };
-static const int ids_gac[] = { P_GRADIENTS, P_ACTIVATIONS, P_CODE, P_LR, P_CHECKS, -1 };
+static const int ids_gac[] = { P_GRADIENTS, P_NEURONS, P_ACTIVATIONS, P_CODE, P_LR, P_CHECKS,
+	-1 };
 static const int ids_ld[] = { P_LOSS, P_DATA, -1 };
 static const int ids_narration[] = { P_NARRATION, -1 };
 static const int ids_compare[] = { P_DATA, P_GRADIENTS, P_ACTIVATIONS, P_INSPECTOR, P_CODE,
-	P_LR, -1 };
+	P_LR, P_NEURONS, -1 };
 
 /* Percentage of a column's height the network panel wants: its widest
  * layer plus the frame and two header rows, within 40-62%. */

@@ -426,9 +426,35 @@ tui_act_phase(struct tui *t, int key)
 	return tui_step(t, tui_phase_fn);
 }
 
+/* The selected neuron's map, large in the data panel (again: the regions). */
+static int
+tui_show_neuron(struct tui *t)
+{
+	struct ui_view_state *v = &t->v;
+	int layer = v->layer < 1 ? 1 : v->layer;
+
+	if (t->run[0]->data->ninputs != 2) {
+		tui_message(t, C_WARNING, _("neuron maps need two inputs"));
+		return TUI_REDRAW;
+	}
+	if (v->big_layer == layer && v->big_unit == v->unit) {
+		v->big_layer = 0;
+		tui_message(t, C_MESSAGE, _("the data panel shows the decision regions again"));
+		return TUI_REDRAW;
+	}
+	v->big_layer = layer;
+	v->big_unit = layer == v->layer ? v->unit : 0;
+	v->shown[P_DATA] = ++t->stamp;
+	tui_message(t, C_MESSAGE, _("the data panel shows neuron %d's map: enter again or esc "
+	    "for the regions"), v->big_unit + 1);
+	return TUI_REDRAW;
+}
+
 static int
 tui_act_batch(struct tui *t, int key)
 {
+	if (key == TK_ENTER && t->v.focus == P_NEURONS)
+		return tui_show_neuron(t);
 	return tui_step(t, tui_batch_fn);
 }
 
@@ -1280,6 +1306,8 @@ tui_act_escape(struct tui *t, int key)
 {
 	if (t->v.zoom)
 		t->v.zoom = 0;
+	else if (t->v.big_layer)
+		t->v.big_layer = 0;
 	t->v.message[0] = '\0';
 	return TUI_REDRAW;
 }
@@ -1487,6 +1515,14 @@ tui_click(struct tui *t, const struct tty_event *ev)
 	ui_hit_test(&f, t->w, t->h, ev->x, ev->y, &hit);
 	if (hit.panel < 0)
 		return 0;
+	if (hit.layer >= 0 && hit.panel == P_NEURONS) {
+		t->v.layer = hit.layer;
+		t->v.unit = hit.unit;
+		tui_clamp(t);
+		tui_focus_id(t, hit.run, P_NEURONS);
+		t->v.big_layer = 0;
+		return tui_show_neuron(t);
+	}
 	if (hit.layer >= 0) {
 		t->v.layer = hit.layer;
 		t->v.unit = hit.unit;

@@ -25,6 +25,7 @@ const struct panel ui_panels[P_COUNT] = {
 	[P_CODE] = { N_("code"), N_("Code"), view_code },
 	[P_LR] = { N_("lr"), N_("Learning rate"), view_lr },
 	[P_CHECKS] = { N_("checks"), N_("Sanity checks"), view_checks },
+	[P_NEURONS] = { N_("neurons"), N_("Neurons"), view_neurons },
 	[P_NARRATION] = { N_("narration"), N_("Lesson"), view_narration },
 };
 
@@ -440,6 +441,12 @@ ui_hit_test(const struct ui_frame *f, int w, int h, int x, int y, struct ui_hit 
 
 			if (p.s != NULL)
 				hit->cm_cell = view_data_cell_at(&p, r, x, y);
+		}
+		if (hit->panel == P_NEURONS) {
+			struct panel_ctx p = ui_ctx(f, hit->run, P_NEURONS);
+
+			if (p.s != NULL && view_neurons_unit_at(&p, r, x, y, &hit->unit) == 0)
+				hit->layer = view_neurons_layer(p.s, f->v) + 1;
 		}
 		return;
 	}

@@ -36,6 +36,7 @@ enum panel_id {
 	P_CODE,
 	P_LR,			/* the learning rate along the gradient, range test */
 	P_CHECKS,		/* sanity checks */
+	P_NEURONS,		/* each hidden neuron's map over the input plane */
 	P_NARRATION,		/* lessons only */
 	P_COUNT
 };
@@ -120,6 +121,8 @@ struct ui_view_state {
 	double fps;			/* frames drawn a second while running */
 	const char *command;		/* command line of OV_COMMAND (not owned) */
 	int hide_val;			/* the data panel leaves out validation points */
+	int big_layer, big_unit;	/* the data panel shows this neuron's map
+					 * (display layer, 1..; 0: the regions) */
 	char message[200];		/* one line after an action ("" none) */
 	int message_role;		/* C_MESSAGE, C_WARNING, ... */
 	char confirm[200];		/* y/n question (overlay OV_CONFIRM) */
@@ -277,6 +280,15 @@ void view_code(const struct panel_ctx *, struct canvas *, struct rect);
 void view_lr(const struct panel_ctx *, struct canvas *, struct rect);
 void view_checks(const struct panel_ctx *, struct canvas *, struct rect);
 void view_narration(const struct panel_ctx *, struct canvas *, struct rect);
+void view_neurons(const struct panel_ctx *, struct canvas *, struct rect);
+/* The layer the neuron maps show (0-based), and one unit's map in r. */
+int view_neurons_layer(const struct session *s, const struct ui_view_state *v);
+void view_neuron_map(const struct panel_ctx *p, struct canvas *c, struct rect r, int layer,
+    int unit);
+/* The unit whose map the neurons panel drawn in r shows at (x, y); -1 none. */
+int view_neurons_unit_at(const struct panel_ctx *p, struct rect r, int x, int y, int *unit);
+/* The input plane the data panel and the neuron maps show (2 inputs). */
+void view_data_range(const struct session *s, double lo[2], double hi[2]);
 /* Picture inputs (view_image.c): the data panel's body and title, the
  * selected first-layer unit's weights at (x, y) (returns the columns used),
  * and the network panel's grid of first-layer weights. */

@@ -18,8 +18,8 @@
 
 /* ------------------------------------------------------------ the grid */
 
-static void
-data_range(const struct session *s, double lo[2], double hi[2])
+void
+view_data_range(const struct session *s, double lo[2], double hi[2])
 {
 	const struct split *sp[2] = { &s->data->train, &s->data->val };
 	int k, d;
@@ -86,7 +86,7 @@ data_grid(const struct panel_ctx *p, int w, int h)
 	if (net_scratch_fit(&vc->grid_eval, s->net) != 0)
 		return -1;
 	if (vc->grid_s != s || !vc->grid_valid)
-		data_range(s, vc->lo, vc->hi);
+		view_data_range(s, vc->lo, vc->hi);
 	for (y = 0, i = 0; y < h; y++)
 		for (x = 0; x < w; x++, i++) {
 			vc->grid_x[i * 2] = vc->lo[0] + (x + 0.5) / w * (vc->hi[0] - vc->lo[0]);
@@ -260,7 +260,7 @@ data_point_legend(const struct panel_ctx *p, char *buf, size_t n, int w)
 	size_t len;
 	char name[40], item[96], tail[64];
 
-	snprintf(tail, sizeof tail, "%s", p->v->hide_val ? _("  val hidden (v)") : " (v)");
+	snprintf(tail, sizeof tail, "%s", p->v->hide_val ? _("  val hidden (V)") : " (V)");
 	len = (size_t)snprintf(buf, n, "%s", _("train/val"));
 	for (k = 0; k < ncls && len < n; k++) {
 		char more[32];
@@ -347,6 +347,45 @@ data_heatmap(const struct panel_ctx *p, struct canvas *c, struct rect in)
 		if (x + text_width(buf, -1) <= in.w)
 			canvas_text(c, in.x + in.w - text_width(buf, -1), y, -1, C_STATUS_KEY, 0, buf);
 	}
+}
+
+/* ------------------------------------------------------- one neuron */
+
+/* The data panel shows a neuron's map (chosen in the neurons panel). */
+static int
+data_big_neuron(const struct panel_ctx *p)
+{
+	const struct session *s = p->s;
+	const struct ui_view_state *v = p->v;
+
+	return s->data->ninputs == 2 && v->big_layer >= 1 && v->big_layer <= s->net->nlayers &&
+	    v->big_unit >= 0 && v->big_unit < s->net->layer[v->big_layer - 1].out;
+}
+
+/* The neuron's activation over the plane, large, with the points on it. */
+static void
+data_neuron_view(const struct panel_ctx *p, struct canvas *c, struct rect in)
+{
+	const struct session *s = p->s;
+	const struct ui_view_state *v = p->v;
+	struct rect g = { in.x, in.y, in.w, in.h - 1 };
+	int l = v->big_layer - 1;
+	char name[32], buf[200];
+
+	view_neuron_map(p, c, g, l, v->big_unit);
+	if (p->cache) {
+		view_data_range(s, p->cache->lo, p->cache->hi);
+		data_points(p, c, g, &s->data->train, 0);
+		if (!v->hide_val)
+			data_points(p, c, g, &s->data->val, 1);
+	}
+	if (l == s->net->nlayers - 1)
+		snprintf(name, sizeof name, _("output"));
+	else
+		snprintf(name, sizeof name, "h%d", l + 1);
+	snprintf(buf, sizeof buf, _("neuron %d of %s (%s): blue a>0, orange a<0; enter: regions"),
+	    v->big_unit + 1, name, act_name(s->net->layer[l].act));
+	canvas_text_cut(c, in.x, in.y + in.h - 1, in.w, C_DIM, 0, buf);
 }
 
 /* ------------------------------------------------------------ metrics */
@@ -552,6 +591,12 @@ view_data(const struct panel_ctx *p, struct canvas *c, struct rect r)
 		snprintf(extra, sizeof extra, "x1 %s  x2 %s", p->g->arrow_right, p->g->up);
 	else
 		snprintf(extra, sizeof extra, _("%d inputs"), s->data->ninputs);
+	if (data_big_neuron(p)) {
+		in = view_box(p, c, r, _("Data: one neuron"), extra);
+		if (in.w >= 6 && in.h >= 3)
+			data_neuron_view(p, c, in);
+		return;
+	}
 	in = view_box(p, c, r, s->data->ninputs == 2 ? _("Data: decision regions") : _("Data: metrics"),
 	    extra);
 	if (in.w < 6 || in.h < 2)

@@ -83,7 +83,7 @@ keys c
 wait_for "finished: 6 epochs" 50 && ok "c runs on to the new end"
 keys c
 # (the "training on" message may be gone by the next look: the end is what counts)
-wait_for "finished: 9 epochs" 50 && ok "and c trains on again"
+wait_for "finished: 9 epochs" 50 && wait_for "epoch 9/9" && ok "and c trains on again"
 keys r
 wait_for "epoch 1/3" && ok "r starts again with the original --epochs"
 
@@ -97,6 +97,26 @@ wait_gone "The command line of these settings" && ok "any key closes it"
 # V hides the validation points.
 keys V
 wait_for "validation points hidden in the data panel" && ok "V hides the validation points"
+keys q
+wait_for "nnstep exited 0"
+
+# The neurons panel: a map per hidden neuron; Enter shows one large in the
+# data panel, Enter again (or Esc) the regions.
+rm -f "$XDG_CONFIG_HOME/nnstep/config"
+start 120 40 -- --gen moons
+wait_for "press space: forward pass"
+keys e e Tab Tab Tab Tab Tab
+wait_for "Neurons: what each one computes" && ok "Tab reaches the neurons panel"
+wait_for "h1 tanh" && ok "it shows the first hidden layer's maps"
+keys l j
+wait_for "h2 tanh" && ok "l moves it to the second hidden layer"
+keys Enter
+wait_for "Data: one neuron" && ok "Enter shows the selected map large in the data panel"
+wait_for "neuron 2 of h2 (tanh)" && ok "named under the map"
+keys Enter
+wait_for "Data: decision regions" && ok "Enter again: the regions"
+keys Enter Escape
+wait_for "Data: decision regions" && ok "Esc too"
 keys q
 wait_for "nnstep exited 0"
 

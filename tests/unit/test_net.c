@@ -295,6 +295,45 @@ START_TEST(test_evaluate_in_chunks)
 }
 END_TEST
 
+/* A hidden layer's activations over many rows (the neuron maps) are those
+ * of a forward pass of each row, in chunks of cap rows; the last layer's
+ * are the predictions. */
+START_TEST(test_evaluate_layer)
+{
+	static const int h[] = { 5, 4 };
+	enum { ROWS = 11 };
+	struct net_shape sh;
+	struct net *n;
+	struct rng r;
+	const char *err;
+	double x[ROWS * 3], a1[ROWS * 5], a2[ROWS * 4], out[ROWS * 2], pred[ROWS * 2];
+	long i;
+
+	shape(&sh, 3, 2, h, ACT_TANH, ACT_SIGMOID, 2, LOSS_BCE);
+	n = net_new(&sh, 4, &err);
+	ck_assert_ptr_nonnull(n);
+	rng_seed(&r, 9);
+	net_init(n, INIT_XAVIER, 0, 0.1, &r);
+	for (i = 0; i < ROWS * 3; i++)
+		x[i] = 2 * rng_uniform(&r) - 1;
+	net_evaluate_layer(n, x, ROWS, 0, a1);
+	net_evaluate_layer(n, x, ROWS, 1, a2);
+	net_evaluate_layer(n, x, ROWS, 2, out);
+	net_evaluate(n, x, NULL, NULL, ROWS, pred);
+	ck_assert(memcmp(out, pred, sizeof out) == 0);
+	for (i = 0; i < ROWS; i++) {
+		n->n = 1;
+		memcpy(n->x, x + i * 3, 3 * sizeof(double));
+		net_forward(n, 0, NULL);
+		ck_assert(memcmp(a1 + i * 5, n->layer[0].a, 5 * sizeof(double)) == 0);
+		ck_assert(memcmp(a2 + i * 4, n->layer[1].a, 4 * sizeof(double)) == 0);
+	}
+	/* Not every activation is the same: the maps would be blank. */
+	ck_assert(a1[0] != a1[5] && a1[0] != 0);
+	net_free(n);
+}
+END_TEST
+
 Suite *
 net_suite(void)
 {
@@ -306,6 +345,7 @@ net_suite(void)
 	tcase_add_test(tc, test_forward_by_hand);
 	tcase_add_test(tc, test_init);
 	tcase_add_test(tc, test_evaluate_in_chunks);
+	tcase_add_test(tc, test_evaluate_layer);
 	suite_add_tcase(s, tc);
 	return s;
 }
