@@ -72,7 +72,7 @@ static const int ids_data[] = { P_DATA, -1 };
 static const int ids_gradients[] = { P_GRADIENTS, -1 };
 static const int ids_activations[] = { P_ACTIVATIONS, P_NEURONS, -1 };
 static const int ids_code[] = { P_CODE, P_LR, P_CHECKS, -1 };
-static const int ids_gac[] = { P_GRADIENTS, P_NEURONS, P_ACTIVATIONS, P_CODE, P_LR, P_CHECKS,
+static const int ids_gac[] = { P_GRADIENTS, P_ACTIVATIONS, P_CODE, P_LR, P_CHECKS, P_NEURONS,
 	-1 };
 static const int ids_ld[] = { P_LOSS, P_DATA, -1 };
 static const int ids_narration[] = { P_NARRATION, -1 };

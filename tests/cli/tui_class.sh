@@ -105,8 +105,8 @@ wait_for "nnstep exited 0"
 rm -f "$XDG_CONFIG_HOME/nnstep/config"
 start 120 40 -- --gen moons
 wait_for "press space: forward pass"
-keys e e Tab Tab Tab Tab Tab
-wait_for "Neurons: what each one computes" && ok "Tab reaches the neurons panel"
+keys e e BTab
+wait_for "Neurons: what each one computes" && ok "Shift-Tab from the network reaches the neurons panel"
 wait_for "h1 tanh" && ok "it shows the first hidden layer's maps"
 keys l j
 wait_for "h2 tanh" && ok "l moves it to the second hidden layer"

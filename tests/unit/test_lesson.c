@@ -423,7 +423,7 @@ START_TEST(test_errors)
 		  "beside the lesson or under the data folder, such as datasets/iris.csv)" },
 		{ "title T\nfocus narration\n",
 		  "t.lesson:2:7: unknown panel 'narration' (expected network, inspector, loss, data, "
-		  "gradients, activations, code, lr or checks)" },
+		  "gradients, activations, code, lr, checks or neurons)" },
 		{ "title T\nselect layer 1 unit 2\n",
 		  "t.lesson:2:16: missing neuron (expected select layer L neuron J)" },
 		{ "title T\nselect everything\n",
