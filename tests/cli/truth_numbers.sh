@@ -28,9 +28,9 @@ check "a huge loss prints in exponent form" grep -q "^epoch 46/46  loss [0-9.]*e
 check "and no epoch line is long" sh -c "! awk '/^epoch [0-9]*\/[0-9]*  loss/ && length(\$0) > 120' '$T/div' | grep ."
 # The decision-region legend names which glyph is which class, all of them.
 $N --headless --quiet --gen spiral --classes 3 --epochs 1 --screen 120x40 >"$T/spiral" 2>&1
-check "the legend names the glyph of each of three classes" grep -q "train/val  o/O 0  x/X 1  +/# 2 (v)" "$T/spiral"
+check "the legend names the glyph of each of three classes" grep -q "train/val  o/O 0  x/X 1  +/# 2 (V)" "$T/spiral"
 $N --headless --quiet --gen blobs --classes 6 --epochs 1 --screen 120x40 >"$T/blobs" 2>&1
-check "with six classes it says how many it leaves out" grep -q "\*/@ 3  +2 more (v)" "$T/blobs"
+check "with six classes it says how many it leaves out" grep -q "\*/@ 3  +2 more (V)" "$T/blobs"
 # The confusion matrix: all ten classes of the digits, each count right under
 # its header; where columns or rows are left out, it says how many.
 $N --headless --quiet --data datasets/digits.csv --layers 16 --epochs 3 --screen 120x40 >"$T/digits" 2>&1
