@@ -105,13 +105,13 @@ check "installed: a lesson with a data file replays" grep -q "^lesson 10-scaling
 
 # The screen of every stop, drawn as the terminal UI draws it.
 $N --headless --quiet --screen 120x40 --lang en lesson 01-neuron >"$T/screens" 2>&1
-sed -n '/^lesson 01-neuron: stop 3\/8$/,/\f/p' "$T/screens" >"$T/stop3"
-check "screen at a stop: title and progress" grep -q "stop 3/8  The neuron: weighted sum, bias, activation" "$T/stop3"
+sed -n '/^lesson 01-neuron: stop 3\/9$/,/\f/p' "$T/screens" >"$T/stop3"
+check "screen at a stop: title and progress" grep -q "stop 3/9  The neuron: weighted sum, bias, activation" "$T/stop3"
 check "screen at a stop: the narration with its numbers" grep -q "z = 0.574 × (-1.08) + 0.0578 × (-1.42) + 0 = -0.700" "$T/stop3"
 check "screen at a stop: the inspector shows the same numbers" grep -q "= 0.574×(-1.08) + 0.0578×(-1.42) + 0" "$T/stop3"
-sed -n '/^lesson 01-neuron: stop 4\/8$/,/\f/p' "$T/screens" >"$T/stop4"
-check "screen at a question: the question and its choices" sh -c "grep -q 'Is it right?' '$T/stop4' && grep -q '2  No: it gives class 1 a probability of 0.332' '$T/stop4'"
-check "one screen per stop" sh -c "[ \$(grep -c '^lesson 01-neuron: stop [0-9]/8$' '$T/screens') -eq 8 ]"
+sed -n '/^lesson 01-neuron: stop 4\/9$/,/\f/p' "$T/screens" >"$T/stop4"
+check "screen at a question: the question and its choices" sh -c "grep -q 'Is it right?' '$T/stop4' && grep -q '2  No  *│' '$T/stop4'"
+check "one screen per stop" sh -c "[ \$(grep -c '^lesson 01-neuron: stop [0-9]/9$' '$T/screens') -eq 9 ]"
 $N --headless --quiet --screen 100x30 --lang ko lesson 02-activations >"$T/screens" 2>&1
 check "screen of a Korean lesson" grep -q "활성화 함수: 시그모이드, tanh, ReLU, leaky ReLU" "$T/screens"
 

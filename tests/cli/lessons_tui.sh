@@ -6,34 +6,39 @@
 R=$(cd "$(dirname "$0")/../.." && pwd)
 L="NNSTEP_LESSONS=$R/lessons"
 start 120 40 "$L" -- lesson 01-neuron --lang en
-wait_for "stop 1/8  The neuron: weighted sum, bias, activation" && ok "title and progress in the status bar"
+wait_for "stop 1/9  The neuron: weighted sum, bias, activation" && ok "title and progress in the status bar"
 wait_for "A neural network is built from one small part" && ok "the narration of the first stop"
 keys Space
-wait_for "stop 2/8" && wait_for "A neuron does three things." && ok "space: the next stop"
+wait_for "stop 2/9" && wait_for "A neuron does three things." && ok "space: the next stop"
 keys Space
 wait_for "z = 0.574 × (-1.08) + 0.0578 × (-1.42) + 0 = -0.700" && ok "the narration shows the numbers of the session"
 wait_for "= 0.574×(-1.08) + 0.0578×(-1.42) + 0" && ok "the same numbers as the inspector"
 keys Space
-wait_for "stop 4/8" && wait_for "Is it right?" && ok "a question opens"
+wait_for "stop 4/9" && wait_for "Is it right?" && ok "a question opens"
 keys 3
 wait_for "Not quite: the answer is 2." && ok "a wrong answer is told"
 wait_for "and the target is 1." && ok "and explained"
 keys Space
-wait_for "stop 5/8" && wait_for "After the update w1 = 0.513." && ok "space goes on after the answer"
+wait_for "stop 5/9" && wait_for "After the update w1 = 0.513." && ok "space goes on after the answer"
 keys b
-wait_for "stop 4/8" && wait_for "Is it right?" && ok "b returns to the previous stop: the question, open again"
+wait_for "stop 4/9" && wait_for "Is it right?" && ok "b returns to the previous stop: the question, open again"
 keys b
-wait_for "stop 3/8" && wait_for "a = sigmoid(-0.700) = 0.332" && ok "b again: the pause before, exactly"
+wait_for "stop 3/9" && wait_for "a = sigmoid(-0.700) = 0.332" && ok "b again: the pause before, exactly"
 keys b
-wait_for "stop 2/8" && wait_for "A neuron does three things." && ok "and b again to the one before"
+wait_for "stop 2/9" && wait_for "A neuron does three things." && ok "and b again to the one before"
 keys Space Space
-wait_for "stop 4/8" && wait_for "Is it right?" && ok "going forward asks the question again"
+wait_for "stop 4/9" && wait_for "Is it right?" && ok "going forward asks the question again"
 keys 2
 wait_for "✓ Right." && ok "the right answer is told"
 keys Space Space Space
-wait_for "stop 7/8" && wait_for "what does a sigmoid neuron output?" && ok "the second question"
+wait_for "stop 7/9" && wait_for "what does a sigmoid neuron output?" && ok "the second question"
 keys 2 Space
-wait_for "stop 8/8" && wait_for "In short: a neuron computes" && ok "to the end"
+wait_for "stop 8/9" && wait_for "For z = 2, what does a sigmoid neuron output?" && ok "a number question"
+keys -l 0.881
+keys Enter
+wait_for "✓ Right: 0.881." && ok "answered"
+keys Space
+wait_for "stop 9/9" && wait_for "In short: a neuron computes" && ok "to the end"
 wait_for "end of the lesson" && ok "the end is shown"
 keys q
 wait_for "nnstep exited 0" && ok "q quits"
