@@ -157,13 +157,14 @@ bench_continue(const char *what, const char *const *set)
  * Turbo continue mode against training without a screen. Turbo trains until
  * the frame's training time is used, then draws, and moves that time until
  * frames begin 1/31 s apart (the terminal UI's rule); the same settings are
- * trained by a second session without drawing for as long. Goal: at least
+ * trained by a second session without drawing for as long, in three rounds
+ * each, taken in turns, the best of each kept. Goal: at least
  * 30 frames a second and 70% of the rate without a screen.
  */
 static void
 bench_turbo(const char *what, const char *const *set)
 {
-	const double period = 1e6 / 31, seconds = 1.5;
+	const double period = 1e6 / 31, seconds = 0.5;
 	struct options o;
 	struct dataset *data[2] = { NULL, NULL };
 	struct checkpoint *ck[2] = { NULL, NULL };
@@ -173,9 +174,9 @@ bench_turbo(const char *what, const char *const *set)
 	struct ui_view_state v;
 	struct ui_frame f;
 	char *err = NULL;
-	double t0, f0, last = 0, budget = period / 2, rate[2] = { 0, 0 };
-	long samples, frames = 0;
-	int i, k;
+	double t0, t, f0, last, budget = period / 2, rate[2] = { 0, 0 }, fps = 0;
+	long samples, frames;
+	int i, k, round;
 
 	for (k = 0; k < 2; k++) {
 		options_default(&o);
@@ -190,16 +191,6 @@ bench_turbo(const char *what, const char *const *set)
 			exit(1);
 		}
 	}
-	/* without a screen */
-	samples = 0;
-	t0 = now_us();
-	while (now_us() - t0 < seconds * 1e6) {
-		if (session_step_batch(s[1]) != SESSION_OK)
-			break;
-		samples += s[1]->batch_n;
-	}
-	rate[1] = samples / ((now_us() - t0) * 1e-6);
-	/* turbo */
 	view_cache_init(&cache);
 	ui_view_init(&v);
 	memset(&f, 0, sizeof f);
@@ -208,29 +199,48 @@ bench_turbo(const char *what, const char *const *set)
 	f.cache[0] = &cache;
 	f.v = &v;
 	f.colour_pictures = 1;
-	samples = 0;
-	t0 = now_us();
-	while ((f0 = now_us()) - t0 < seconds * 1e6) {
-		if (last > 0) {
-			budget += 0.5 * (period - (f0 - last));
-			budget = budget < 1000 ? 1000 : budget > period ? period : budget;
-		}
-		last = f0;
-		do {
-			if (session_step_batch(s[0]) != SESSION_OK)
+	/* Rounds of each in turns, the best of each kept: a burst of other
+	 * work on the machine then costs one round, not a whole figure. */
+	for (round = 0; round < 3; round++) {
+		/* without a screen */
+		samples = 0;
+		t0 = now_us();
+		while (now_us() - t0 < seconds * 1e6) {
+			if (session_step_batch(s[1]) != SESSION_OK)
 				break;
-			samples += s[0]->batch_n;
-		} while (now_us() - f0 < budget);
-		ui_draw(&f, c);
-		frames++;
+			samples += s[1]->batch_n;
+		}
+		t = samples / ((now_us() - t0) * 1e-6);
+		rate[1] = t > rate[1] ? t : rate[1];
+		/* turbo */
+		samples = frames = 0;
+		last = 0;
+		t0 = now_us();
+		while ((f0 = now_us()) - t0 < seconds * 1e6) {
+			if (last > 0) {
+				budget += 0.5 * (period - (f0 - last));
+				budget = budget < 1000 ? 1000 : budget > period ? period : budget;
+			}
+			last = f0;
+			do {
+				if (session_step_batch(s[0]) != SESSION_OK)
+					break;
+				samples += s[0]->batch_n;
+			} while (now_us() - f0 < budget);
+			ui_draw(&f, c);
+			frames++;
+		}
+		t = (now_us() - t0) * 1e-6;
+		if (samples / t > rate[0]) {
+			rate[0] = samples / t;
+			fps = frames / t;
+		}
 	}
-	t0 = (now_us() - t0) * 1e-6;
-	rate[0] = samples / t0;
 	printf("turbo continue mode, %s, 120x40 screen:\n", what);
 	printf("  %.0f frames/s, %.0f samples/s; without a screen %.0f samples/s: %.0f%%\n",
-	    frames / t0, rate[0], rate[1], 100 * rate[0] / rate[1]);
+	    fps, rate[0], rate[1], 100 * rate[0] / rate[1]);
 	printf("  goal: at least 30 frames/s and 70%% of the rate without a screen\n");
-	printf("RESULT turbo fps=%.1f samples=%.0f headless=%.0f ratio=%.3f\n", frames / t0,
+	printf("RESULT turbo fps=%.1f samples=%.0f headless=%.0f ratio=%.3f\n", fps,
 	    rate[0], rate[1], rate[0] / rate[1]);
 	view_cache_free(&cache);
 	canvas_free(c);
