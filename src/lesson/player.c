@@ -679,9 +679,9 @@ player_budget(struct lesson_player *p, const struct lesson_directive *d,
 	else if (d->op == LOP_STEP && d->what == LSTEP_PHASE)
 		work /= 4.0 * (double)s->nbatches;
 	if (p->work + work > p->max_work)
-		return player_fail(p, d, 0, "this training would bring the lesson's work to %.3g "
+		return player_fail(p, d, 0, _("this training would bring the lesson's work to %.3g "
 		    "rows x parameters x epochs (expected at most %.3g in a lesson: fewer epochs, "
-		    "rows or units)", p->work + work, p->max_work);
+		    "rows or units)"), p->work + work, p->max_work);
 	p->work += work;
 	return 0;
 }
@@ -1320,7 +1320,7 @@ player_next_pause(struct lesson_player *p)
 	while (p->pc < l->ndir) {
 		rc = player_exec(p, &l->dir[p->pc++]);
 		if (rc == 0 && player_signal)
-			rc = player_fail(p, &l->dir[p->pc - 1], 0, "interrupted by signal %d",
+			rc = player_fail(p, &l->dir[p->pc - 1], 0, _("interrupted by signal %d"),
 			    (int)player_signal);
 		if (rc != 0)
 			break;
