@@ -22,10 +22,12 @@ outputs_check(const struct options *o, char **err)
 		{ "--checkpoint", o->checkpoint_path, 1 },
 		{ "--report", o->report_path, 1 },
 		{ "--predictions", o->predictions_path, 1 },
+		{ "--record", o->record_path, 0 },
 	};
 	const struct outputs_file in[] = {
 		{ "--data", o->data_path, 0 },
 		{ "--load", o->load_path, 0 },
+		{ "--config", o->config_path, 0 },
 	};
 	size_t i, j;
 

@@ -38,6 +38,7 @@ expect_status 1 "alias.csv: --report would overwrite the --data file" -- $N --he
 ln data.csv hard.csv
 expect_status 1 "hard.csv: --save would overwrite the --data file" -- $N --headless --data data.csv --save hard.csv
 expect_status 1 "data.csv: --predictions would overwrite the --data file" -- $N --headless --data data.csv --predictions data.csv
+expect_status 1 "data.csv: --record would overwrite the --data file" -- $N --data data.csv --record data.csv
 $N $C --save m.json >/dev/null
 cp m.json m-before.json
 expect_status 1 "m.json: --save would overwrite the --load file" -- $N $C --load m.json --save m.json
