@@ -163,31 +163,50 @@ image_sample(const struct panel_ctx *p, struct canvas *c, struct rect in)
 		size = PICTURE_SMALL;
 		picture_size(&pic, size, p->mono, &cols, &rows);
 	}
+	/* The longest heading that fits whole. */
 	snprintf(line, sizeof line, _("sample %ld/%ld of the batch (data row %ld)"), i + 1, n->n,
 	    view_data_row(s, i));
-	canvas_text_cut(c, in.x, in.y, in.w, C_DIM, 0, line);
-	picture_draw(c, in.x, in.y + 1, &pic, size, p->mono, p->g);
-
+	if (text_width(line, -1) > in.w)
+		snprintf(line, sizeof line, _("sample %ld/%ld, data row %ld"), i + 1, n->n,
+		    view_data_row(s, i));
+	if (text_width(line, -1) > in.w)
+		snprintf(line, sizeof line, _("sample %ld/%ld"), i + 1, n->n);
+	/* A panel too short for the heading and the picture keeps the picture. */
+	y = in.y;
+	if (rows + 1 <= in.h)
+		canvas_text(c, in.x, y++, in.w, C_DIM, 0, line);
+	picture_draw(c, in.x, y, &pic, size, p->mono, p->g);
 	x0 = in.x + cols + 2;
-	y = in.y + 1;
 	label = image_label(s, &s->data->train, row);
-	canvas_printf(c, x0, y++, in.x + in.w - x0, C_TITLE, 0, _("label %s"),
-	    image_class(s, label, a, sizeof a));
 	/* The outputs belong to this batch once its forward pass has run. */
 	forwarded = s->pos.phase != PHASE_NONE;
 	if (!forwarded) {
+		canvas_printf(c, x0, y++, in.x + in.w - x0, C_TITLE, 0, _("label %s"),
+		    image_class(s, label, a, sizeof a));
 		canvas_text_cut(c, x0, y, in.x + in.w - x0, C_DIM, 0,
 		    _("predicted: after the forward pass"));
 		return;
 	}
 	ncls = image_probs(s, out->a + i * out->out, pr, 64);
 	pred = image_predicted(s, out->a + i * out->out);
-	canvas_printf(c, x0, y++, in.x + in.w - x0, pred == label ? C_GOOD : C_WARNING, 0,
-	    _("predicted %s %s"), image_class(s, pred, a, sizeof a),
-	    pred == label ? p->g->right : p->g->wrong);
-	canvas_text_cut(c, x0, y++, in.x + in.w - x0, C_DIM, 0,
-	    s->pos.phase == PHASE_UPDATE ? _("p: this batch's forward pass (weights before the update)") :
-	    _("p: this batch's forward pass"));
+	/* Label and prediction on one line when the panel is short. */
+	snprintf(line, sizeof line, _("label %s, predicted %s %s"), image_class(s, label, a, sizeof a),
+	    image_class(s, pred, b, sizeof b), pred == label ? p->g->right : p->g->wrong);
+	if (in.y + in.h - y < ncls + 3 && text_width(line, -1) <= in.x + in.w - x0) {
+		canvas_text(c, x0, y++, in.x + in.w - x0, pred == label ? C_GOOD : C_WARNING, 0, line);
+	} else {
+		canvas_printf(c, x0, y++, in.x + in.w - x0, C_TITLE, 0, _("label %s"),
+		    image_class(s, label, a, sizeof a));
+		canvas_printf(c, x0, y++, in.x + in.w - x0, pred == label ? C_GOOD : C_WARNING, 0,
+		    _("predicted %s %s"), image_class(s, pred, a, sizeof a),
+		    pred == label ? p->g->right : p->g->wrong);
+	}
+	/* What the bars are, when there is a row to spare for it. */
+	if (in.y + in.h - y >= ncls + 1 || in.y + in.h - y >= 5)
+		canvas_text_cut(c, x0, y++, in.x + in.w - x0, C_DIM, 0,
+		    s->pos.phase == PHASE_UPDATE ?
+		    _("p: this batch's forward pass (weights before the update)") :
+		    _("p: this batch's forward pass"));
 	/* Classes by probability when they do not all fit, else in order. */
 	for (k = 0; k < ncls; k++)
 		order[k] = k;
@@ -204,7 +223,7 @@ image_sample(const struct panel_ctx *p, struct canvas *c, struct rect in)
 					order[q] = tmp;
 				}
 	}
-	if (shown < ncls && shown >= 3) {
+	if (shown < ncls && shown >= 2) {
 		/* The true class keeps a row even when it is unlikely. */
 		for (k = 0; k < shown - 1 && order[k] != label; k++)
 			;
@@ -216,6 +235,7 @@ image_sample(const struct panel_ctx *p, struct canvas *c, struct rect in)
 			order[at] = order[shown - 2];
 			order[shown - 2] = label;
 		}
+		/* With one row, the learner checks the label's probability. */
 	}
 	for (k = 0; k < ncls && y < in.y + in.h; k++, y++) {
 		int cls = order[k], bw = in.x + in.w - x0 - 14, w;
@@ -484,6 +504,9 @@ image_confusion(const struct panel_ctx *p, struct canvas *c, struct rect in)
 void
 view_data_image(const struct panel_ctx *p, struct canvas *c, struct rect in)
 {
+	/* Pictures never reach the frame, however short the panel. */
+	struct rect old = canvas_clip(c, in);
+
 	switch (p->v->data_view) {
 	case DATA_VIEW_MISTAKES:
 		image_mistakes(p, c, in);
@@ -495,6 +518,7 @@ view_data_image(const struct panel_ctx *p, struct canvas *c, struct rect in)
 		image_sample(p, c, in);
 		break;
 	}
+	canvas_clip(c, old);
 }
 
 const char *
@@ -565,7 +589,7 @@ view_image_weights(const struct panel_ctx *p, struct canvas *c, int x, int y, in
  * whole rows so that the selected unit is in view). */
 static void
 image_grid_geometry(const struct panel_ctx *p, struct rect in, int *cols, int *rows, int *tw,
-    int *th, int *per_row, int *nrows, int *first)
+    int *th, int *per_row, int *nrows, int *first, int *tight)
 {
 	const struct session *s = p->s;
 	struct picture pic = { NULL, s->data->image_h, s->data->image_w, 1, 0, 1 };
@@ -576,6 +600,10 @@ image_grid_geometry(const struct panel_ctx *p, struct rect in, int *cols, int *r
 	*th = *rows + 1;
 	*per_row = in.w / *tw;
 	*nrows = (in.h - 2) / *th;
+	/* Too short for a row with its numbers: one row of pictures alone. */
+	*tight = *nrows < 1 && in.h - 1 >= *rows;
+	if (*tight)
+		*nrows = 1;
 	*first = 0;
 	if (*per_row >= 1 && *nrows >= 1 && sel >= 0 && sel / *per_row >= *nrows)
 		*first = (sel / *per_row - *nrows + 1) * *per_row;
@@ -584,9 +612,9 @@ image_grid_geometry(const struct panel_ctx *p, struct rect in, int *cols, int *r
 int
 view_network_picture_at(const struct panel_ctx *p, struct rect in, int x, int y)
 {
-	int cols, rows, tw, th, per_row, nrows, first, cx, cy, j;
+	int cols, rows, tw, th, per_row, nrows, first, cx, cy, j, tight;
 
-	image_grid_geometry(p, in, &cols, &rows, &tw, &th, &per_row, &nrows, &first);
+	image_grid_geometry(p, in, &cols, &rows, &tw, &th, &per_row, &nrows, &first, &tight);
 	if (per_row < 1 || nrows < 1 || x < in.x || y < in.y + 1)
 		return -1;
 	cx = (x - in.x) / tw;
@@ -603,11 +631,12 @@ view_network_pictures(const struct panel_ctx *p, struct canvas *c, struct rect i
 	const struct session *s = p->s;
 	const struct layer *L = &s->net->layer[0];
 	struct picture pic;
-	int cols, rows, tw, th, per_row, nrows, j, first, sel;
+	int cols, rows, tw, th, per_row, nrows, j, first, sel, tight;
 	char line[200];
+	struct rect old;
 
 	image_weights_of(s, s->net->param, 0, &pic);
-	image_grid_geometry(p, in, &cols, &rows, &tw, &th, &per_row, &nrows, &first);
+	image_grid_geometry(p, in, &cols, &rows, &tw, &th, &per_row, &nrows, &first, &tight);
 	if (p->mono)
 		snprintf(line, sizeof line, _("h1 %s weights: %s %s positive, %s %s negative"),
 		    act_name(L->act), p->g->wpos[0], p->g->wpos[2], p->g->wneg[0], p->g->wneg[2]);
@@ -617,15 +646,21 @@ view_network_pictures(const struct panel_ctx *p, struct canvas *c, struct rect i
 	if (per_row < 1 || nrows < 1)
 		return;
 	sel = p->v->layer == 1 ? p->v->unit : -1;
+	old = canvas_clip(c, in);
 	for (j = first; j < L->out && (j - first) / per_row < nrows; j++) {
 		int x = in.x + ((j - first) % per_row) * tw, y = in.y + 1 + ((j - first) / per_row) * th;
 
 		image_weights_of(s, s->net->param, j, &pic);
 		picture_draw(c, x, y, &pic, PICTURE_SMALL, p->mono, p->g);
+		if (tight)
+			continue;
 		canvas_printf(c, x, y + rows, tw - 1, j == sel ? C_CURSOR : C_DIM, 0, "%d", j + 1);
 		if (session_unit_dead(s, 0, j))
 			canvas_text(c, x + cols - 1, y + rows, 1, C_DEAD_UNIT, 0, p->g->dead);
 	}
+	canvas_clip(c, old);
+	if (tight && in.h - 1 < rows + 1)
+		return;	/* no row left for the summary line */
 	/* What the pictures say, in one line: scroll position, smoothness; a
 	 * part that does not fit is left out whole. */
 	line[0] = '\0';
