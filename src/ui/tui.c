@@ -19,6 +19,7 @@
 #include "app/command.h"
 #include "app/config.h"
 #include "io/checkpoint.h"
+#include "io/predictions.h"
 #include "screen.h"
 #include "app/speed.h"
 #include "tty.h"
@@ -1287,7 +1288,16 @@ tui_act_save(struct tui *t, int key)
 	if (checkpoint_save(s, path, &err) != 0) {
 		tui_message(t, C_WARNING, _("not saved: %s"), err ? err : path);
 		free(err);
-	} else
+	} else if (t->o->predictions_path &&
+	    predictions_save(t->run[t->v.focus_run < t->nruns ? t->v.focus_run : 0],
+	    t->o->predictions_path, &err) != 0) {
+		tui_message(t, C_WARNING, _("saved the model to %s; predictions not saved: %s"), path,
+		    err ? err : t->o->predictions_path);
+		free(err);
+	} else if (t->o->predictions_path)
+		tui_message(t, C_GOOD, _("saved the model to %s and the predictions to %s (epoch %d, "
+		    "batch %ld)"), path, t->o->predictions_path, s->pos.epoch, s->pos.batch + 1);
+	else
 		tui_message(t, C_GOOD, _("saved the model to %s (epoch %d, batch %ld)"), path,
 		    s->pos.epoch, s->pos.batch + 1);
 	return TUI_REDRAW;
