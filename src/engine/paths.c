@@ -95,7 +95,7 @@ session_grad_paths(const struct session *s, int l, int j, int k, long i,
 {
 	const struct net *n = s->net;
 	struct grad_path p;
-	double prod[NET_MAX_LAYERS];
+	double prod[NET_MAX_LAYERS] = { 0 };
 	long count = 1, total = 0;
 	int q, kept = 0, depth;
 
@@ -103,6 +103,8 @@ session_grad_paths(const struct session *s, int l, int j, int k, long i,
 	if (!path_valid(s, l, j, k, i))
 		return -1;
 	depth = n->nlayers - l;
+	if (depth < 1 || depth > NET_MAX_LAYERS)
+		return -1;
 	for (q = 1; q < depth; q++) {
 		count *= n->layer[l + q].out;
 		if (count > PATHS_MAX)
