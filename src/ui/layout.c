@@ -143,6 +143,23 @@ layout_single(const struct ui_frame *f, struct layout *L, struct rect b)
 	}
 }
 
+/* A lesson on a small screen (a projector's 80x24): the network, and beside
+ * it at full height the panel the stop is about, so the lines the
+ * narration talks about (the inspector's z and a, every gradient bar, the
+ * region) are all in view. */
+static void
+layout_lesson_small(const struct ui_frame *f, struct layout *L, struct rect b)
+{
+	static const int cw[] = { 40, 60 };
+	static const int ids_about[] = { P_INSPECTOR, P_DATA, P_GRADIENTS, P_LOSS, P_ACTIVATIONS,
+		P_NEURONS, P_CODE, P_LR, P_CHECKS, -1 };
+	struct rect col[2];
+
+	layout_split_h(b, 2, cw, col);
+	layout_add(f, L, col[0], 0, ids_network);
+	layout_add(f, L, col[1], 0, ids_about);
+}
+
 /* Several runs in columns, each with the same panels. */
 static void
 layout_compare(const struct ui_frame *f, struct layout *L, struct rect b)
@@ -154,11 +171,21 @@ layout_compare(const struct ui_frame *f, struct layout *L, struct rect b)
 	struct rect col[UI_MAX_RUNS], part[3];
 	int i;
 
+	/* A lesson on a small screen: each run shows only the panel the stop
+	 * is about, at full height. */
+	static const int ids_one[] = { P_GRADIENTS, P_NETWORK, P_LOSS, P_DATA, P_ACTIVATIONS,
+		P_INSPECTOR, P_CODE, P_LR, P_NEURONS, -1 };
+	int small = f->v->lesson.active && b.h < 20;
+
 	layout_split_h(b, f->nruns, pct[f->nruns], col);
 	for (i = 0; i < f->nruns; i++) {
 		L->label[i] = (struct rect){ col[i].x, col[i].y, col[i].w, 1 };
 		col[i].y++;
 		col[i].h--;
+		if (small) {
+			layout_add(f, L, col[i], i, ids_one);
+			continue;
+		}
 		layout_split_v(col[i], 3, rows, part);
 		layout_add(f, L, part[0], i, ids_network);
 		layout_add(f, L, part[1], i, ids_loss);
@@ -182,12 +209,10 @@ layout_compute(const struct ui_frame *f, int w, int h, struct layout *L)
 	b = (struct rect){ 0, 2, w, h - 3 };
 	L->body = b;
 	if (v->lesson.active) {
-		int need = canvas_wrap(NULL, (struct rect){ 0, 0, w - 4, 0 }, 0,
-		    v->lesson.text ? v->lesson.text : "", 0, 0, 1) + 2;
-		int nh = need < 5 ? 5 : need;
+		/* The same height at every stop (the most a stop's text could take
+		 * before), so the panels never jump; a longer narration scrolls. */
+		int nh = b.h * 2 / 5 < 5 ? 5 : b.h * 2 / 5 > 12 ? 12 : b.h * 2 / 5;
 
-		if (nh > b.h * 2 / 5)
-			nh = b.h * 2 / 5;
 		b.h -= nh;
 		layout_add(f, L, (struct rect){ b.x, b.y + b.h, b.w, nh }, 0, ids_narration);
 	}
@@ -203,6 +228,8 @@ layout_compute(const struct ui_frame *f, int w, int h, struct layout *L)
 	}
 	if (f->nruns > 1)
 		layout_compare(f, L, b);
+	else if (v->lesson.active && b.h < 20)
+		layout_lesson_small(f, L, b);
 	else
 		layout_single(f, L, b);
 }
