@@ -155,9 +155,18 @@ layout_lesson_small(const struct ui_frame *f, struct layout *L, struct rect b)
 		P_NEURONS, P_CODE, P_LR, P_CHECKS, -1 };
 	struct rect col[2];
 
+	const struct ui_view_state *v = f->v;
+	int i, touched = 0;
+
 	layout_split_h(b, 2, cw, col);
 	layout_add(f, L, col[0], 0, ids_network);
 	layout_add(f, L, col[1], 0, ids_about);
+	/* Until a stop or the learner picks one, the inspector: the neuron's
+	 * formula is what a lesson reads first (the initial stamps are 2). */
+	for (i = 0; ids_about[i] >= 0; i++)
+		touched |= v->focus == ids_about[i] || v->shown[ids_about[i]] > 2;
+	if (!touched && L->nslots > 0 && L->slot[L->nslots - 1].r.x == col[1].x)
+		L->slot[L->nslots - 1].shown = P_INSPECTOR;
 }
 
 /* Several runs in columns, each with the same panels. */
