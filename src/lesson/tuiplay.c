@@ -105,11 +105,12 @@ tuiplay_sync(struct tui *t, struct tuiplay *tp, int force)
 		tui_ask(t, &tp->ask);
 	}
 	if (state == PLAYER_ERROR) {
-		tui_message(t, C_WARNING, "%s", player_error(p));
+		tui_notice(t, player_error(p));
 		return TUI_LESSON_ERROR;
 	}
+	/* A failed expect: the lesson goes on, its author is told in a frame. */
 	if (player_warning(p))
-		tui_message(t, C_WARNING, "%s", player_warning(p));
+		tui_notice(t, player_warning(p));
 	return state == PLAYER_END ? TUI_LESSON_END : TUI_LESSON_WAIT;
 }
 
@@ -135,6 +136,17 @@ tuiplay_prev(struct tui *t, void *user)
 	int k = player_stop(tp->p) - 1;
 
 	player_goto_stop(tp->p, k < 1 ? 1 : k);
+	return tuiplay_sync(t, tp, 1);
+}
+
+/* space after exploring: the stop again, replayed exactly as the lesson
+ * left it. */
+static int
+tuiplay_again(struct tui *t, void *user)
+{
+	struct tuiplay *tp = user;
+
+	player_goto_stop(tp->p, player_stop(tp->p) < 1 ? 1 : player_stop(tp->p));
 	return tuiplay_sync(t, tp, 1);
 }
 
@@ -238,9 +250,10 @@ lesson_screen_print(struct lesson_screen *ls, struct lesson_player *p, int w, in
 	}
 	v->message[0] = '\0';
 	if (player_error(p) || player_warning(p)) {
-		snprintf(v->message, sizeof v->message, "%s",
-		    player_error(p) ? player_error(p) : player_warning(p));
-		v->message_role = C_WARNING;
+		/* A failed check is for the lesson's author: framed, not in the footer. */
+		snprintf(v->notice, sizeof v->notice, "%s", player_error(p) ? player_error(p) :
+		    player_warning(p));
+		v->overlay = OV_NOTICE;
 	}
 	memset(&f, 0, sizeof f);
 	f.nruns = n;
@@ -265,7 +278,7 @@ tui_lesson(struct options *o, struct lesson_player *p)
 {
 	struct tuiplay tp = { 0 };
 	struct tui_lesson_hooks hooks = { tuiplay_next, tuiplay_prev, tuiplay_answered,
-		tuiplay_answered_number, &tp };
+		tuiplay_answered_number, tuiplay_again, &tp };
 	struct session *s[LESSON_MAX_RUNS];
 	const char *labels[LESSON_MAX_RUNS];
 	struct tui *t;

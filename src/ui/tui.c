@@ -97,6 +97,14 @@ tui_now_ms(void)
 }
 
 void
+tui_notice(struct tui *t, const char *text)
+{
+	snprintf(t->v.notice, sizeof t->v.notice, "%s", text ? text : "");
+	t->v.overlay = OV_NOTICE;
+	t->dirty = 1;
+}
+
+void
 tui_message(struct tui *t, int role, const char *fmt, ...)
 {
 	va_list ap;
@@ -182,12 +190,22 @@ tui_frame(struct tui *t, struct ui_frame *f)
 
 /* --------------------------------------------------------------- stepping */
 
+/* In a lesson, a key that moves the training on its own takes the screen
+ * away from the lesson's stop: the status bar says so until space returns. */
+static void
+tui_explored(struct tui *t)
+{
+	if (t->lesson)
+		t->v.lesson.exploring = 1;
+}
+
 /* Steps every run with fn; says what happened. */
 static int
 tui_step(struct tui *t, int (*fn)(struct session *))
 {
 	int i, finished = 0, diverged = 0, rc;
 
+	tui_explored(t);
 	t->v.running = 0;
 	for (i = 0; i < t->nruns; i++) {
 		rc = fn(t->run[i]);
@@ -412,11 +430,23 @@ tui_act_phase(struct tui *t, int key)
 	if (t->lesson && key == ' ' && t->hooks.next) {
 		int rc;
 
+		t->v.running = 0;
+		if (t->v.lesson.exploring && t->hooks.again) {
+			/* Back to the stop's own numbers before going on. */
+			rc = t->hooks.again(t, t->hooks.user);
+			t->v.lesson.exploring = 0;
+			if (rc == TUI_LESSON_END)
+				t->v.lesson.at_end = 1;
+			if (rc != TUI_LESSON_ERROR)
+				tui_message(t, C_MESSAGE, _("back at stop %d as the lesson left it: space "
+				    "goes on"), t->v.lesson.index);
+			tui_clamp(t);
+			return TUI_REDRAW;
+		}
 		if (t->v.lesson.at_end) {
 			tui_message(t, C_WARNING, _("the lesson has ended: b goes back, q quits"));
 			return TUI_REDRAW;
 		}
-		t->v.running = 0;
 		rc = t->hooks.next(t, t->hooks.user);
 		if (rc == TUI_LESSON_END)
 			t->v.lesson.at_end = 1;
@@ -479,6 +509,7 @@ tui_act_back(struct tui *t, int key)
 		/* Closed first: going back may reopen a question. */
 		t->v.overlay = OV_NONE;
 		rc = t->hooks.prev(t, t->hooks.user);
+		t->v.lesson.exploring = 0;	/* the stop before, as the lesson left it */
 		if (rc != TUI_LESSON_ERROR)
 			t->v.lesson.at_end = 0;
 		else if (t->v.overlay == OV_NONE)
@@ -487,6 +518,7 @@ tui_act_back(struct tui *t, int key)
 		tui_clamp(t);
 		return TUI_REDRAW;
 	}
+	tui_explored(t);
 	for (i = 0; i < t->nruns; i++)
 		if (session_back(t->run[i]) != 0)
 			failed++;
@@ -507,6 +539,7 @@ tui_act_run(struct tui *t, int key)
 		tui_message(t, C_MESSAGE, _("paused"));
 		return TUI_REDRAW;
 	}
+	tui_explored(t);
 	if (tui_all_done(t)) {
 		if (tui_train_on(t) != 0)
 			return TUI_REDRAW;
@@ -591,6 +624,7 @@ tui_act_reset(struct tui *t, int key)
 	char lr[32];
 	int i;
 
+	tui_explored(t);
 	t->v.running = 0;
 	for (i = 0; i < t->nruns; i++) {
 		struct session_config back;
@@ -1135,6 +1169,7 @@ tui_configure(struct tui *t, void (*change)(struct session_config *, void *), vo
 
 	if (tui_compared(t, setting))
 		return tui_refuse_compared(t, setting, keys);
+	tui_explored(t);
 	for (i = 0; i < t->nruns; i++) {
 		struct session *s = t->run[i];
 		struct session_config c = *session_next_cfg(s);
@@ -1568,6 +1603,10 @@ tui_key(struct tui *t, const struct tty_event *ev)
 		return tui_key_confirm(t, key);
 	case OV_ASK:
 		return tui_key_ask(t, key);
+	case OV_NOTICE:
+		/* Any key closes it (back to a question it covered); q still quits. */
+		t->v.overlay = t->v.lesson.ask ? OV_ASK : OV_NONE;
+		return key == 'q' ? TUI_QUIT : TUI_REDRAW;
 	case OV_INPUT:
 		return tui_key_input(t, key);
 	default:

@@ -56,6 +56,9 @@ struct tui_lesson_hooks {
 							/* may be NULL; choice 0-based */
 	void (*answered_number)(struct tui *t, void *user, double x, int right);
 							/* a number question; may be NULL */
+	int (*again)(struct tui *t, void *user);	/* space after exploring: back to
+							 * the stop as the lesson left it;
+							 * may be NULL */
 	void *user;
 };
 
@@ -90,6 +93,9 @@ void tui_lesson_progress(struct tui *t, int index, int count);
 void tui_narrate(struct tui *t, const char *text);
 /* Opens a question (copied); answer is 0-based. */
 void tui_ask(struct tui *t, const struct ui_ask *q);
+/* A framed notice over the panels (a failed check, for the lesson's
+ * author) until any key; the text is copied. */
+void tui_notice(struct tui *t, const char *text);
 /* A one-line message in the hint bar until the next key. */
 void tui_message(struct tui *t, int role, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

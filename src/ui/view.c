@@ -404,6 +404,9 @@ ui_draw(const struct ui_frame *f, struct canvas *c)
 	case OV_ASK:
 		view_ask(f, c, mid);
 		break;
+	case OV_NOTICE:
+		view_notice(f, c, mid);
+		break;
 	case OV_COMMAND:
 		view_command(f, c, L.body);
 		break;

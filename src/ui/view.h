@@ -41,7 +41,7 @@ enum panel_id {
 	P_COUNT
 };
 
-enum overlay { OV_NONE = 0, OV_HELP, OV_CONFIRM, OV_ASK, OV_COMMAND, OV_INPUT };
+enum overlay { OV_NONE = 0, OV_HELP, OV_CONFIRM, OV_ASK, OV_COMMAND, OV_INPUT, OV_NOTICE };
 
 /* What a line typed into the input overlay is for. */
 enum ui_input { UI_INPUT_BRANCH = 0, UI_INPUT_WEIGHT, UI_INPUT_BIAS };
@@ -84,6 +84,8 @@ struct ui_lesson {
 					 * question: 0 right, 1 wrong */
 	char typed[24];			/* a number question: the number typed */
 	int at_end;			/* the lesson has ended */
+	int exploring;			/* the learner stepped the training away from
+					 * the stop: space returns to it */
 	int highlight;			/* enum ui_highlight */
 	int highlight_layer;		/* for UH_LAYER: 0 input, 1.. */
 };
@@ -126,6 +128,8 @@ struct ui_view_state {
 	char message[200];		/* one line after an action ("" none) */
 	int message_role;		/* C_MESSAGE, C_WARNING, ... */
 	char confirm[200];		/* y/n question (overlay OV_CONFIRM) */
+	char notice[600];		/* a framed notice, e.g. a failed check of a lesson
+					 * for its author (overlay OV_NOTICE) */
 	char input_prompt[200];		/* a line to type (overlay OV_INPUT) */
 	char input[64];			/* what is typed so far */
 	int input_what;			/* enum ui_input */
@@ -313,6 +317,7 @@ void view_hints(const struct ui_frame *f, struct canvas *c, struct rect r);
 void view_help(const struct ui_frame *f, struct canvas *c, struct rect r);
 void view_confirm(const struct ui_frame *f, struct canvas *c, struct rect r);
 void view_input(const struct ui_frame *f, struct canvas *c, struct rect r);
+void view_notice(const struct ui_frame *f, struct canvas *c, struct rect r);
 void view_ask(const struct ui_frame *f, struct canvas *c, struct rect r);
 void view_command(const struct ui_frame *f, struct canvas *c, struct rect r);
 void view_too_small(struct canvas *c);

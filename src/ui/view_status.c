@@ -87,6 +87,10 @@ status_line1(const struct ui_frame *f, struct canvas *c, struct rect r)
 			b.x += canvas_text(c, b.x, b.y, -1, C_STATUS, 0, _("stop")) + 1;
 			b.x += canvas_text(c, b.x, b.y, -1, C_STATUS_KEY, 0, buf) + 2;
 		}
+		/* Stepped away from the stop: say so, and how to go back. */
+		if (v->lesson.exploring)
+			b.x += canvas_text(c, b.x, b.y, -1, C_WARNING, ATTR_BOLD,
+			    _("exploring: space returns to the stop")) + 2;
 		b.x += canvas_text_cut(c, b.x, b.y, r.w / 2, C_STATUS_KEY, ATTR_BOLD,
 		    v->lesson.title ? v->lesson.title : "") + 2;
 	} else if (r.w >= 100)
@@ -307,8 +311,14 @@ static const struct hint hints_main[] = {
 	{ "+-", N_("speed") }, { "t", N_("theme") }, { NULL, NULL },
 };
 
+static const struct hint hints_notice[] = {
+	{ N_("any key"), N_("close the notice") }, { NULL, NULL },
+};
+
+/* A lesson's own keys first, told apart from the trainer's stepping keys. */
 static const struct hint hints_lesson[] = {
-	{ N_("space"), N_("next") }, { "b", N_("previous") }, { "hjkl", N_("neuron") },
+	{ N_("space"), N_("next stop") }, { "b", N_("previous stop") },
+	{ "\u2192", N_("one phase") }, { "hjkl", N_("neuron") },
 	{ "i", N_("inspect") }, { N_("tab"), N_("panel") }, { "z", N_("zoom") },
 	{ "?", N_("help") }, { "q", N_("quit") }, { NULL, NULL },
 };
@@ -366,6 +376,9 @@ view_hints(const struct ui_frame *f, struct canvas *c, struct rect r)
 	case OV_INPUT:
 		h = hints_input;
 		break;
+	case OV_NOTICE:
+		h = hints_notice;
+		break;
 	case OV_ASK:
 		h = v->lesson.answer >= 0 ? hints_answered : v->lesson.ask &&
 		    v->lesson.ask->nchoices == 0 ? hints_number : hints_ask;
@@ -379,6 +392,8 @@ view_hints(const struct ui_frame *f, struct canvas *c, struct rect r)
 
 		if (h == hints_ask && v->lesson.ask)
 			key = choice_keys[v->lesson.ask->nchoices < 4 ? v->lesson.ask->nchoices : 4];
+		if (strcmp(key, "\u2192") == 0)
+			key = glyphs_get(f->ascii)->arrow_right;
 		need = text_width(key, -1) + 1 + text_width(_(h->what), -1) + 2;
 		if (x + need > r.x + r.w)
 			break;
@@ -454,8 +469,9 @@ static const struct help_line help_lines[] = {
 	{ "{  }", N_("batch size halve / double (makes a new network)") },
 	{ "s", N_("save the model as a checkpoint") },
 	{ NULL, N_("Lessons") },
-	{ N_("space"), N_("on to the next pause") },
-	{ "b", N_("back to the previous pause") },
+	{ N_("space"), N_("on to the next stop (after exploring: back to this stop first)") },
+	{ "b", N_("back to the previous stop") },
+	{ N_("right  n  c"), N_("explore: one phase, one batch, run (the lesson waits)") },
 	{ "1-4", N_("answer a question") },
 	{ NULL, "" },
 	{ "?", N_("this help") },
@@ -506,6 +522,20 @@ view_confirm(const struct ui_frame *f, struct canvas *c, struct rect r)
 	canvas_text(c, in.x + 2, in.y + in.h - 1, -1, C_OVERLAY, 0, _("yes"));
 	canvas_text(c, in.x + 8, in.y + in.h - 1, -1, C_KEY, 0, "n");
 	canvas_text(c, in.x + 10, in.y + in.h - 1, -1, C_OVERLAY, 0, _("no"));
+}
+
+/* A framed notice for the lesson's author (a failed check), apart from the
+ * footer, closed by any key. */
+void
+view_notice(const struct ui_frame *f, struct canvas *c, struct rect r)
+{
+	int w = r.w - 4 < 72 ? r.w - 4 : 72, lines;
+	struct rect in;
+
+	lines = canvas_wrap(NULL, (struct rect){ 0, 0, w - 4, 0 }, 0, f->v->notice, 0, 0, 0);
+	in = overlay_box(f, c, r, w, lines + 4, _("For the lesson's author: a check failed"));
+	canvas_wrap(c, in, 0, f->v->notice, C_WARNING, C_EMPHASIS, 0);
+	canvas_text(c, in.x, in.y + in.h - 1, -1, C_DIM, 0, _("any key closes this notice"));
 }
 
 void
