@@ -4,12 +4,12 @@
 . tests/tools/tui.sh
 R=$(cd "$(dirname "$0")/../.." && pwd)
 start 120 40 "NNSTEP_LESSONS=$R/lessons" -- lesson 01-neuron --lang en
-wait_for "stop 1/8" || finish
+wait_for "stop 1/" || finish
 wait_for "space next stop  b previous stop  → one phase" && ok "the first screen tells the lesson's keys from the trainer's"
 keys Space Space
-wait_for "stop 3/8" || finish
-wait_for "a = sigmoid(-0.700) = 0.332" || finish
+wait_for "stop 3/" || finish
 # The inspector's activation line at the stop, as the lesson left it.
+wait_for "a = sigmoid(z) = " || finish
 A=$(screen | grep -o "a = sigmoid(z) = [^│]*" | head -1 | sed 's/ *$//')
 [ -n "$A" ] || { echo "FAIL: no inspector line at stop 3"; finish; }
 keys Right Right n n
@@ -19,9 +19,9 @@ keys Space
 wait_for "back at stop 3 as the lesson left it: space goes on" && ok "space returns to the stop"
 wait_for "$A" && ok "with the stop's own numbers"
 wait_gone "exploring:" && ok "and the status bar stops saying exploring"
-screen | grep -q "stop 3/8" && ok "still at stop 3"
+screen | grep -q "stop 3/" && ok "still at stop 3"
 keys Space
-wait_for "stop 4/8" && ok "the next space goes on"
+wait_for "stop 4/" && ok "the next space goes on"
 keys q
 wait_for "nnstep exited"
 start 100 30 -- lesson "$R/tests/data/lessons/failing.lesson"
