@@ -5,7 +5,9 @@ set -e
 cd "$(dirname "$0")/../.."
 # cli/fuzz_replay runs the harnesses of the build it tests: make them too.
 replays=$(for f in tests/fuzz/fuzz_*.c; do n=$(basename "$f" .c); echo "build-san/fuzz-replay-${n#fuzz_}"; done)
-make --no-print-directory -s SAN=1 build-san/nnstep build-san/unit-tests $replays
+# (and the message catalogues beside the binary, for the tests in Korean)
+mos=$(for f in po/*.po; do l=$(basename "$f" .po); echo "build-san/locale/$l/LC_MESSAGES/nnstep.mo"; done)
+make --no-print-directory -s SAN=1 build-san/nnstep build-san/unit-tests $replays $mos
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=98
 build-san/unit-tests
