@@ -255,6 +255,8 @@ static const struct option_def option_defs[] = {
 	{ "version", 'V', 0, NULL, N_("show the version") },
 	/* for bash completion (completion/nnstep.bash); not in --help */
 	{ "complete", 0, 1, "WORD", NULL },
+	/* the terminal UI's keys, one a line, for tests/cli/docs.sh; not in --help */
+	{ "list-keys", 0, 0, NULL, NULL },
 	{ NULL, 0, 0, NULL, NULL }
 };
 
@@ -742,6 +744,8 @@ options_set(struct options *o, const char *name, const char *value, char **err)
 		if (!value || (strcmp(value, "en") != 0 && strcmp(value, "ko") != 0))
 			BAD(N_("en or ko"));
 		o->lang = value;
+	} else if (strcmp(name, "list-keys") == 0) {
+		o->list_keys = 1;
 	} else if (strcmp(name, "list-lessons") == 0) {
 		o->list_lessons = 1;
 	} else if (strcmp(name, "quiet") == 0) {
@@ -814,6 +818,8 @@ options_complete(FILE *f, const char *prev)
 	const struct option_def *d = NULL;
 	char names[320];
 
+	if (prev == NULL)
+		prev = "";
 	if (strcmp(prev, "gen") == 0) {
 		fprintf(f, "%s\n", names_gen(" ", " ", names, sizeof names));
 		return;
@@ -830,7 +836,7 @@ options_complete(FILE *f, const char *prev)
 	if (d != NULL && d->name != NULL && d->has_value) {
 		names_fn fn = options_names_of(d->name);
 
-		if (strcmp(d->arg, "FILE") == 0)
+		if (d->arg != NULL && strcmp(d->arg, "FILE") == 0)
 			fprintf(f, "FILE\n");
 		else if (fn == names_compare)
 			fprintf(f, "%s=\n", names_compare("= ", "= ", names, sizeof names));

@@ -31,6 +31,7 @@ struct options {
 	int no_color, ascii;		/* --no-color, --ascii */
 	const char *lang;		/* --lang en|ko, or NULL (from LANG) */
 	int list_lessons;		/* --list-lessons */
+	int list_keys;			/* --list-keys (for the docs test) */
 	int quiet;			/* --quiet: no per-epoch lines */
 	int theme;			/* --theme: enum theme_id, or -1 (config file, dark) */
 	int speed;			/* --speed: rung of the speed ladder, or -1 */

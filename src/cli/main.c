@@ -12,10 +12,25 @@
 #include "cli/outputs.h"
 #include "lesson/front.h"
 #include "lesson/lesson.h"
+#include "ui/keys.h"
 #include "ui/tui.h"
 #include "util/i18n.h"
 #include "util/numlocale.h"
 #include "util/outcheck.h"
+
+/* Every key code of the terminal UI's key table, as the manual names it. */
+static int
+list_keys(void)
+{
+	char name[32];
+	int i, k;
+
+	for (i = 0; i < key_count; i++)
+		for (k = 0; k < KEY_CODES && key_table[i].codes[k]; k++)
+			if (key_table[i].action != KA_NONE)
+				printf("%s\n", key_doc_name(key_table[i].codes[k], name, sizeof name));
+	return fflush(stdout) == 0 ? 0 : 1;
+}
 
 static int
 gen_main(struct options *o)
@@ -86,6 +101,8 @@ nnstep_main(int argc, char **argv)
 		return code_main(&o);
 	if (o.list_lessons)
 		return lesson_list(&o);
+	if (o.list_keys)
+		return list_keys();
 	if (o.command && strcmp(o.command, "lesson") == 0)
 		return lesson_main(&o);
 	if (outputs_check(&o, &err) != 0) {

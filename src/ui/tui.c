@@ -20,6 +20,7 @@
 #include "app/config.h"
 #include "io/checkpoint.h"
 #include "io/predictions.h"
+#include "keys.h"
 #include "screen.h"
 #include "app/speed.h"
 #include "tty.h"
@@ -75,11 +76,6 @@ struct tui {
 	char *title, *text;
 	struct ui_ask ask;
 	char *ask_str[6];		/* question, choices, explanation */
-};
-
-struct tui_key {
-	int key;
-	int (*fn)(struct tui *t, int key);
 };
 
 static void tui_clamp(struct tui *t);
@@ -1369,65 +1365,11 @@ tui_act_redraw(struct tui *t, int key)
 	return TUI_REDRAW;
 }
 
-/* Every key; view_status.c's help lists the same. */
-static const struct tui_key tui_keys[] = {
-	{ ' ', tui_act_phase },
-	{ TK_RIGHT, tui_act_phase },
-	{ 'n', tui_act_batch },
-	{ TK_ENTER, tui_act_batch },
-	{ 'e', tui_act_epoch },
-	{ 'c', tui_act_run },
-	{ '+', tui_act_speed },
-	{ '=', tui_act_speed },
-	{ '-', tui_act_speed },
-	{ '_', tui_act_speed },
-	{ 'b', tui_act_back },
-	{ TK_LEFT, tui_act_back },
-	{ TK_BACKSPACE, tui_act_back },
-	{ 'r', tui_act_reset },
-	{ 'R', tui_act_reset },
-	{ 'h', tui_act_move },
-	{ 'j', tui_act_move },
-	{ 'k', tui_act_move },
-	{ 'l', tui_act_move },
-	{ TK_UP, tui_act_move },
-	{ TK_DOWN, tui_act_move },
-	{ TK_PGUP, tui_act_page },
-	{ TK_PGDN, tui_act_page },
-	{ ',', tui_act_sample },
-	{ '.', tui_act_sample },
-	{ '<', tui_act_sample },
-	{ '>', tui_act_sample },
-	{ 'm', tui_act_mean },
-	{ 'i', tui_act_inspect },
-	{ 'x', tui_act_weight },
-	{ 'g', tui_act_lr_find },
-	{ 'p', tui_act_predict },
-	{ 'f', tui_act_branch },
-	{ 'E', tui_act_edit },
-	{ 'B', tui_act_edit },
-	{ 'K', tui_act_checks },
-	{ 'X', tui_act_weight },
-	{ TK_TAB, tui_act_tab },
-	{ TK_BTAB, tui_act_tab },
-	{ 'z', tui_act_zoom },
-	{ 'L', tui_act_log },
-	{ 'v', tui_act_data_view },
-	{ 'w', tui_act_net_view },
-	{ 'a', tui_act_activation },
-	{ 'o', tui_act_optimizer },
-	{ '[', tui_act_lr },
-	{ ']', tui_act_lr },
-	{ '{', tui_act_batch_size },
-	{ '}', tui_act_batch_size },
-	{ 's', tui_act_save },
-	{ 't', tui_act_theme },
-	{ 'V', tui_act_val_points },
-	{ 'P', tui_act_command },
-	{ '?', tui_act_help },
-	{ TK_ESC, tui_act_escape },
-	{ 'q', tui_act_quit },
-	{ 0x0c, tui_act_redraw },	/* ^L */
+/* The function of each action of the key table (ui/keys.c). */
+static int (*const tui_actions[KA_COUNT])(struct tui *t, int key) = {
+#define X(id, fn) [KA_##id] = tui_act_##fn,
+	KEY_ACTIONS
+#undef X
 };
 
 /* ---------------------------------------------------------- overlay keys */
@@ -1585,7 +1527,7 @@ tui_click(struct tui *t, const struct tty_event *ev)
 static int
 tui_key(struct tui *t, const struct tty_event *ev)
 {
-	size_t i;
+	const struct key_def *k;
 	int key = ev->key;
 
 	if (key == TK_RESIZE)
@@ -1614,9 +1556,8 @@ tui_key(struct tui *t, const struct tty_event *ev)
 	}
 	if (key == TK_MOUSE)
 		return tui_click(t, ev);
-	for (i = 0; i < sizeof tui_keys / sizeof tui_keys[0]; i++)
-		if (tui_keys[i].key == key)
-			return tui_keys[i].fn(t, key);
+	if ((k = key_find(key)) != NULL)
+		return tui_actions[k->action](t, key);
 	if (key >= 0x20 && key < 0x7f)
 		tui_message(t, C_WARNING, _("the key %c does nothing here: ? lists the keys"), key);
 	return TUI_REDRAW;

@@ -8,6 +8,7 @@
 
 #include "util/i18n.h"
 #include "app/speed.h"
+#include "keys.h"
 #include "view.h"
 
 /* ------------------------------------------------------------ status bar */
@@ -303,13 +304,28 @@ struct hint {
 	const char *key, *what;
 };
 
-static const struct hint hints_main[] = {
-	{ N_("space"), N_("phase") }, { "n", N_("batch") }, { "e", N_("epoch") },
-	{ "c", N_("run") }, { "b", N_("back") }, { "hjkl", N_("neuron") },
-	{ "i", N_("inspect") }, { N_("tab"), N_("panel") }, { "z", N_("zoom") },
-	{ "a", N_("act") }, { "[]", N_("lr") }, { "?", N_("help") }, { "q", N_("quit") },
-	{ "+-", N_("speed") }, { "t", N_("theme") }, { NULL, NULL },
-};
+/* The main screen's hints: the key table's rows that have one, by rank. */
+static const struct hint *
+hints_of_keys(struct hint *h, int max)
+{
+	int i, rank, n = 0;
+
+	for (rank = 1; n < max - 1; rank++) {
+		int found = 0;
+
+		for (i = 0; i < key_count; i++)
+			if (key_table[i].hint_rank == rank) {
+				h[n].key = key_table[i].hint_key;
+				h[n++].what = key_table[i].hint;
+				found = 1;
+				break;
+			}
+		if (!found)
+			break;
+	}
+	h[n].key = h[n].what = NULL;
+	return h;
+}
 
 static const struct hint hints_notice[] = {
 	{ N_("any key"), N_("close the notice") }, { NULL, NULL },
@@ -359,6 +375,7 @@ view_hints(const struct ui_frame *f, struct canvas *c, struct rect r)
 {
 	const struct ui_view_state *v = f->v;
 	const struct hint *h;
+	struct hint main_hints[32];
 	int x = r.x + 1, need;
 
 	canvas_fill(c, r, ' ', C_HINT, 0);
@@ -384,7 +401,7 @@ view_hints(const struct ui_frame *f, struct canvas *c, struct rect r)
 		    v->lesson.ask->nchoices == 0 ? hints_number : hints_ask;
 		break;
 	default:
-		h = v->lesson.active ? hints_lesson : hints_main;
+		h = v->lesson.active ? hints_lesson : hints_of_keys(main_hints, 32);
 		break;
 	}
 	for (; h->key; h++) {
@@ -427,84 +444,40 @@ overlay_box(const struct ui_frame *f, struct canvas *c, struct rect r, int w, in
 	return (struct rect){ b.x + 1, b.y, b.w - 2, b.h };
 }
 
-struct help_line {
-	const char *keys, *what;
-};
-
-/* Every key; the TUI's key table in tui.c binds the same ones. */
-static const struct help_line help_lines[] = {
-	{ NULL, N_("Time: step the training one phase at a time, or run it") },
-	{ N_("space  ->"), N_("next phase: forward, loss, backward, update") },
-	{ N_("n  enter"), N_("finish the batch (to its update)") },
-	{ "e", N_("finish the epoch (after the last one: train on)") },
-	{ "c", N_("continue / pause; after the last epoch, trains on for more") },
-	{ "+  -", N_("faster / slower: slow motion, 1 4 16 64 256 batches a frame, turbo") },
-	{ "b  <-", N_("step back one phase (rewind)") },
-	{ "r  R", N_("reset the weights: same seed / next seed") },
-	{ NULL, N_("Looking: arrows left/right move in time; up/down and hjkl move the cursor") },
-	{ "h  l", N_("previous / next layer") },
-	{ "k  j", N_("previous / next neuron (up / down arrows too)") },
-	{ ",  .", N_("previous / next sample of the batch") },
-	{ "m", N_("network shows one sample / the mean of the batch") },
-	{ "i", N_("inspect the selected neuron: its formula with the numbers") },
-	{ N_("click"), N_("select and inspect a neuron") },
-	{ "x  X", N_("next / previous weight into the neuron: gradient check, paths, tug of war") },
-	{ N_("tab"), N_("next panel (shift-tab: previous); j k scroll text panels") },
-	{ "z", N_("zoom the focused panel to the whole screen") },
-	{ "L", N_("loss curve on a log scale / linear") },
-	{ "g", N_("learning rate: loss along the gradient, and the LR range test") },
-	{ "K", N_("sanity checks of the settings, a verdict each") },
-	{ "p", N_("predict the next phase's number for the selected neuron (scored)") },
-	{ "f", N_("branch from here: runs that differ in one setting, from this state") },
-	{ "E  B", N_("set the selected weight / the neuron's bias by hand") },
-	{ "v", N_("picture inputs: data panel shows the sample / mistakes / confusion") },
-	{ "w", N_("picture inputs: first-layer weights as pictures / the diagram") },
-	{ "V", N_("show / hide the validation points in the data panel") },
-	{ "t", N_("next theme: dark, light (projectors), contrast") },
-	{ "P", N_("the command line of these settings, to copy") },
-	{ NULL, N_("Settings (from the next batch)") },
-	{ "a", N_("next hidden activation") },
-	{ "o", N_("next optimizer") },
-	{ "[  ]", N_("learning rate / 3, x 3") },
-	{ "{  }", N_("batch size halve / double (makes a new network)") },
-	{ "s", N_("save the model as a checkpoint") },
-	{ NULL, N_("Lessons") },
-	{ N_("space"), N_("on to the next stop (after exploring: back to this stop first)") },
-	{ "b", N_("back to the previous stop") },
-	{ N_("right  n  c"), N_("explore: one phase, one batch, run (the lesson waits)") },
-	{ "1-4", N_("answer a question") },
-	{ NULL, "" },
-	{ "?", N_("this help") },
-	{ "esc", N_("close a dialog") },
-	{ "q", N_("quit") },
-};
-
+/* The help overlay: the key table's rows that have a help line, in order. */
 void
 view_help(const struct ui_frame *f, struct canvas *c, struct rect r)
 {
-	const int n = (int)(sizeof help_lines / sizeof help_lines[0]);
-	int w = r.w - 4 < 78 ? r.w - 4 : 78, h = n + 2 < r.h ? n + 2 : r.h, i, y, first;
-	struct rect in = overlay_box(f, c, r, w, h, _("Keys"));
+	int n = 0, w = r.w - 4 < 78 ? r.w - 4 : 78, h, i, k, y, first;
+	struct rect in;
 
+	for (i = 0; i < key_count; i++)
+		n += key_table[i].help != NULL;
+	h = n + 2 < r.h ? n + 2 : r.h;
+	in = overlay_box(f, c, r, w, h, _("Keys"));
 	first = f->v->help_scroll;
 	if (first > n - in.h)
 		first = n - in.h;
 	if (first < 0)
 		first = 0;
-	for (i = first, y = in.y; i < n && y < in.y + in.h; i++, y++) {
-		const struct help_line *l = &help_lines[i];
+	/* k counts the lines with help, i walks the table */
+	for (i = 0, k = 0, y = in.y; i < key_count && y < in.y + in.h; i++) {
+		const struct key_def *l = &key_table[i];
 
-		if (l->keys == NULL)
-			canvas_text_cut(c, in.x, y, in.w, C_TITLE, 0, l->what[0] ? _(l->what) : "");
+		if (l->help == NULL || k++ < first)
+			continue;
+		if (l->label == NULL)
+			canvas_text_cut(c, in.x, y, in.w, C_TITLE, 0, l->help[0] ? _(l->help) : "");
 		else {
-			canvas_text(c, in.x + 1, y, 11, C_KEY, 0, _(l->keys));
-			canvas_text_cut(c, in.x + 13, y, in.w - 13, C_OVERLAY, 0, _(l->what));
+			canvas_text(c, in.x + 1, y, 11, C_KEY, 0, _(l->label));
+			canvas_text_cut(c, in.x + 13, y, in.w - 13, C_OVERLAY, 0, _(l->help));
 		}
+		y++;
 	}
 	if (first > 0)
 		canvas_printf(c, in.x + in.w - 8, in.y - 1, -1, C_DIM, 0, _(" %s more "),
 		    glyphs_get(f->ascii)->up);
-	if (i < n)
+	if (first + in.h < n)
 		canvas_printf(c, in.x + in.w - 8, in.y + in.h, -1, C_DIM, 0, _(" %s more "),
 		    glyphs_get(f->ascii)->down);
 }

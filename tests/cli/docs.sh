@@ -8,4 +8,28 @@ done
 if command -v man >/dev/null 2>&1; then
 	check "nnstep.1 renders cleanly" sh -c "MANWIDTH=80 man --warnings -l man/nnstep.1 2>&1 >/dev/null | (! grep .)"
 fi
+# Keys: README's key table and nnstep(1)'s KEYS section name every key of
+# the terminal UI's key table (nnstep --list-keys), and README's table no
+# key that the table lacks.
+"$NNSTEP" --list-keys >"$T/keys" || { echo "FAIL: --list-keys"; fails=$((fails + 1)); }
+awk '/^\| key \| action \|/ { on = 1; next } on && /^\|---/ { next } on && /^\|/ {
+	split($0, c, "|"); print c[2]; next } on { exit }' README.md |
+    tr '/' ' ' | tr -s ' ' '\n' | sed 's/^\(..*\),$/\1/; /^$/d' >"$T/readme-keys"
+sed -n '/^\.SH KEYS/,/^\.SH /p' man/nnstep.1 | grep -E '^\.BR? ' |
+    sed 's/^\.BR\{0,1\} //; s/\\-/-/g; s/"[^"]*"/ /g; s/\\f[BRI]//g' |
+    tr -s ' ' '\n' | sed 's/^\(..*\),$/\1/; /^$/d' >"$T/man-keys"
+while read -r k; do
+	case $k in
+	Right) r="→" ;; Left) r="←" ;; Up) r="↑" ;; Down) r="↓" ;; *) r=$k ;;
+	esac
+	grep -qxF -- "$r" "$T/readme-keys" || { echo "FAIL: README's key table lacks $r"; fails=$((fails + 1)); }
+	grep -qxF -- "$k" "$T/man-keys" || { echo "FAIL: nnstep(1) KEYS lacks $k"; fails=$((fails + 1)); }
+done <"$T/keys"
+# what README lists beyond the table: only the lesson and mouse keys
+sed 's/^Right$/→/; s/^Left$/←/; s/^Up$/↑/; s/^Down$/↓/' "$T/keys" >"$T/keys-readme"
+while read -r k; do
+	case $k in mouse|click|1-4) continue ;; esac
+	grep -qxF -- "$k" "$T/keys-readme" || { echo "FAIL: README lists the key $k, which the key table lacks"; fails=$((fails + 1)); }
+done <"$T/readme-keys"
+echo "ok: keys checked against the key table ($(wc -l <"$T/keys") codes)"
 finish
