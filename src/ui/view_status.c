@@ -450,6 +450,7 @@ view_help(const struct ui_frame *f, struct canvas *c, struct rect r)
 {
 	int n = 0, w = r.w - 4 < 78 ? r.w - 4 : 78, h, i, k, y, first;
 	struct rect in;
+	char more[64];
 
 	for (i = 0; i < key_count; i++)
 		n += key_table[i].help != NULL;
@@ -474,12 +475,16 @@ view_help(const struct ui_frame *f, struct canvas *c, struct rect r)
 		}
 		y++;
 	}
-	if (first > 0)
-		canvas_printf(c, in.x + in.w - 8, in.y - 1, -1, C_DIM, 0, _(" %s more "),
-		    glyphs_get(f->ascii)->up);
-	if (first + in.h < n)
-		canvas_printf(c, in.x + in.w - 8, in.y + in.h, -1, C_DIM, 0, _(" %s more "),
-		    glyphs_get(f->ascii)->down);
+	/* "more" marks end one column before the box's right corner, whatever
+	 * the width of their words. */
+	if (first > 0) {
+		snprintf(more, sizeof more, _(" %s more "), glyphs_get(f->ascii)->up);
+		canvas_text(c, in.x + in.w - text_width(more, -1), in.y - 1, -1, C_DIM, 0, more);
+	}
+	if (first + in.h < n) {
+		snprintf(more, sizeof more, _(" %s more "), glyphs_get(f->ascii)->down);
+		canvas_text(c, in.x + in.w - text_width(more, -1), in.y + in.h, -1, C_DIM, 0, more);
+	}
 }
 
 void

@@ -17,6 +17,7 @@
 #include "ui/layout.h"
 #include "ui/screen.h"
 #include "ui/view.h"
+#include "util/i18n.h"
 
 /* --------------------------------------------------------------- fixtures */
 
@@ -463,6 +464,89 @@ START_TEST(test_help_and_layouts)
 }
 END_TEST
 
+/* Korean twins of the golden screens: the same states drawn with the Korean
+ * catalogue of the build (build/locale, next to this program). No line is
+ * wider than the screen, so nothing overlaps or is cut in half. */
+static void
+tv_expect_ko(const char *name, const char *txt, int w, int h)
+{
+	const char *line = txt, *nl;
+	int n = 0;
+
+	for (; (nl = strchr(line, '\n')) != NULL; line = nl + 1, n++)
+		ck_assert_msg(text_width(line, nl - line) <= w, "%s line %d is %d columns wide",
+		    name, n + 1, text_width(line, nl - line));
+	ck_assert_int_eq(n, h);
+	ck_assert_ptr_null(strstr(txt, "\xef\xbf\xbd"));
+	tv_expect(name, txt);
+}
+
+START_TEST(test_korean_twins)
+{
+	struct dataset *d = tv_data(2);
+	struct session *s = tv_session(d);
+	struct ui_view_state v;
+	struct ui_ask q = { "\xec\x96\xb4\xeb\x8a\x90 \xec\xb8\xb5\xec\x9d\xb4 \xea\xb0\x80\xec\x9e\xa5 "
+		"*\xeb\x8a\x90\xeb\xa6\xac\xea\xb2\x8c* \xeb\xb0\xb0\xec\x9a\xb8\xea\xb9\x8c\xec\x9a\x94?",
+		3, { "\xec\xb2\xab \xec\xb8\xb5", "\xeb\xa7\x88\xec\xa7\x80\xeb\xa7\x89 \xec\xb8\xb5",
+		"\xeb\xaa\xa8\xeb\x91\x90 \xea\xb0\x99\xeb\x8b\xa4" }, 0,
+		"\xea\xb8\xb0\xec\x9a\xb8\xea\xb8\xb0\xeb\x8a\x94 \xeb\x92\xa4\xeb\xa1\x9c \xea\xb0\x88\xec\x88\x98\xeb\xa1\x9d "
+		"\xec\x9e\x91\xec\x95\x84\xec\xa7\x91\xeb\x8b\x88\xeb\x8b\xa4.", 0, 0 };
+	char *txt;
+
+	/* (어느 층이 가장 *느리게* 배울까요? 첫 층 / 마지막 층 / 모두 같다;
+	 * 기울기는 뒤로 갈수록 작아집니다.) */
+	i18n_init("ko");
+	ck_assert_str_eq(_("Network"), "\xec\x8b\xa0\xea\xb2\xbd\xeb\xa7\x9d");	/* 신경망 */
+	txt = tv_screen(s, NULL, 120, 40, 0);
+	tv_expect_ko("start-120x40-ko", txt, 120, 40);
+	free(txt);
+	ck_assert_int_eq(session_step(s), SESSION_OK);
+	ck_assert_int_eq(session_step(s), SESSION_OK);
+	ck_assert_int_eq(session_step(s), SESSION_OK);
+	txt = tv_screen(s, NULL, 120, 40, 0);
+	tv_expect_ko("backward-120x40-ko", txt, 120, 40);
+	free(txt);
+	session_step_epoch(s);
+	txt = tv_screen(s, NULL, 80, 24, 0);
+	tv_expect_ko("epoch-80x24-ko", txt, 80, 24);
+	free(txt);
+	ui_view_init(&v);
+	v.lesson.active = 1;
+	v.lesson.title = "\xea\xb8\xb0\xec\x9a\xb8\xea\xb8\xb0 \xec\x86\x8c\xec\x8b\xa4";	/* 기울기 소실 */
+	v.lesson.index = 3;
+	v.lesson.count = 12;
+	/* "깊은 시그모이드 망에서는 *기울기*가 입력 쪽으로 사라진다." */
+	v.lesson.text = "\xea\xb9\x8a\xec\x9d\x80 \xec\x8b\x9c\xea\xb7\xb8\xeb\xaa\xa8\xec\x9d\xb4"
+	    "\xeb\x93\x9c \xeb\xa7\x9d\xec\x97\x90\xec\x84\x9c\xeb\x8a\x94 *\xea\xb8\xb0\xec\x9a\xb8\xea\xb8\xb0*"
+	    "\xea\xb0\x80 \xec\x9e\x85\xeb\xa0\xa5 \xec\xaa\xbd\xec\x9c\xbc\xeb\xa1\x9c "
+	    "\xec\x82\xac\xeb\x9d\xbc\xec\xa7\x84\xeb\x8b\xa4.";
+	txt = tv_screen(s, &v, 80, 24, 0);
+	tv_expect_ko("lesson-80x24-ko", txt, 80, 24);
+	free(txt);
+	v.overlay = OV_ASK;
+	v.lesson.ask = &q;
+	v.lesson.answer = 1;
+	txt = tv_screen(s, &v, 80, 24, 0);
+	/* ✗ 아쉽습니다: 답은 1번입니다. */
+	ck_assert_ptr_nonnull(strstr(txt, "\xec\x95\x84\xec\x89\xbd\xec\x8a\xb5\xeb\x8b\x88\xeb\x8b\xa4: "
+	    "\xeb\x8b\xb5\xec\x9d\x80 1\xeb\xb2\x88\xec\x9e\x85\xeb\x8b\x88\xeb\x8b\xa4."));
+	tv_expect_ko("ask-80x24-ko", txt, 80, 24);
+	free(txt);
+	ui_view_init(&v);
+	v.overlay = OV_HELP;
+	txt = tv_screen(s, &v, 120, 40, 0);
+	tv_expect_ko("help-120x40-ko", txt, 120, 40);
+	free(txt);
+	txt = tv_screen(s, &v, 80, 24, 0);
+	tv_expect_ko("help-80x24-ko", txt, 80, 24);
+	free(txt);
+	i18n_set_lang("en");
+	session_free(s);
+	tv_data_free(d);
+}
+END_TEST
+
 START_TEST(test_draw_leaves_session_alone)
 {
 	struct dataset *d = tv_data(2);
@@ -528,6 +612,7 @@ views_suite(void)
 	tcase_add_test(tc, test_lesson_panes);
 	tcase_add_test(tc, test_help_and_layouts);
 	tcase_add_test(tc, test_draw_leaves_session_alone);
+	tcase_add_test(tc, test_korean_twins);
 	suite_add_tcase(s, tc);
 	return s;
 }
