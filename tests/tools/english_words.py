@@ -32,6 +32,8 @@ def words_of(text):
     # Names written with joiners (02-activations, act=relu, best.json) are
     # names, not words of the interface.
     text = re.sub(r"\S*[A-Za-z][-_=./][A-Za-z0-9]\S*|\S*[0-9]-[A-Za-z]\S*", " ", text)
+    # Commands quoted in a lesson (`nnstep check`) are names.
+    text = re.sub(r"`[^`]*`", " ", text)
     # A lesson gives the English term in parentheses after the Korean one,
     # and a name cut at a panel's edge ends in an ellipsis.
     text = re.sub(r"[\uac00-\ud7a3]\([A-Za-z][A-Za-z ,-]*\)|[A-Za-z]+\u2026", " ", text)

@@ -478,25 +478,7 @@ tv_expect_ko(const char *name, const char *txt, int w, int h)
 		    name, n + 1, text_width(line, nl - line));
 	ck_assert_int_eq(n, h);
 	ck_assert_ptr_null(strstr(txt, "\xef\xbf\xbd"));
-	if (!getenv("NNSTEP_REGEN")) {
-		/* A Korean screen is too long for a Check message: printed here. */
-		char path[512], *want = NULL;
-		size_t len = 0;
-		FILE *f;
-
-		snprintf(path, sizeof path, "%s/%s.txt", getenv("NNSTEP_SCREENS") ?
-		    getenv("NNSTEP_SCREENS") : "tests/screens", name);
-		f = fopen(path, "r");
-		ck_assert_msg(f != NULL, "%s is missing: run NNSTEP_REGEN=1 build/unit-tests", path);
-		ck_assert_int_ne(getdelim(&want, &len, '\0', f), -1);
-		fclose(f);
-		if (strcmp(want, txt) != 0)
-			fprintf(stderr, "%s differs from the drawing:\n%s", path, txt);
-		ck_assert_msg(strcmp(want, txt) == 0, "%s differs from the drawing (above)", path);
-		free(want);
-		return;
-	}
-	tv_expect(name, txt);
+	golden_expect(name, txt);
 }
 
 START_TEST(test_korean_twins)
