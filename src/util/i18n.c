@@ -16,7 +16,7 @@
 
 #define DOMAIN "nnstep"
 
-static char current[3] = "en";
+static const char *current = "en";
 
 static int
 has_catalogue(const char *dir)
@@ -110,7 +110,7 @@ i18n_set_lang(const char *lang)
 {
 	const char *loc;
 
-	strcpy(current, lang && strcmp(lang, "ko") == 0 ? "ko" : "en");
+	current = lang && strcmp(lang, "ko") == 0 ? "ko" : "en";
 	/* gettext translates nothing while LC_MESSAGES is "C": C.UTF-8 is
 	 * present on every glibc system, ko_KR often is not. (i18n_init does
 	 * this already, before any copy of the locale is made.) */
