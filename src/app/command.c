@@ -130,7 +130,7 @@ cmd_data(struct cmd *c, const struct options *o)
 		cmd_opt(c, "task", "classify");
 	if (d->missing != z->missing && (int)d->missing >= 0 && d->missing < 3)
 		cmd_opt(c, "missing", missing[d->missing]);
-	if (memcmp(d->split, z->split, sizeof d->split) != 0)
+	if (d->split[0] != z->split[0] || d->split[1] != z->split[1] || d->split[2] != z->split[2])
 		cmd_list_opt(c, "split", d->split, d->split[2] > 0 ? 3 : 2);
 	if (d->scale != z->scale && (int)d->scale >= 0 && d->scale < 3)
 		cmd_opt(c, "scale", scale[d->scale]);

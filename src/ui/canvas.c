@@ -199,15 +199,14 @@ text_number_cut(const char *s, size_t n)
 	while (n > 0) {
 		char a = s[n - 1];
 
-		if (isdigit((unsigned char)a) || a == '.')
-			n--;
-		else if ((a == 'e' || a == 'E') && n > 1 && isdigit((unsigned char)s[n - 2]))
-			n--;
-		else if ((a == '-' || a == '+') && (n == 1 || !isalnum((unsigned char)s[n - 2]) ||
-		    s[n - 2] == 'e' || s[n - 2] == 'E'))
-			n--;
-		else
+		int digit = isdigit((unsigned char)a) || a == '.';
+		int exponent = (a == 'e' || a == 'E') && n > 1 && isdigit((unsigned char)s[n - 2]);
+		int sign = (a == '-' || a == '+') && (n == 1 || !isalnum((unsigned char)s[n - 2]) ||
+		    s[n - 2] == 'e' || s[n - 2] == 'E');
+
+		if (!digit && !exponent && !sign)
 			break;
+		n--;
 	}
 	return n;
 }
