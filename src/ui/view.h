@@ -308,6 +308,8 @@ int view_data_cell_at(const struct panel_ctx *, struct rect r, int x, int y);
 /* The metrics of the validation split (training when there is none) with the
  * weights of now, cached; NULL when they cannot be computed. */
 const struct metrics *view_data_metrics(const struct panel_ctx *);
+/* The name of class k: its label in the data ("benign", "7"), or its number. */
+const char *view_class_name(const struct session *s, int k, char *buf, size_t n);
 /* The predictions those metrics were computed from, of split (1 validation,
  * 0 training), or NULL when that split was not the one evaluated. */
 const double *view_data_predictions(const struct panel_ctx *p, int split);

@@ -244,7 +244,6 @@ data_points(const struct panel_ctx *p, struct canvas *c, struct rect g, const st
 	}
 }
 
-static const char *data_class_name(const struct session *s, int k, char *buf, size_t n);
 
 /*
  * The points' legend in at most w columns: which glyph is which class, the
@@ -266,7 +265,7 @@ data_point_legend(const struct panel_ctx *p, char *buf, size_t n, int w)
 		char more[32];
 
 		snprintf(item, sizeof item, "  %s/%s %s", p->g->point[k % 4], p->g->vpoint[k % 4],
-		    data_class_name(s, k, name, sizeof name));
+		    view_class_name(s, k, name, sizeof name));
 		snprintf(more, sizeof more, _("  +%d more"), ncls - k);
 		/* Room for this class and, if any follow, for "+N more". */
 		if (text_width(buf, -1) + text_width(item, -1) + text_width(tail, -1) +
@@ -433,12 +432,12 @@ data_metric(char *buf, size_t n, const struct metrics *m, const char *which, dou
 	return buf;
 }
 
-static const char *
-data_class_name(const struct session *s, int k, char *buf, size_t n)
+const char *
+view_class_name(const struct session *s, int k, char *buf, size_t n)
 {
 	const struct prep *pr = s->data->prep;
 
-	if (pr && pr->classes && k < pr->nclasses && pr->classes[k])
+	if (pr && pr->classes && k >= 0 && k < pr->nclasses && pr->classes[k])
 		snprintf(buf, n, "%s", pr->classes[k]);
 	else
 		snprintf(buf, n, "%d", k);
@@ -460,7 +459,7 @@ data_confusion(const struct panel_ctx *p, struct canvas *c, const struct metrics
 	char a[40], b[40];
 
 	for (k = 0; k < ncls; k++) {
-		int nw = text_width(data_class_name(s, k, a, sizeof a), -1);
+		int nw = text_width(view_class_name(s, k, a, sizeof a), -1);
 
 		if (nw + 1 > lw)
 			lw = nw + 1 > 10 ? 10 : nw + 1;
@@ -488,7 +487,7 @@ data_confusion(const struct panel_ctx *p, struct canvas *c, const struct metrics
 		rows = ncls;
 	canvas_text(c, r.x, r.y, lw, C_DIM, 0, _("true\\pred"));
 	for (j = 0; j < cols; j++) {
-		data_class_name(s, j, a, sizeof a);
+		view_class_name(s, j, a, sizeof a);
 		x = r.x + lw + (j + 1) * cw - text_width(a, -1);
 		canvas_text_cut(c, x < r.x + lw + j * cw + 1 ? r.x + lw + j * cw + 1 : x, r.y, cw - 1,
 		    C_TITLE, 0, a);
@@ -499,7 +498,7 @@ data_confusion(const struct panel_ctx *p, struct canvas *c, const struct metrics
 	}
 	for (k = 0; k < rows; k++) {
 		canvas_text_cut(c, r.x, r.y + 1 + k, lw - 1, C_TITLE, 0,
-		    data_class_name(s, k, a, sizeof a));
+		    view_class_name(s, k, a, sizeof a));
 		for (j = 0; j < cols; j++) {
 			snprintf(b, sizeof b, "%*ld", cw, m->confusion[k][j]);
 			canvas_text(c, r.x + lw + j * cw, r.y + 1 + k, cw, j == k ? C_GOOD :

@@ -60,18 +60,6 @@ image_range(const struct session *s, double *lo, double *hi)
 		*lo = 0, *hi = 1;
 }
 
-static const char *
-image_class(const struct session *s, int k, char *buf, size_t n)
-{
-	const struct prep *pr = s->data->prep;
-
-	if (pr && pr->classes && k >= 0 && k < pr->nclasses && pr->classes[k])
-		snprintf(buf, n, "%s", pr->classes[k]);
-	else
-		snprintf(buf, n, "%d", k);
-	return buf;
-}
-
 /* Class probabilities of one output row: softmax outputs as they are, a
  * sigmoid output as (1 - p, p). Returns the number of classes. */
 static int
@@ -182,7 +170,7 @@ image_sample(const struct panel_ctx *p, struct canvas *c, struct rect in)
 	forwarded = s->pos.phase != PHASE_NONE;
 	if (!forwarded) {
 		canvas_printf(c, x0, y++, in.x + in.w - x0, C_TITLE, 0, _("label %s"),
-		    image_class(s, label, a, sizeof a));
+		    view_class_name(s, label, a, sizeof a));
 		canvas_text_cut(c, x0, y, in.x + in.w - x0, C_DIM, 0,
 		    _("predicted: after the forward pass"));
 		return;
@@ -190,15 +178,15 @@ image_sample(const struct panel_ctx *p, struct canvas *c, struct rect in)
 	ncls = image_probs(s, out->a + i * out->out, pr, 64);
 	pred = image_predicted(s, out->a + i * out->out);
 	/* Label and prediction on one line when the panel is short. */
-	snprintf(line, sizeof line, _("label %s, predicted %s %s"), image_class(s, label, a, sizeof a),
-	    image_class(s, pred, b, sizeof b), pred == label ? p->g->right : p->g->wrong);
+	snprintf(line, sizeof line, _("label %s, predicted %s %s"), view_class_name(s, label, a, sizeof a),
+	    view_class_name(s, pred, b, sizeof b), pred == label ? p->g->right : p->g->wrong);
 	if (in.y + in.h - y < ncls + 3 && text_width(line, -1) <= in.x + in.w - x0) {
 		canvas_text(c, x0, y++, in.x + in.w - x0, pred == label ? C_GOOD : C_WARNING, 0, line);
 	} else {
 		canvas_printf(c, x0, y++, in.x + in.w - x0, C_TITLE, 0, _("label %s"),
-		    image_class(s, label, a, sizeof a));
+		    view_class_name(s, label, a, sizeof a));
 		canvas_printf(c, x0, y++, in.x + in.w - x0, pred == label ? C_GOOD : C_WARNING, 0,
-		    _("predicted %s %s"), image_class(s, pred, a, sizeof a),
+		    _("predicted %s %s"), view_class_name(s, pred, a, sizeof a),
 		    pred == label ? p->g->right : p->g->wrong);
 	}
 	/* What the bars are, when there is a row to spare for it. */
@@ -246,7 +234,7 @@ image_sample(const struct panel_ctx *p, struct canvas *c, struct rect in)
 			break;
 		}
 		w = canvas_printf(c, x0, y, 6, cls == label ? C_TITLE : C_DEFAULT, 0, "p(%s)",
-		    image_class(s, cls, a, sizeof a));
+		    view_class_name(s, cls, a, sizeof a));
 		if (bw > 20)
 			bw = 20;
 		if (bw >= 3)
@@ -312,9 +300,9 @@ image_grid(const struct panel_ctx *p, struct canvas *c, struct rect g, const str
 		y = g.y + (int)(drawn / per_row) * th;
 		image_raw(s, k->sp->x + r * s->data->ninputs, raw);
 		picture_draw(c, x, y, &pic, PICTURE_SMALL, p->mono, p->g);
-		snprintf(lab, sizeof lab, "%s%s%s", image_class(s, image_label(s, k->sp, r), a, sizeof a),
+		snprintf(lab, sizeof lab, "%s%s%s", view_class_name(s, image_label(s, k->sp, r), a, sizeof a),
 		    p->g->unicode ? "\u2192" : ">",
-		    image_class(s, image_predicted(s, k->pred + r * nout), b, sizeof b));
+		    view_class_name(s, image_predicted(s, k->pred + r * nout), b, sizeof b));
 		canvas_text_cut(c, x, y + rows, tw - 1, C_WARNING, 0, lab);
 		drawn++;
 	}
@@ -405,7 +393,7 @@ image_matrix_widths(const struct session *s, const struct metrics *m, int *lw, i
 
 	*lw = *cw = 2;
 	for (y = 0; y < m->nclasses; y++) {
-		int nw = text_width(image_class(s, y, a, sizeof a), -1);
+		int nw = text_width(view_class_name(s, y, a, sizeof a), -1);
 
 		*lw = nw + 1 > *lw ? nw + 1 : *lw;
 		*cw = nw + 1 > *cw ? nw + 1 : *cw;
@@ -471,16 +459,16 @@ image_confusion(const struct panel_ctx *p, struct canvas *c, struct rect in)
 	image_matrix_widths(s, m, &lw, &cw);
 	mw = lw + K * cw;
 	snprintf(line, sizeof line, _("true %s, predicted %s: %ld %s (, . next cell)"),
-	    image_class(s, t, a, sizeof a), image_class(s, q, b, sizeof b), m->confusion[t][q],
+	    view_class_name(s, t, a, sizeof a), view_class_name(s, q, b, sizeof b), m->confusion[t][q],
 	    which ? ngettext("validation row", "validation rows", (unsigned long)m->confusion[t][q]) :
 	    ngettext("training row", "training rows", (unsigned long)m->confusion[t][q]));
 	canvas_text_cut(c, in.x, in.y, in.w, C_TITLE, 0, line);
 	/* The matrix: rows true, columns predicted, the chosen cell reversed. */
 	for (x = 0; x < K && lw + (x + 1) * cw <= in.w; x++)
 		canvas_printf(c, in.x + lw + x * cw, in.y + 1, cw, C_DIM, 0, "%*s", cw,
-		    image_class(s, x, a, sizeof a));
+		    view_class_name(s, x, a, sizeof a));
 	for (y = 0; y < K && 2 + y < in.h; y++) {
-		canvas_text_cut(c, in.x, in.y + 2 + y, lw - 1, C_DIM, 0, image_class(s, y, a, sizeof a));
+		canvas_text_cut(c, in.x, in.y + 2 + y, lw - 1, C_DIM, 0, view_class_name(s, y, a, sizeof a));
 		for (x = 0; x < K && lw + (x + 1) * cw <= in.w; x++)
 			canvas_printf(c, in.x + lw + x * cw, in.y + 2 + y, cw,
 			    x == y ? C_GOOD : m->confusion[y][x] ? C_WARNING : C_DIM,
