@@ -626,7 +626,7 @@ view_network_pictures(const struct panel_ctx *p, struct canvas *c, struct rect i
 	image_weights_of(s, s->net->param, 0, &pic);
 	image_grid_geometry(p, in, &cols, &rows, &tw, &th, &per_row, &nrows, &first, &tight);
 	if (p->mono)
-		snprintf(line, sizeof line, _("h1 %s weights: %s %s positive, %s %s negative"),
+		snprintf(line, sizeof line, _("h1 %s: %s %s positive, %s %s negative"),
 		    act_name(L->act), p->g->wpos[0], p->g->wpos[2], p->g->wneg[0], p->g->wneg[2]);
 	else
 		snprintf(line, sizeof line, _("h1 %s weights: blue +, orange -"), act_name(L->act));
