@@ -205,7 +205,7 @@ compare_table(struct run *runs, int n, int epoch)
 		printf(" %12s %6.3f %6.3f ", loss_text(a, sizeof a, e->val_loss), e->dead_fraction,
 		    e->saturated_fraction);
 		for (l = 0; l < s->net->nlayers; l++)
-			printf(" %.3e", s->pos.diag[l].grad_rms);
+			printf(" %.3e", session_layer_diag(s, l)->grad_rms);
 		printf("\n");
 	}
 }

@@ -256,7 +256,7 @@ check_update_ratio(struct session *s, struct check_result *r)
 	int l, at = 0;
 
 	for (l = 0; l < n->nlayers; l++) {
-		double u = s->pos.diag[l].update_ratio, d = u > 0 ? fabs(log10(u / 1e-3)) : INFINITY;
+		double u = session_layer_diag(s, l)->update_ratio, d = u > 0 ? fabs(log10(u / 1e-3)) : INFINITY;
 
 		if (d > far) {
 			far = d;

@@ -372,7 +372,8 @@ session_start(struct session *s, uint64_t seed)
 {
 	struct net *n = s->net;
 
-	memset(&s->pos.diag, 0, sizeof s->pos.diag);
+	memset(&s->pos.diag_cache, 0, sizeof s->pos.diag_cache);
+	s->pos.diag_due = 0;
 	s->pos.cfg = s->start_cfg;
 	s->pos.phase_count = 0;
 	s->pos.phase = PHASE_NONE;
@@ -454,6 +455,7 @@ session_new(const struct session_config *cfg, const struct dataset *d, char **er
 		return NULL;
 	}
 	s->data = d;
+	s->diag_pos = &s->pos;
 	s->pos.cfg = *cfg;
 	s->pos.cfg.out_act = sh.out_act;
 	s->pos.cfg.loss = sh.loss;

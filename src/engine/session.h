@@ -149,7 +149,11 @@ struct session_pos {
 	int nepochs;
 	long nbatch_loss;
 	int nevents;			/* events so far (the log keeps the last 1024) */
-	struct layer_diag diag[NET_MAX_LAYERS];
+	/* Per-layer statistics, read through session_layer_diag: the batch
+	 * figures are worked out from the batch's buffers when first read
+	 * (diag_due says which phases' are still to do), not every batch. */
+	struct layer_diag diag_cache[NET_MAX_LAYERS];
+	unsigned diag_due;
 };
 
 struct session;
@@ -202,6 +206,10 @@ struct session {
 		struct rng rng, epoch_rng;
 	} batch_start;
 	int replaying;
+	/* &pos, written through when a const reader fills in the statistics
+	 * of the batch (session_layer_diag): they are a cache of what the
+	 * batch's buffers determine, the same whenever they are worked out. */
+	struct session_pos *diag_pos;
 	session_observer observer;
 	void *observer_user;
 };
@@ -330,6 +338,8 @@ const struct session_config *session_cfg(const struct session *s);
  * NULL when none wait; session_next_cfg: those, or the ones in force. */
 const struct session_config *session_pending(const struct session *s);
 const struct session_config *session_next_cfg(const struct session *s);
+/* Layer l's statistics (diagnostics on); batch figures of the current batch. */
+const struct layer_diag *session_layer_diag(const struct session *s, int l);
 double session_grad_ratio(const struct session *s);
 /* Share of dead (ReLU) / saturated (sigmoid, tanh) hidden units, 0..1. */
 double session_dead_fraction(const struct session *s);

@@ -11,6 +11,9 @@
 #include "kernels.h"
 #include "session_impl.h"
 
+/* Doubles of f'(z) worked out in one call (at least one row of the widest layer). */
+#define SESSION_DIAG_BLOCK NET_MAX_UNITS
+
 static double
 session_sum8(const double *x, long n, double c, int sq)
 {
@@ -95,49 +98,127 @@ session_histogram(int hist[SESSION_HIST_BINS], const double *x, long m, double l
 		hist[b] = (part[0][b] + part[1][b]) + (part[2][b] + part[3][b]);
 }
 
-KERN_WIDE void
-session_diag_forward(struct session *s)
+/* The batch figures of the forward pass: a's mean, spread and histogram. */
+static void
+session_diag_fill_forward(const struct session *s, struct session_pos *p)
 {
-	struct net *n = s->net;
-	double top[NET_MAX_UNITS], ones[NET_MAX_UNITS], fprime[NET_MAX_UNITS];
-	int l, j;
-	long i;
+	const struct net *n = s->net;
+	int l;
 
 	for (l = 0; l < n->nlayers; l++) {
-		struct layer *ly = &n->layer[l];
-		struct layer_diag *d = &s->pos.diag[l];
-		const struct act_info *fn = act_info(ly->act);
-		int saturates = session_saturating(ly->act);
-		long m = n->n * ly->out, inactive = 0;
-		double mean;
-		double *alive = s->unit_alive + s->unit_off[l];
-		double *sat = s->unit_sat + s->unit_off[l];
-		int out = ly->out;
+		const struct layer *ly = &n->layer[l];
+		struct layer_diag *d = &p->diag_cache[l];
+		long m = n->n * ly->out;
+		double mean = m ? session_sum8(ly->a, m, 0, 0) / m : 0;
 
-		mean = m ? session_sum8(ly->a, m, 0, 0) / m : 0;
 		d->act_mean = mean;
 		d->act_std = m ? sqrt(session_sum8(ly->a, m, mean, 1) / m) : 0;
 		/* The ranges are 1, 2, 4 or 8 wide: the scale is exact. */
 		session_histogram(d->hist, ly->a, m, d->hist_lo,
 		    SESSION_HIST_BINS / (d->hist_hi - d->hist_lo));
+	}
+}
+
+static void
+session_diag_fill_backward(const struct session *s, struct session_pos *p)
+{
+	const struct net *n = s->net;
+	int l;
+
+	for (l = 0; l < n->nlayers; l++) {
+		const struct layer *ly = &n->layer[l];
+
+		p->diag_cache[l].grad_rms = session_rms(n->grad + ly->w_off,
+		    (long)ly->in * ly->out);
+		p->diag_cache[l].dz_rms = session_rms(ly->dz, n->n * ly->out);
+	}
+}
+
+static void
+session_diag_fill_update(const struct session *s, struct session_pos *p)
+{
+	const struct net *n = s->net;
+	int l;
+
+	for (l = 0; l < n->nlayers; l++) {
+		const struct layer *ly = &n->layer[l];
+		long m = (long)ly->in * ly->out;
+		double w = session_rms(n->param + ly->w_off, m);
+
+		p->diag_cache[l].update_ratio = w > 0 ?
+		    session_rms(s->delta + ly->w_off, m) / w : 0.0;
+	}
+}
+
+/* Fills in what is due into p (s's position, or a slot being written). */
+static void
+session_diag_fill(const struct session *s, struct session_pos *p)
+{
+	if (p->diag_due & DIAG_DUE_FORWARD)
+		session_diag_fill_forward(s, p);
+	if (p->diag_due & DIAG_DUE_BACKWARD)
+		session_diag_fill_backward(s, p);
+	if (p->diag_due & DIAG_DUE_UPDATE)
+		session_diag_fill_update(s, p);
+	p->diag_due = 0;
+}
+
+void
+session_diag_settle(struct session *s)
+{
+	if (s->pos.diag_due)
+		session_diag_fill(s, &s->pos);
+}
+
+const struct layer_diag *
+session_layer_diag(const struct session *s, int l)
+{
+	if (s->pos.diag_due)
+		session_diag_fill(s, s->diag_pos);
+	return &s->pos.diag_cache[l];
+}
+
+/* After the forward pass: which units fired and how often each was
+ * saturated accumulate over the pass, so they are counted now; the batch
+ * figures wait until they are read. */
+KERN_WIDE void
+session_diag_forward(struct session *s)
+{
+	struct net *n = s->net;
+	/* f'(z) of a block of rows in one call: the backward pass with
+	 * dL/da = 1 gives it exactly (1 times x is x). */
+	double top[NET_MAX_UNITS], ones[SESSION_DIAG_BLOCK], fprime[SESSION_DIAG_BLOCK];
+	int l, j;
+	long i, r, k;
+
+	for (l = 0; l < n->nlayers; l++) {
+		struct layer *ly = &n->layer[l];
+		struct layer_diag *d = &s->pos.diag_cache[l];
+		const struct act_info *fn = act_info(ly->act);
+		int saturates = session_saturating(ly->act);
+		long inactive = 0, block = SESSION_DIAG_BLOCK / ly->out;
+		double *alive = s->unit_alive + s->unit_off[l];
+		double *sat = s->unit_sat + s->unit_off[l];
+		int out = ly->out;
+
 		/* Which units fired (their largest z is above 0; a NaN never
-		 * is), and how often each was saturated, row by row. */
-		for (j = 0; j < out; j++) {
+		 * is), and how often each was saturated. */
+		for (j = 0; j < out; j++)
 			top[j] = 0;
-			ones[j] = 1;
-		}
 		for (i = 0; i < n->n; i++) {
-			const double *zr = ly->z + i * out, *ar = ly->a + i * out;
+			const double *zr = ly->z + i * out;
 
 			for (j = 0; j < out; j++)
 				top[j] = zr[j] > top[j] ? zr[j] : top[j];
-			if (!saturates)
-				continue;
-			/* f'(z) of the row in one call: the backward pass with
-			 * dL/da = 1 gives it exactly (1 times x is x). */
-			fn->backward(ly->alpha, zr, ar, ones, fprime, 1, out);
-			for (j = 0; j < out; j++)
-				sat[j] += fprime[j] < SESSION_DEAD_DERIV;
+		}
+		for (i = 0; saturates && i < n->n; i += r) {
+			r = n->n - i < block ? n->n - i : block;
+			for (k = 0; k < r * out; k++)
+				ones[k] = 1;
+			fn->backward(ly->alpha, ly->z + i * out, ly->a + i * out, ones, fprime, r, out);
+			for (k = 0; k < r; k++)
+				for (j = 0; j < out; j++)
+					sat[j] += fprime[k * out + j] < SESSION_DEAD_DERIV;
 		}
 		for (j = 0; j < out; j++) {
 			if (top[j] > 0)
@@ -148,36 +229,19 @@ session_diag_forward(struct session *s)
 		d->inactive_batch = out ? (double)inactive / out : 0;
 	}
 	s->pos.pass_samples += n->n;
+	s->pos.diag_due |= DIAG_DUE_FORWARD;
 }
 
 void
 session_diag_backward(struct session *s)
 {
-	struct net *n = s->net;
-	int l;
-
-	for (l = 0; l < n->nlayers; l++) {
-		struct layer *ly = &n->layer[l];
-
-		s->pos.diag[l].grad_rms = session_rms(n->grad + ly->w_off, (long)ly->in * ly->out);
-		s->pos.diag[l].dz_rms = session_rms(ly->dz, n->n * ly->out);
-	}
+	s->pos.diag_due |= DIAG_DUE_BACKWARD;
 }
 
 void
 session_diag_update(struct session *s)
 {
-	struct net *n = s->net;
-	int l;
-
-	for (l = 0; l < n->nlayers; l++) {
-		struct layer *ly = &n->layer[l];
-		long m = (long)ly->in * ly->out;
-		double w = session_rms(n->param + ly->w_off, m);
-
-		s->pos.diag[l].update_ratio = w > 0 ?
-		    session_rms(s->delta + ly->w_off, m) / w : 0.0;
-	}
+	s->pos.diag_due |= DIAG_DUE_UPDATE;
 }
 
 /* Closes the pass over the training set: which units were dead or saturated. */
@@ -189,7 +253,7 @@ session_diag_pass(struct session *s)
 
 	for (l = 0; l < n->nlayers; l++) {
 		struct layer *ly = &n->layer[l];
-		struct layer_diag *d = &s->pos.diag[l];
+		struct layer_diag *d = &s->pos.diag_cache[l];
 		long off = s->unit_off[l], dead = 0, sat = 0;
 
 		for (j = 0; j < ly->out; j++) {
@@ -215,8 +279,10 @@ session_diag_ranges(struct session *s)
 {
 	int l;
 
+	/* A histogram still due is of the ranges it was taken with. */
+	session_diag_settle(s);
 	for (l = 0; l < s->net->nlayers; l++) {
-		struct layer_diag *d = &s->pos.diag[l];
+		struct layer_diag *d = &s->pos.diag_cache[l];
 
 		d->hist_lo = act_info(s->net->layer[l].act)->hist_lo;
 		d->hist_hi = act_info(s->net->layer[l].act)->hist_hi;
@@ -226,9 +292,9 @@ session_diag_ranges(struct session *s)
 double
 session_grad_ratio(const struct session *s)
 {
-	double last = s->pos.diag[s->net->nlayers - 1].grad_rms;
+	double last = session_layer_diag(s, s->net->nlayers - 1)->grad_rms;
 
-	return last > 0 ? s->pos.diag[0].grad_rms / last : 0.0;
+	return last > 0 ? session_layer_diag(s, 0)->grad_rms / last : 0.0;
 }
 
 double
@@ -243,7 +309,7 @@ session_dead_fraction(const struct session *s)
 		if (!session_relu_like(ly->act))
 			continue;
 		units += ly->out;
-		dead += lround(s->pos.diag[l].dead_fraction * ly->out);
+		dead += lround(s->pos.diag_cache[l].dead_fraction * ly->out);
 	}
 	return units ? (double)dead / units : 0.0;
 }
@@ -260,7 +326,7 @@ session_saturated_fraction(const struct session *s)
 		if (!session_saturating(ly->act))
 			continue;
 		units += ly->out;
-		sat += lround(s->pos.diag[l].saturated_fraction * ly->out);
+		sat += lround(s->pos.diag_cache[l].saturated_fraction * ly->out);
 	}
 	return units ? (double)sat / units : 0.0;
 }
@@ -270,7 +336,7 @@ session_unit_dead(const struct session *s, int l, int j)
 {
 	if (!session_relu_like(s->net->layer[l].act) || l == s->net->nlayers - 1)
 		return 0;
-	if (s->pos.diag[l].pass_complete)
+	if (s->pos.diag_cache[l].pass_complete)
 		return s->unit_dead[s->unit_off[l] + j] != 0;
 	return s->pos.pass_samples > 0 && s->unit_alive[s->unit_off[l] + j] == 0;
 }
@@ -280,7 +346,7 @@ session_unit_saturation(const struct session *s, int l, int j)
 {
 	if (!session_saturating(s->net->layer[l].act))
 		return 0;
-	if (s->pos.diag[l].pass_complete)
+	if (s->pos.diag_cache[l].pass_complete)
 		return s->unit_sat_frac[s->unit_off[l] + j];
 	return s->pos.pass_samples > 0 ?
 	    s->unit_sat[s->unit_off[l] + j] / s->pos.pass_samples : 0.0;

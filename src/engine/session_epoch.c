@@ -83,6 +83,7 @@ session_restore_best(struct session *s, const char *why)
 {
 	struct net *n = s->net;
 
+	session_diag_settle(s);
 	memcpy(n->param, s->best_param, (size_t)n->nparams * sizeof(double));
 	net_sync(n);
 	s->pos.restored_epoch = s->pos.best_epoch;

@@ -94,6 +94,8 @@ session_snapshot(struct session *s)
 	}
 	n = (h->head + h->count) % h->len;
 	p = session_slot(s, n);
+	/* The slot keeps the statistics whole: what they read is not in it. */
+	session_diag_settle(s);
 	*p = s->pos;
 	session_arena_save(s, (double *)(p + 1));
 	h->count++;

@@ -37,6 +37,9 @@ void session_diag_forward(struct session *s);
 void session_diag_backward(struct session *s);
 void session_diag_update(struct session *s);
 void session_diag_pass(struct session *s);
+/* Works out the statistics still due, before what they read changes. */
+void session_diag_settle(struct session *s);
+enum { DIAG_DUE_FORWARD = 1, DIAG_DUE_BACKWARD = 2, DIAG_DUE_UPDATE = 4 };
 void session_diag_ranges(struct session *s);
 
 /* session_epoch.c: the update of an epoch's last batch closes the epoch. */

@@ -105,6 +105,7 @@ session_import_training(struct session *s, const struct session_state *st)
 void
 session_import(struct session *s, const double *param, const struct session_state *train)
 {
+	session_diag_settle(s);
 	memcpy(s->net->param, param, (size_t)s->net->nparams * sizeof(double));
 	if (train != NULL)
 		session_import_training(s, train);
@@ -127,6 +128,7 @@ session_set_param(struct session *s, long k, double v)
 	while (s->pos.phase != PHASE_NONE && s->pos.phase != PHASE_UPDATE)
 		if (session_back(s) != 0)
 			break;
+	session_diag_settle(s);
 	s->net->param[k] = v;
 	net_sync(s->net);
 	/* The snapshots hold the weights before the edit: a replay from them

@@ -137,7 +137,7 @@ report_write_run(FILE *f, const struct session *s, const struct metrics m[3],
 	report_diag_epochs(f, s, in);
 	fprintf(f, ",\n%s\"layers\":[", in);
 	for (l = 0; l < s->net->nlayers; l++) {
-		const struct layer_diag *g = &s->pos.diag[l];
+		const struct layer_diag *g = session_layer_diag(s, l);
 
 		fprintf(f, "%s\n%s {\"layer\":%d,\"units\":%d,\"activation\":\"%s\"", l ? "," : "",
 		    in, l + 1, s->net->layer[l].out, act_name(s->net->layer[l].act));

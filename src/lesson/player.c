@@ -381,20 +381,20 @@ quantity(struct lesson_player *p, const struct lesson_directive *d,
 		    q->metric == LM_F1 ? m.f1 : q->metric == LM_AUC ? m.auc : m.baseline_accuracy;
 		break;
 	case LM_DEAD_FRACTION:
-		*v = ly ? pos->diag[q->layer - 1].dead_fraction : session_dead_fraction(s);
+		*v = ly ? session_layer_diag(s, q->layer - 1)->dead_fraction : session_dead_fraction(s);
 		break;
 	case LM_SATURATED_FRACTION:
-		*v = ly ? pos->diag[q->layer - 1].saturated_fraction :
+		*v = ly ? session_layer_diag(s, q->layer - 1)->saturated_fraction :
 		    session_saturated_fraction(s);
 		break;
 	case LM_GRAD_RMS:
-		*v = pos->diag[q->layer - 1].grad_rms;
+		*v = session_layer_diag(s, q->layer - 1)->grad_rms;
 		break;
 	case LM_DZ_RMS:
-		*v = pos->diag[q->layer - 1].dz_rms;
+		*v = session_layer_diag(s, q->layer - 1)->dz_rms;
 		break;
 	case LM_UPDATE_RATIO:
-		*v = pos->diag[q->layer - 1].update_ratio;
+		*v = session_layer_diag(s, q->layer - 1)->update_ratio;
 		break;
 	case LM_GRAD_RATIO:
 		*v = session_grad_ratio(s);

@@ -60,7 +60,7 @@ view_gradients(const struct panel_ctx *p, struct canvas *c, struct rect r)
 	if (in.w < 20 || in.h < 2)
 		return;
 	for (l = 0; l < L; l++)
-		any |= s->pos.diag[l].grad_rms > 0;
+		any |= session_layer_diag(s, l)->grad_rms > 0;
 	if (!any) {
 		canvas_text_cut(c, in.x, in.y, in.w, C_DIM, 0,
 		    _("No gradients yet: step to the backward phase."));
@@ -71,7 +71,7 @@ view_gradients(const struct panel_ctx *p, struct canvas *c, struct rect r)
 	if (bw > 40)
 		bw = 40;
 	for (l = 0, y = in.y; l < L && y < in.y + in.h; l++, y++) {
-		const struct layer_diag *d = &s->pos.diag[l];
+		const struct layer_diag *d = session_layer_diag(s, l);
 
 		canvas_text(c, in.x, y, 4, C_TITLE, 0, grad_layer_name(s, l, name, sizeof name));
 		grad_bar(p, c, in.x + 4, y, bw, d->grad_rms, C_GRADIENT);
@@ -101,7 +101,7 @@ view_gradients(const struct panel_ctx *p, struct canvas *c, struct rect r)
 	else if (ratio > 100)
 		tw_printf(&t, C_WARNING, _(" Gradients explode toward the input: the first layer's "
 		    "steps are %.0fx larger than the last's."), ratio);
-	else if (s->pos.diag[L - 1].grad_rms > 1e3 || !isfinite(s->pos.diag[L - 1].grad_rms))
+	else if (session_layer_diag(s, L - 1)->grad_rms > 1e3 || !isfinite(session_layer_diag(s, L - 1)->grad_rms))
 		tw_text(&t, C_WARNING, 0, _(" Gradients are huge: the steps overshoot; lower the "
 		    "learning rate."));
 	else if (ratio > 0)
@@ -144,7 +144,7 @@ activations_draw(const struct panel_ctx *p, struct canvas *c, struct rect in)
 	if (cw > 2)
 		cw = 2;
 	for (l = 0, y = in.y; l < L && y < in.y + in.h; l++, y++) {
-		const struct layer_diag *d = &s->pos.diag[l];
+		const struct layer_diag *d = session_layer_diag(s, l);
 		const struct layer *ly = &s->net->layer[l];
 		int mx = 0, role;
 		double dead, sat;

@@ -220,7 +220,7 @@ cap_take(struct cap *c, const struct session *s, int all)
 	cap_put(c, "w", n->w, n->n);
 	for (l = 0; l < n->nlayers; l++) {
 		const struct layer *ly = &n->layer[l];
-		const struct layer_diag *dg = &p->diag[l];
+		const struct layer_diag *dg = session_layer_diag(s, l);
 		double hist[SESSION_HIST_BINS];
 		int b;
 
@@ -1182,39 +1182,39 @@ START_TEST(test_dead_relu)
 	xor_data(&d);
 	s = dead_session(&d, ACT_RELU, -10);
 	ck_assert_int_eq(session_step_epoch(s), SESSION_OK);
-	ck_assert(s->pos.diag[0].pass_complete);
-	ck_assert(s->pos.diag[0].dead_fraction == 1.0);
-	ck_assert(s->pos.diag[0].inactive_batch == 1.0);
+	ck_assert(session_layer_diag(s, 0)->pass_complete);
+	ck_assert(session_layer_diag(s, 0)->dead_fraction == 1.0);
+	ck_assert(session_layer_diag(s, 0)->inactive_batch == 1.0);
 	for (j = 0; j < 6; j++)
 		ck_assert(session_unit_dead(s, 0, j));
 	ck_assert(session_dead_fraction(s) == 1.0);
 	ck_assert(s->epochs[0].dead_fraction == 1.0);
 	/* dead units get no gradient: the hidden weights never move */
-	ck_assert(s->pos.diag[0].grad_rms == 0.0);
+	ck_assert(session_layer_diag(s, 0)->grad_rms == 0.0);
 	session_free(s);
 
 	/* the same with leaky ReLU: the units keep a slope, none is dead */
 	s = dead_session(&d, ACT_LEAKY_RELU, -10);
 	ck_assert_int_eq(session_step_epoch(s), SESSION_OK);
-	ck_assert(s->pos.diag[0].dead_fraction == 0.0);
+	ck_assert(session_layer_diag(s, 0)->dead_fraction == 0.0);
 	for (j = 0; j < 6; j++)
 		ck_assert(!session_unit_dead(s, 0, j));
 	ck_assert(session_dead_fraction(s) == 0.0);
-	ck_assert(s->pos.diag[0].grad_rms > 0.0);
+	ck_assert(session_layer_diag(s, 0)->grad_rms > 0.0);
 	session_free(s);
 
 	/* ReLU with zero biases: a unit is dead only if z <= 0 on all rows;
 	 * on (1,1) or (0,1)/(1,0) some units fire */
 	s = dead_session(&d, ACT_RELU, 0);
 	ck_assert_int_eq(session_step_epoch(s), SESSION_OK);
-	ck_assert(s->pos.diag[0].dead_fraction < 1.0);
+	ck_assert(session_layer_diag(s, 0)->dead_fraction < 1.0);
 	{
 		const struct layer *ly = session_layer(s, 0);
 		int dead = 0;
 
 		for (j = 0; j < ly->out; j++)
 			dead += session_unit_dead(s, 0, j);
-		ck_assert_int_eq(dead, (int)lround(s->pos.diag[0].dead_fraction * ly->out));
+		ck_assert_int_eq(dead, (int)lround(session_layer_diag(s, 0)->dead_fraction * ly->out));
 	}
 	session_free(s);
 }
@@ -1247,19 +1247,19 @@ START_TEST(test_saturated)
 		c.batch = 4;
 		s = new_session(&c, &t.d);
 		ck_assert_int_eq(session_step_epoch(s), SESSION_OK);
-		ck_assert_msg(s->pos.diag[0].saturated_fraction == 1.0, "%s: %g", act_name(acts[k]),
-		    s->pos.diag[0].saturated_fraction);
+		ck_assert_msg(session_layer_diag(s, 0)->saturated_fraction == 1.0, "%s: %g", act_name(acts[k]),
+		    session_layer_diag(s, 0)->saturated_fraction);
 		ck_assert(session_saturated_fraction(s) == 1.0);
 		for (j = 0; j < 3; j++)
 			ck_assert(session_unit_saturation(s, 0, j) == 1.0);
-		ck_assert(s->pos.diag[0].dead_fraction == 0.0);
+		ck_assert(session_layer_diag(s, 0)->dead_fraction == 0.0);
 		session_free(s);
 
 		/* small Xavier weights: nothing saturated */
 		c.init = INIT_XAVIER;
 		s = new_session(&c, &t.d);
 		ck_assert_int_eq(session_step_epoch(s), SESSION_OK);
-		ck_assert(s->pos.diag[0].saturated_fraction == 0.0);
+		ck_assert(session_layer_diag(s, 0)->saturated_fraction == 0.0);
 		ck_assert(session_saturated_fraction(s) == 0.0);
 		session_free(s);
 	}
@@ -1931,13 +1931,13 @@ START_TEST(test_histogram_far_out)
 	ck_assert_int_eq(session_step(s), SESSION_OK);
 	h = session_layer(s, 0);
 	for (i = 0; i < 16; i++) {
-		above += h->a[i] > s->pos.diag[0].hist_hi;
-		below += h->a[i] < s->pos.diag[0].hist_lo;
+		above += h->a[i] > session_layer_diag(s, 0)->hist_hi;
+		below += h->a[i] < session_layer_diag(s, 0)->hist_lo;
 	}
 	ck_assert_int_eq(above, 8);
 	ck_assert_int_eq(below, 8);
-	ck_assert_int_eq(s->pos.diag[0].hist[SESSION_HIST_BINS - 1], above);
-	ck_assert_int_eq(s->pos.diag[0].hist[0], below);
+	ck_assert_int_eq(session_layer_diag(s, 0)->hist[SESSION_HIST_BINS - 1], above);
+	ck_assert_int_eq(session_layer_diag(s, 0)->hist[0], below);
 	session_free(s);
 	tset_free(&t);
 }
@@ -1962,17 +1962,104 @@ START_TEST(test_histogram)
 	s = new_session(&c, &d);
 	ck_assert_int_eq(session_step(s), SESSION_OK);
 	h = session_layer(s, 0);
-	ck_assert(s->pos.diag[0].hist_lo == -1 && s->pos.diag[0].hist_hi == 1);
+	ck_assert(session_layer_diag(s, 0)->hist_lo == -1 && session_layer_diag(s, 0)->hist_hi == 1);
 	for (i = 0; i < 32; i++) {
 		b = (int)((h->a[i] + 1) / 2 * SESSION_HIST_BINS);
 		want[b < SESSION_HIST_BINS ? b : SESSION_HIST_BINS - 1]++;
 	}
 	for (b = 0; b < SESSION_HIST_BINS; b++) {
-		ck_assert_int_eq(s->pos.diag[0].hist[b], want[b]);
-		total += s->pos.diag[0].hist[b];
+		ck_assert_int_eq(session_layer_diag(s, 0)->hist[b], want[b]);
+		total += session_layer_diag(s, 0)->hist[b];
 	}
 	ck_assert_int_eq(total, 32);
 	session_free(s);
+}
+END_TEST
+
+/* The batch statistics are worked out when first read, not every batch.
+ * Read after every phase, they are recorded by phase count; whatever is done
+ * later, the figures shown at a phase count are those recorded there: after
+ * a change of activation at a batch boundary (a new histogram range over the
+ * last batch's histogram), an edited weight (the last update's ratio is of
+ * the weights it made), and rewinds to before a snapshot and to just after
+ * one (a snapshot does not keep the buffers the figures are worked out
+ * from). A second session read only at those moments agrees too, and
+ * after a rewind to any phase of the history. */
+static struct layer_diag diag_rec[600][NET_MAX_LAYERS];
+
+static void
+diag_same(const struct session *s, int at)
+{
+	long pc = s->pos.phase_count;
+	int l;
+
+	for (l = 0; l < session_nlayers(s); l++) {
+		const struct layer_diag *d = session_layer_diag(s, l), *r = &diag_rec[pc][l];
+
+		ck_assert_msg(d->act_mean == r->act_mean && d->act_std == r->act_std &&
+		    memcmp(d->hist, r->hist, sizeof d->hist) == 0 && d->grad_rms == r->grad_rms &&
+		    d->dz_rms == r->dz_rms && d->update_ratio == r->update_ratio,
+		    "step %d (phase count %ld), layer %d: not as shown before", at, pc, l + 1);
+	}
+}
+
+START_TEST(test_diag_when_read)
+{
+	struct tset t;
+	struct session_config c;
+	struct session *s[2];
+	const char *err;
+	int i, k, l, moment;
+
+	noisy_data(&t);
+	session_config_default(&c);
+	c.batch = 4;
+	c.hidden[0] = 6;
+	c.hidden_act[0] = ACT_TANH;
+	c.optimizer = OPT_ADAM;
+	c.lr = 0.05;
+	c.epochs = 50;
+	s[0] = new_session(&c, &t.d);
+	s[1] = new_session(&c, &t.d);
+	for (i = 0; i < 520; i++) {
+		moment = 1;
+		for (k = 0; k < 2; k++) {
+			if (i == 56) {
+				c.hidden_act[0] = ACT_SIGMOID;
+				ck_assert_int_eq(session_configure(s[k], &c, &err), 0);
+			} else if (i == 130)
+				ck_assert_int_eq(session_set_param(s[k], 3, 40.0), 0);
+			else if (i == 250)	/* the edit started the history at 128 */
+				ck_assert_int_eq(session_goto(s[k], 129), 0);
+			else if (i == 300)
+				ck_assert_int_eq(session_goto(s[k], 190), 0);
+			else if (i == 510)
+				ck_assert_int_eq(session_goto(s[k], s[k]->pos.phase_count - 1), 0);
+			else {
+				moment = 0;
+				ck_assert_int_eq(session_step(s[k]), SESSION_OK);
+			}
+		}
+		ck_assert_int_eq(s[0]->pos.phase_count, s[1]->pos.phase_count);
+		if (moment) {
+			diag_same(s[0], i);
+			diag_same(s[1], i);
+		}
+		for (l = 0; l < session_nlayers(s[0]); l++)
+			diag_rec[s[0]->pos.phase_count][l] = *session_layer_diag(s[0], l);
+	}
+	ck_assert(session_layer_diag(s[1], 0)->grad_rms > 0);
+	ck_assert(session_layer_diag(s[1], 0)->update_ratio > 0);
+	/* Back to every phase the history holds, the nearest snapshot's
+	 * first phases included. */
+	ck_assert_int_eq(s[1]->pos.phase_count, 407);	/* snapshots at 128 and 384 */
+	for (long pc = s[1]->pos.phase_count; pc >= session_history_start(s[1]); pc--) {
+		ck_assert_int_eq(session_goto(s[1], pc), 0);
+		diag_same(s[1], (int)pc);
+	}
+	session_free(s[0]);
+	session_free(s[1]);
+	tset_free(&t);
 }
 END_TEST
 
@@ -1981,6 +2068,7 @@ static void
 add_history_tests(TCase *tc)
 {
 	tcase_add_test(tc, test_rewind_within_epoch);
+	tcase_add_test(tc, test_diag_when_read);
 	tcase_add_test(tc, test_rewind_across_epochs);
 	tcase_add_test(tc, test_rewind_to_start);
 	tcase_add_test(tc, test_history_cap_state);
