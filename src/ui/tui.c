@@ -195,9 +195,12 @@ tui_explored(struct tui *t)
 		t->v.lesson.exploring = 1;
 }
 
+/* One step of one run: session_phase, session_batch or session_epoch. */
+typedef int session_step_fn(struct session *s);
+
 /* Steps every run with fn; says what happened. */
 static int
-tui_step(struct tui *t, int (*fn)(struct session *))
+tui_step(struct tui *t, session_step_fn *fn)
 {
 	int i, finished = 0, diverged = 0, rc;
 
