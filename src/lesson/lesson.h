@@ -30,26 +30,52 @@
 #define LESSON_MAX_RUNS 4
 #define LESSON_MAX_WORK 2e10		/* training rows x parameters x epochs, in all */
 
+/*
+ * The directives, the one place that names them, in the order of the
+ * "expected ..." list of an unknown directive. OP(ID, fn, word, flags) is a
+ * directive: it becomes LOP_ID of enum lesson_op, parse.c reads it with
+ * parse_fn() and player.c plays it with play_fn(). PART(ID, fn, word, flags)
+ * is a line that belongs to something else (the title, the lines of a
+ * question block): parse_fn() reads it, nothing plays it. A directive added
+ * here without its two functions does not compile; tests/cli/docs.sh checks
+ * that lessons/README.md and nnstep-lesson(5) document every word and no other.
+ *
+ * flags: LD_TEXT keeps the rest of the line as written (not split into
+ * words); LD_PART continues an open question block instead of closing it.
+ */
+#define LD_TEXT 1
+#define LD_PART 2
+#define LESSON_DIRECTIVES(OP, PART) \
+	PART(TITLE, title, "title", LD_TEXT) \
+	OP(SAY, say, ">", LD_TEXT)		/* narration (text) */ \
+	OP(SET, set, "set", 0)			/* set KEY VALUE (key, value) */ \
+	OP(RESET, reset, "reset", 0) \
+	OP(STEP, step, "step", 0)		/* step UNIT N (what, n) */ \
+	OP(RUN, run, "run", 0)			/* run until COND [max epochs N] (cond, n) */ \
+	OP(PAUSE, pause, "pause", 0) \
+	OP(FOCUS, focus, "focus", 0)		/* focus PANEL (key) */ \
+	OP(SELECT, select, "select", 0)		/* select layer L neuron J | sample S|mean */ \
+	OP(HIGHLIGHT, highlight, "highlight", 0)	/* highlight WHAT [L] */ \
+	OP(COMPARE, compare, "compare", 0)	/* compare KEY=V1,V2.. [from here] (value; \
+						 * what 1: from here); off: value NULL */ \
+	OP(EXPECT, expect, "expect", 0)		/* expect COND */ \
+	OP(ASK, ask, "ask", LD_TEXT)		/* ask block (ask) */ \
+	PART(CHOICE, choice, "-", LD_TEXT | LD_PART) \
+	PART(ANSWER, answer, "answer", LD_PART) \
+	PART(EXPLAIN, explain, "explain", LD_TEXT | LD_PART) \
+	OP(SAVE, save, "save", 0)		/* save FILE [run R] (value, cond.lhs.run) */ \
+	OP(LOAD, load, "load", 0)		/* load FILE (value) */ \
+	OP(THRESHOLD, threshold, "threshold", 0)	/* threshold by cost FN FP (x, y) */ \
+	OP(SHOW, show, "show", 0)		/* show WHAT (what: enum lesson_show) */
+
+#define LESSON_OP_ENUM_(ID, fn, word, flags) LOP_##ID,
+#define LESSON_NO_ENUM_(ID, fn, word, flags)
 enum lesson_op {
-	LOP_SAY,		/* narration (text) */
-	LOP_SET,		/* set KEY VALUE (key, value) */
-	LOP_RESET,
-	LOP_STEP,		/* step UNIT N (unit, n) */
-	LOP_RUN,		/* run until COND [max epochs N] (cond, n) */
-	LOP_PAUSE,
-	LOP_FOCUS,		/* focus PANEL (key) */
-	LOP_SELECT,		/* select layer L neuron J | select sample S|mean */
-	LOP_HIGHLIGHT,		/* highlight WHAT [L] */
-	LOP_COMPARE,		/* compare KEY=V1,V2.. [from here] (value; what 1:
-				 * from here); off: value NULL */
-	LOP_EXPECT,		/* expect COND */
-	LOP_ASK,		/* ask block (ask) */
-	LOP_SAVE,		/* save FILE [run R] (value, cond.lhs.run) */
-	LOP_LOAD,		/* load FILE (value) */
-	LOP_THRESHOLD,		/* threshold by cost FN FP (x, y) */
-	LOP_SHOW,		/* show WHAT (what: enum lesson_show) */
+	LESSON_DIRECTIVES(LESSON_OP_ENUM_, LESSON_NO_ENUM_)
 	LOP_COUNT
 };
+#undef LESSON_OP_ENUM_
+#undef LESSON_NO_ENUM_
 
 enum lesson_step { LSTEP_PHASE = 0, LSTEP_BATCH, LSTEP_EPOCH };
 

@@ -45,6 +45,9 @@ struct parser {
 	int say_break;		/* an empty `>` line: next text starts a paragraph */
 	size_t say_len, say_cap;	/* of say->text, grown by doubling (linear time) */
 	struct lesson_directive *ask;	/* question block being read */
+	char *rest;		/* a LD_TEXT directive's text, or NULL; its parser may
+				 * take it (and set this to NULL) */
+	int rest_col;
 	char **saved;		/* file names saved so far */
 	int nsaved;
 };
@@ -54,11 +57,14 @@ static int perr(struct parser *p, int col, const char *fmt, ...)
 
 /* ------------------------------------------------------------- tables */
 
+/* The words of LESSON_DIRECTIVES (lesson.h), in its order; the same index
+ * as directives[] below. */
+#define DIRECTIVE_NAME_(ID, fn, word, flags) word,
 static const char *const directive_names[] = {
-	"title", ">", "set", "reset", "step", "run", "pause", "focus", "select", "highlight",
-	"compare", "expect", "ask", "-", "answer", "explain", "save", "load", "threshold", "show",
+	LESSON_DIRECTIVES(DIRECTIVE_NAME_, DIRECTIVE_NAME_)
 	NULL
 };
+#undef DIRECTIVE_NAME_
 
 static const struct {
 	const char *name;
@@ -420,7 +426,7 @@ join_words(const struct parser *p, int a, int b)
  * 1-based index; a word that is a value of one run and the number of
  * another is refused as ambiguous. */
 static int
-parse_run(struct parser *p, int i, int *run)
+parse_run_number(struct parser *p, int i, int *run)
 {
 	const struct options *o = &p->sim;
 	const char *names[OPT_MAX_COMPARE + 1], *s;
@@ -540,7 +546,7 @@ parse_quantity(struct parser *p, int *i, struct lesson_quantity *q)
 			q->sample = v;
 			have_sample = 1;
 		} else if (strcmp(s, "run") == 0 && !have_run) {
-			if (parse_run(p, *i + 1, &q->run) != 0)
+			if (parse_run_number(p, *i + 1, &q->run) != 0)
 				return -1;
 			have_run = 1;
 		} else {
@@ -560,7 +566,7 @@ parse_quantity(struct parser *p, int *i, struct lesson_quantity *q)
  * yes/no.
  */
 static int
-parse_compare(struct parser *p, int i, int end, struct lesson_cond *c)
+parse_comparison(struct parser *p, int i, int end, struct lesson_cond *c)
 {
 	int start = i, kind, op, save_nw = p->nw, rc = -1, k;
 	char b[64];
@@ -834,7 +840,7 @@ check_caps(struct parser *p, const char *key)
 }
 
 static int
-do_set(struct parser *p)
+parse_set(struct parser *p)
 {
 	static const char *const files[] = { "trace", "save", "load", "report", "checkpoint",
 		NULL };
@@ -881,7 +887,7 @@ do_set(struct parser *p)
 }
 
 static int
-do_step(struct parser *p)
+parse_step(struct parser *p)
 {
 	static const char *const units[] = { "phase", "batch", "epoch", NULL };
 	static const char *const plural[] = { "phases", "batches", "epochs", NULL };
@@ -909,7 +915,7 @@ do_step(struct parser *p)
 }
 
 static int
-do_run(struct parser *p)
+parse_run(struct parser *p)
 {
 	struct lesson_directive *d;
 	int end = p->nw, i = 2;
@@ -949,11 +955,11 @@ do_run(struct parser *p)
 		d->cond.text = xstrdup("diverged");
 		return 0;
 	}
-	return parse_compare(p, i, end, &d->cond);
+	return parse_comparison(p, i, end, &d->cond);
 }
 
 static int
-do_select(struct parser *p)
+parse_select(struct parser *p)
 {
 	struct lesson_directive *d;
 
@@ -993,7 +999,7 @@ do_select(struct parser *p)
 /* show sample|mistakes|confusion (the data panel), weights|diagram (the
  * network panel), for picture inputs. */
 static int
-do_show(struct parser *p)
+parse_show(struct parser *p)
 {
 	struct lesson_directive *d;
 	int h;
@@ -1014,7 +1020,7 @@ do_show(struct parser *p)
 }
 
 static int
-do_highlight(struct parser *p)
+parse_highlight(struct parser *p)
 {
 	struct lesson_directive *d;
 	int h;
@@ -1041,7 +1047,7 @@ do_highlight(struct parser *p)
 }
 
 static int
-do_compare(struct parser *p)
+parse_compare(struct parser *p)
 {
 	struct lesson_directive *d;
 	char *why;
@@ -1068,7 +1074,7 @@ do_compare(struct parser *p)
 }
 
 static int
-do_expect(struct parser *p)
+parse_expect(struct parser *p)
 {
 	struct lesson_directive *d;
 
@@ -1079,7 +1085,7 @@ do_expect(struct parser *p)
 	if (d == NULL)
 		return -1;
 	p->l->nexpects++;
-	return parse_compare(p, 1, p->nw, &d->cond);
+	return parse_comparison(p, 1, p->nw, &d->cond);
 }
 
 static int
@@ -1109,7 +1115,7 @@ do_save_load(struct parser *p, int load)
 	if (p->nw > 2) {
 		if (strcmp(p->w[2].s, "run") != 0)
 			return err_extra(p, 2, "run R or the end of the line");
-		if (parse_run(p, 3, &d->cond.lhs.run) != 0)
+		if (parse_run_number(p, 3, &d->cond.lhs.run) != 0)
 			return -1;
 		if (p->nw > 4)
 			return err_extra(p, 4, "the end of the line");
@@ -1120,7 +1126,19 @@ do_save_load(struct parser *p, int load)
 }
 
 static int
-do_threshold(struct parser *p)
+parse_save(struct parser *p)
+{
+	return do_save_load(p, 0);
+}
+
+static int
+parse_load(struct parser *p)
+{
+	return do_save_load(p, 1);
+}
+
+static int
+parse_threshold(struct parser *p)
 {
 	struct lesson_directive *d;
 
@@ -1526,12 +1544,118 @@ split_words(struct parser *p, char *s)
 }
 
 static int
+parse_choice(struct parser *p)
+{
+	return do_ask_part(p, "-", p->rest, p->rest_col);
+}
+
+static int
+parse_answer(struct parser *p)
+{
+	return do_ask_part(p, "answer", NULL, 0);
+}
+
+static int
+parse_explain(struct parser *p)
+{
+	return do_ask_part(p, "explain", p->rest, p->rest_col);
+}
+
+static int
+parse_title(struct parser *p)
+{
+	if (p->rest == NULL)
+		return perr(p, p->w[0].col + 5, "missing text after title (expected title TEXT)");
+	if (p->l->title)
+		return perr(p, p->w[0].col, "second title (expected one title; the first is on "
+		    "line %d)", p->title_line);
+	p->l->title = p->rest;
+	p->rest = NULL;
+	p->title_line = p->line;
+	return 0;
+}
+
+static int
+parse_say(struct parser *p)
+{
+	if (p->rest && check_markup(p, p->rest, p->rest_col) != 0)
+		return -1;
+	return say_append(p, p->rest, p->w[0].col, p->rest_col);
+}
+
+static int
+parse_ask(struct parser *p)
+{
+	struct lesson_directive *d;
+
+	if (p->rest == NULL)
+		return perr(p, p->w[0].col + 3, "missing text after ask (expected ask TEXT)");
+	if (check_markup(p, p->rest, p->rest_col) != 0 ||
+	    (d = add(p, LOP_ASK, p->w[0].col)) == NULL ||
+	    parse_slots(p, d, p->rest, p->rest_col) != 0)
+		return -1;
+	d->ask = xcalloc(1, sizeof *d->ask);
+	d->ask->question = p->rest;
+	p->rest = NULL;
+	p->ask = d;
+	p->l->nstops++;
+	return 0;
+}
+
+static int
+parse_reset(struct parser *p)
+{
+	if (p->nw > 1)
+		return err_extra(p, 1, "the end of the line");
+	return add(p, LOP_RESET, p->w[0].col) == NULL ? -1 : 0;
+}
+
+static int
+parse_pause(struct parser *p)
+{
+	if (p->nw > 1)
+		return err_extra(p, 1, "the end of the line");
+	if (add(p, LOP_PAUSE, p->w[0].col) == NULL)
+		return -1;
+	p->l->nstops++;
+	return 0;
+}
+
+static int
+parse_focus(struct parser *p)
+{
+	struct lesson_directive *d;
+
+	if (p->nw < 2)
+		return perr(p, p->w[0].col + 5, "missing panel after focus (expected network, "
+		    "inspector, loss, data, gradients, activations or code)");
+	if (find_name(p->w[1].s, panel_names) < 0)
+		return err_unknown(p, &p->w[1], "panel", panel_names);
+	if (p->nw > 2)
+		return err_extra(p, 2, "the end of the line");
+	if ((d = add(p, LOP_FOCUS, p->w[0].col)) == NULL)
+		return -1;
+	d->key = xstrdup(p->w[1].s);
+	return 0;
+}
+
+/* How each word of LESSON_DIRECTIVES is read; the index of directive_names. */
+#define DIRECTIVE_PARSE_(ID, fn, word, flags) { flags, parse_##fn },
+static const struct {
+	int flags;		/* LD_TEXT, LD_PART */
+	int (*parse)(struct parser *p);
+} directives[] = {
+	LESSON_DIRECTIVES(DIRECTIVE_PARSE_, DIRECTIVE_PARSE_)
+};
+#undef DIRECTIVE_PARSE_
+
+static int
 parse_line(struct parser *p, char *s)
 {
-	char *word_end, *rest;
+	char *word_end;
 	char word[16];
 	size_t wl;
-	int col, rest_col, k;
+	int col, k, rc;
 
 	while (*s == ' ' || *s == '\t')
 		s++;
@@ -1542,128 +1666,44 @@ parse_line(struct parser *p, char *s)
 		return 0;
 	}
 	col = col_of(p, s);
-	/* Narration: `>` then text. */
-	if (*s == '>') {
-		if (close_ask(p) != 0)
-			return -1;
-		s++;
-		if (*s == ' ' || *s == '\t')
-			s++;
-		rest = rest_of_line(p, s, &rest_col);
-		if (rest && check_markup(p, rest, rest_col) != 0) {
-			free(rest);
-			return -1;
-		}
-		k = say_append(p, rest, col, rest_col);
-		free(rest);
-		return k;
-	}
-	p->say = NULL;
-	for (word_end = s; *word_end && *word_end != ' ' && *word_end != '\t'; word_end++)
-		;
+	/* Every line but narration ends a narration block. */
+	if (*s != '>')
+		p->say = NULL;
+	/* The directive's word; `>` may be written against its text. */
+	if (*s == '>')
+		word_end = s + 1;
+	else
+		for (word_end = s; *word_end && *word_end != ' ' && *word_end != '\t';
+		    word_end++)
+			;
 	wl = (size_t)(word_end - s);
 	if (wl >= sizeof word)
 		wl = sizeof word - 1;
 	memcpy(word, s, wl);
 	word[wl] = '\0';
+	k = find_name(word, directive_names);
 	/* Text directives keep the rest of the line as written. */
-	if (strcmp(word, "title") == 0 || strcmp(word, "ask") == 0 ||
-	    strcmp(word, "-") == 0 || strcmp(word, "explain") == 0) {
-		rest = rest_of_line(p, word_end, &rest_col);
+	if (k >= 0 && (directives[k].flags & LD_TEXT)) {
+		p->rest = rest_of_line(p, word_end, &p->rest_col);
 		p->w[0].s = word;
 		p->w[0].col = col;
 		p->nw = 1;
-		if (strcmp(word, "-") == 0 || strcmp(word, "explain") == 0) {
-			k = do_ask_part(p, word, rest, rest_col);
-			free(rest);
-			return k;
-		}
-		if (close_ask(p) != 0) {
-			free(rest);
-			return -1;
-		}
-		if (rest == NULL) {
-			perr(p, col + (int)wl, "missing text after %s (expected %s TEXT)", word, word);
-			return -1;
-		}
-		if (word[0] == 't') {
-			if (p->l->title) {
-				free(rest);
-				return perr(p, col, "second title (expected one title; the first is on "
-				    "line %d)", p->title_line);
-			}
-			p->l->title = rest;
-			p->title_line = p->line;
-			return 0;
-		} else {
-			struct lesson_directive *d;
-
-			if (check_markup(p, rest, rest_col) != 0 ||
-			    (d = add(p, LOP_ASK, col)) == NULL ||
-			    parse_slots(p, d, rest, rest_col) != 0) {
-				free(rest);
-				return -1;
-			}
-			d->ask = xcalloc(1, sizeof *d->ask);
-			d->ask->question = rest;
-			p->ask = d;
-			p->l->nstops++;
-			return 0;
-		}
+		if (!(directives[k].flags & LD_PART) && close_ask(p) != 0)
+			rc = -1;
+		else
+			rc = directives[k].parse(p);
+		free(p->rest);
+		p->rest = NULL;
+		return rc;
 	}
 	if (split_words(p, s) != 0)
 		return -1;
-	if (strcmp(p->w[0].s, "answer") == 0)
-		return do_ask_part(p, "answer", NULL, 0);
-	if (close_ask(p) != 0)
+	k = find_name(p->w[0].s, directive_names);
+	if ((k < 0 || !(directives[k].flags & LD_PART)) && close_ask(p) != 0)
 		return -1;
-	if (strcmp(p->w[0].s, "set") == 0)
-		return do_set(p);
-	if (strcmp(p->w[0].s, "step") == 0)
-		return do_step(p);
-	if (strcmp(p->w[0].s, "run") == 0)
-		return do_run(p);
-	if (strcmp(p->w[0].s, "select") == 0)
-		return do_select(p);
-	if (strcmp(p->w[0].s, "highlight") == 0)
-		return do_highlight(p);
-	if (strcmp(p->w[0].s, "show") == 0)
-		return do_show(p);
-	if (strcmp(p->w[0].s, "compare") == 0)
-		return do_compare(p);
-	if (strcmp(p->w[0].s, "expect") == 0)
-		return do_expect(p);
-	if (strcmp(p->w[0].s, "save") == 0)
-		return do_save_load(p, 0);
-	if (strcmp(p->w[0].s, "load") == 0)
-		return do_save_load(p, 1);
-	if (strcmp(p->w[0].s, "threshold") == 0)
-		return do_threshold(p);
-	if (strcmp(p->w[0].s, "reset") == 0 || strcmp(p->w[0].s, "pause") == 0) {
-		if (p->nw > 1)
-			return err_extra(p, 1, "the end of the line");
-		if (add(p, p->w[0].s[0] == 'r' ? LOP_RESET : LOP_PAUSE, col) == NULL)
-			return -1;
-		if (p->w[0].s[0] == 'p')
-			p->l->nstops++;
-		return 0;
-	}
-	if (strcmp(p->w[0].s, "focus") == 0) {
-		struct lesson_directive *d;
-
-		if (p->nw < 2)
-			return perr(p, col + 5, "missing panel after focus (expected network, "
-			    "inspector, loss, data, gradients, activations or code)");
-		if (find_name(p->w[1].s, panel_names) < 0)
-			return err_unknown(p, &p->w[1], "panel", panel_names);
-		if (p->nw > 2)
-			return err_extra(p, 2, "the end of the line");
-		if ((d = add(p, LOP_FOCUS, col)) == NULL)
-			return -1;
-		d->key = xstrdup(p->w[1].s);
-		return 0;
-	}
-	return err_unknown(p, &p->w[0], "directive", directive_names);
+	if (k < 0)
+		return err_unknown(p, &p->w[0], "directive", directive_names);
+	return directives[k].parse(p);
 }
 
 /* -------------------------------------------------------------- entry */

@@ -227,7 +227,7 @@ live_setting(const char *key)
 }
 
 static int
-do_set(struct lesson_player *p, const struct lesson_directive *d)
+play_set(struct lesson_player *p, const struct lesson_directive *d)
 {
 	char *err = NULL;
 	const char *why;
@@ -626,7 +626,7 @@ cond_runs(const struct lesson_player *p, const struct lesson_cond *c, int *first
 }
 
 static int
-do_expect(struct lesson_player *p, const struct lesson_directive *d)
+play_expect(struct lesson_player *p, const struct lesson_directive *d)
 {
 	struct lu_buf all = { 0 };
 	char detail[160];
@@ -687,7 +687,7 @@ player_budget(struct lesson_player *p, const struct lesson_directive *d,
 }
 
 static int
-do_step(struct lesson_player *p, const struct lesson_directive *d)
+play_step(struct lesson_player *p, const struct lesson_directive *d)
 {
 	int i;
 	long k;
@@ -713,7 +713,7 @@ do_step(struct lesson_player *p, const struct lesson_directive *d)
 }
 
 static int
-do_run(struct lesson_player *p, const struct lesson_directive *d)
+play_run(struct lesson_player *p, const struct lesson_directive *d)
 {
 	int active[LESSON_MAX_RUNS], epochs[LESSON_MAX_RUNS], first, n, i, any, holds, nruns;
 	char detail[160];
@@ -762,7 +762,7 @@ do_run(struct lesson_player *p, const struct lesson_directive *d)
 }
 
 static int
-do_threshold(struct lesson_player *p, const struct lesson_directive *d)
+play_threshold(struct lesson_player *p, const struct lesson_directive *d)
 {
 	int i;
 
@@ -857,7 +857,7 @@ player_path(struct lesson_player *p, const struct lesson_directive *d, const cha
 }
 
 static int
-do_save(struct lesson_player *p, const struct lesson_directive *d)
+play_save(struct lesson_player *p, const struct lesson_directive *d)
 {
 	int r = d->cond.lhs.run >= 0 ? d->cond.lhs.run : 0;
 	char *path, *err = NULL;
@@ -876,7 +876,7 @@ do_save(struct lesson_player *p, const struct lesson_directive *d)
 }
 
 static int
-do_load(struct lesson_player *p, const struct lesson_directive *d)
+play_load(struct lesson_player *p, const struct lesson_directive *d)
 {
 	int epochs = p->set.cfg.epochs;
 	char *path;
@@ -917,7 +917,7 @@ player_remove_files(struct lesson_player *p)
 /* ------------------------------------------------------------- view */
 
 static int
-do_select(struct lesson_player *p, const struct lesson_directive *d)
+play_select(struct lesson_player *p, const struct lesson_directive *d)
 {
 	struct session *s;
 
@@ -946,7 +946,7 @@ do_select(struct lesson_player *p, const struct lesson_directive *d)
 }
 
 static int
-do_highlight(struct lesson_player *p, const struct lesson_directive *d)
+play_highlight(struct lesson_player *p, const struct lesson_directive *d)
 {
 	if (d->what == LH_LAYER) {
 		if (player_ensure(p, d) != 0 || player_layer(p, d, p->run[0].s, (int)d->n, 1) != 0)
@@ -995,7 +995,7 @@ expand(struct lesson_player *p, const struct lesson_directive *d, const char *te
 }
 
 static int
-do_say(struct lesson_player *p, const struct lesson_directive *d)
+play_say(struct lesson_player *p, const struct lesson_directive *d)
 {
 	int k = 0;
 
@@ -1091,7 +1091,7 @@ number_answer(struct lesson_player *p, const struct lesson_directive *d)
 
 /* A question with its values filled in. */
 static int
-do_ask(struct lesson_player *p, const struct lesson_directive *d)
+play_ask(struct lesson_player *p, const struct lesson_directive *d)
 {
 	const struct lesson_ask *a = d->ask;
 	struct lu_buf b = { 0 };
@@ -1169,68 +1169,74 @@ do_compare_from_here(struct lesson_player *p, const struct lesson_directive *d)
 	return rc;
 }
 
+static int
+play_reset(struct lesson_player *p, const struct lesson_directive *d)
+{
+	return player_build(p, d, NULL);
+}
+
+static int
+play_pause(struct lesson_player *p, const struct lesson_directive *d)
+{
+	p->state = PLAYER_PAUSE;
+	return 1;
+}
+
+static int
+play_focus(struct lesson_player *p, const struct lesson_directive *d)
+{
+	p->view.focus = d->key;
+	p->view.serial++;
+	return 0;
+}
+
+static int
+play_show(struct lesson_player *p, const struct lesson_directive *d)
+{
+	if (d->what == LS_WEIGHTS || d->what == LS_DIAGRAM)
+		p->view.net_diagram = d->what == LS_DIAGRAM;
+	else
+		p->view.data_view = d->what;	/* LS_* match DATA_VIEW_* */
+	p->view.serial++;
+	return 0;
+}
+
+static int
+play_compare(struct lesson_player *p, const struct lesson_directive *d)
+{
+	if (d->what == 1)
+		return do_compare_from_here(p, d);
+	if (d->value == NULL) {
+		p->set.ncompare = 0;
+	} else {
+		char *err = NULL;
+
+		if (options_set(&p->set, "compare", d->value, &err) != 0) {
+			player_fail(p, d, d->arg_col, "%s", err);
+			free(err);
+			return -1;
+		}
+	}
+	p->stale = 1;
+	return 0;
+}
+
+/* How each directive of LESSON_DIRECTIVES (lesson.h) is played. Each returns
+ * 1 when it is a stop, 0 to go on, -1 on error. */
+typedef int play_fn(struct lesson_player *p, const struct lesson_directive *d);
+#define DIRECTIVE_PLAY_(ID, fn, word, flags) [LOP_##ID] = play_##fn,
+#define DIRECTIVE_PART_(ID, fn, word, flags)
+static play_fn *const play[LOP_COUNT] = {
+	LESSON_DIRECTIVES(DIRECTIVE_PLAY_, DIRECTIVE_PART_)
+};
+#undef DIRECTIVE_PLAY_
+#undef DIRECTIVE_PART_
+
 /* Runs one directive. Returns 1 when it is a stop, 0 to go on, -1 on error. */
 static int
 player_exec(struct lesson_player *p, const struct lesson_directive *d)
 {
-	switch (d->op) {
-	case LOP_SAY:
-		return do_say(p, d);
-	case LOP_SET:
-		return do_set(p, d);
-	case LOP_RESET:
-		return player_build(p, d, NULL);
-	case LOP_STEP:
-		return do_step(p, d);
-	case LOP_RUN:
-		return do_run(p, d);
-	case LOP_PAUSE:
-		p->state = PLAYER_PAUSE;
-		return 1;
-	case LOP_ASK:
-		return do_ask(p, d);
-	case LOP_FOCUS:
-		p->view.focus = d->key;
-		p->view.serial++;
-		return 0;
-	case LOP_SELECT:
-		return do_select(p, d);
-	case LOP_HIGHLIGHT:
-		return do_highlight(p, d);
-	case LOP_SHOW:
-		if (d->what == LS_WEIGHTS || d->what == LS_DIAGRAM)
-			p->view.net_diagram = d->what == LS_DIAGRAM;
-		else
-			p->view.data_view = d->what;	/* LS_* match DATA_VIEW_* */
-		p->view.serial++;
-		return 0;
-	case LOP_COMPARE:
-		if (d->what == 1)
-			return do_compare_from_here(p, d);
-		if (d->value == NULL) {
-			p->set.ncompare = 0;
-		} else {
-			char *err = NULL;
-
-			if (options_set(&p->set, "compare", d->value, &err) != 0) {
-				player_fail(p, d, d->arg_col, "%s", err);
-				free(err);
-				return -1;
-			}
-		}
-		p->stale = 1;
-		return 0;
-	case LOP_EXPECT:
-		return do_expect(p, d);
-	case LOP_SAVE:
-		return do_save(p, d);
-	case LOP_LOAD:
-		return do_load(p, d);
-	case LOP_THRESHOLD:
-		return do_threshold(p, d);
-	default:
-		return 0;
-	}
+	return play[d->op](p, d);
 }
 
 static void

@@ -32,4 +32,25 @@ while read -r k; do
 	grep -qxF -- "$k" "$T/keys-readme" || { echo "FAIL: README lists the key $k, which the key table lacks"; fails=$((fails + 1)); }
 done <"$T/readme-keys"
 echo "ok: keys checked against the key table ($(wc -l <"$T/keys") codes)"
+# Lesson directives: the list in lessons/README.md and in nnstep-lesson(5)
+# names every word of LESSON_DIRECTIVES (src/lesson/lesson.h) and no other,
+# and every directive that is played (OP) has its own entry in the man page.
+sed -n '/^#define LESSON_DIRECTIVES(/,/^$/p' src/lesson/lesson.h |
+    sed -n 's/.*\(OP\|PART\)([A-Z_]*, [a-z_]*, "\([^"]*\)".*/\1 \2/p' >"$T/directives"
+cut -d' ' -f2 "$T/directives" | sort >"$T/dir-words"
+sed -n '/^The directives, all of them:/,/^$/p' lessons/README.md | grep -o '`[^`]*`' | tr -d '`' |
+    sort >"$T/readme-dirs"
+sed -n '/^The directives, all of them:$/,/^\.\(PP\|SH\)/p' man/nnstep-lesson.5 |
+    sed -n 's/^\.B //p' | sed 's/\\-/-/g' | tr -s ' ' '\n' | sed '/^$/d' | sort >"$T/man-dirs"
+check "LESSON_DIRECTIVES has directives" test "$(wc -l <"$T/dir-words")" -ge 10
+check "lessons/README.md lists every lesson directive and no other" \
+    cmp -s "$T/dir-words" "$T/readme-dirs"
+check "nnstep-lesson(5) lists every lesson directive and no other" \
+    cmp -s "$T/dir-words" "$T/man-dirs"
+awk 'prev == ".TP" { print } { prev = $0 }' man/nnstep-lesson.5 |
+    sed 's/^\.B[IR]\{0,1\} "*//; s/^\\fB//; s/[ \\"].*//' | sort -u >"$T/man-entries"
+while read -r kind w; do
+	[ "$kind" = OP ] || continue
+	grep -qxF -- "$w" "$T/man-entries" || { echo "FAIL: nnstep-lesson(5) has no entry for $w"; fails=$((fails + 1)); }
+done <"$T/directives"
 finish
