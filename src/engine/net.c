@@ -322,31 +322,39 @@ net_eval(const struct net *n, const double *param, const double *wt, double *ez,
 	return rows > 0 ? total / rows : 0.0;
 }
 
-void
-net_evaluate_layer(struct net *n, const double *x, long rows, int layer, double *out)
+int
+net_evaluate_layer(const struct net *n, const double *x, long rows, int layer, double *out)
 {
-	long done;
+	long done, cap = n->cap;
+	double *z, *ab2;
 	int l;
 
 	if (layer < 0 || layer >= n->nlayers)
-		return;
-	for (done = 0; done < rows; done += n->cap) {
-		long c = rows - done < n->cap ? rows - done : n->cap;
+		return -1;
+	/* Buffers of its own: the network is only read. */
+	z = malloc((size_t)(3 * cap * n->eval_width) * sizeof *z);
+	if (z == NULL)
+		return -1;
+	ab2 = z + cap * n->eval_width;
+	for (done = 0; done < rows; done += cap) {
+		long c = rows - done < cap ? rows - done : cap;
 		const double *in = x + done * n->ninputs;
-		double *ab = n->eval_a;
+		double *ab = ab2;
 
 		for (l = 0; l <= layer; l++) {
-			struct layer *ly = &n->layer[l];
+			const struct layer *ly = &n->layer[l];
 
-			ab = n->eval_a + (l % 2) * n->cap * n->eval_width;
+			ab = ab2 + (l % 2) * cap * n->eval_width;
 			kern_forward(c, ly->in, ly->out, in, n->wt + ly->w_off,
-			    n->param + ly->b_off, n->eval_z);
-			act_forward(ly->act, ly->alpha, n->eval_z, ab, c, ly->out);
+			    n->param + ly->b_off, z);
+			act_forward(ly->act, ly->alpha, z, ab, c, ly->out);
 			in = ab;
 		}
 		memcpy(out + done * n->layer[layer].out, ab,
 		    (size_t)(c * n->layer[layer].out) * sizeof *out);
 	}
+	free(z);
+	return 0;
 }
 
 double

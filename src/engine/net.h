@@ -107,9 +107,10 @@ void net_backward(struct net *n, double l2);
  * loss against y (0 when y is NULL; w may be NULL).
  */
 /* The activations a of layer `layer` (0-based) for rows of x, without
- * dropout, through the evaluation scratch: rows x that layer's units to
- * out. What a hidden neuron computes over the inputs. */
-void net_evaluate_layer(struct net *n, const double *x, long rows, int layer, double *out);
+ * dropout, in buffers of its own (n is only read): rows x that layer's
+ * units to out. What a hidden neuron computes over the inputs. 0, or -1
+ * when memory ran out or there is no such layer. */
+int net_evaluate_layer(const struct net *n, const double *x, long rows, int layer, double *out);
 
 double net_evaluate(struct net *n, const double *x, const double *y,
     const double *w, long rows, double *pred);

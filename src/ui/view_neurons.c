@@ -68,8 +68,11 @@ view_neuron_map(const struct panel_ctx *p, struct canvas *c, struct rect r, int 
 			x[i * 2] = lo[0] + (gx + 0.5) / r.w * (hi[0] - lo[0]);
 			x[i * 2 + 1] = hi[1] - (gy + 0.5) / r.h * (hi[1] - lo[1]);
 		}
-	/* Evaluation writes only the network's evaluation scratch. */
-	net_evaluate_layer((struct net *)s->net, x, rows, layer, a);
+	if (net_evaluate_layer(s->net, x, rows, layer, a) != 0) {
+		free(x);
+		free(a);
+		return;
+	}
 	for (i = 0; i < rows; i++)
 		if (fabs(a[i * ly->out + unit]) > big)
 			big = fabs(a[i * ly->out + unit]);
