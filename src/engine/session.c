@@ -24,8 +24,8 @@
 #include "util/i18n.h"
 
 /* Marked for the catalogue; shown through _() where people read them. */
-static const char *const phase_names[] = { N_("ready"), N_("forward"), N_("loss"),
-	N_("backward"), N_("update") };
+const char *const phase_names[] = { N_("ready"), N_("forward"), N_("loss"),
+	N_("backward"), N_("update"), NULL };
 
 const char *
 phase_name(enum phase p)

@@ -24,6 +24,9 @@
 
 enum phase { PHASE_NONE = 0, PHASE_FORWARD, PHASE_LOSS, PHASE_BACKWARD, PHASE_UPDATE };
 const char *phase_name(enum phase p);	/* "forward", ... ("ready" for NONE) */
+/* The one table of phase names, by enum phase, NULL-terminated; untranslated
+ * (the lesson language reads them), marked for the catalogue. */
+extern const char *const phase_names[];
 
 /* Results of the stepping calls. */
 enum { SESSION_OK = 0, SESSION_FINISHED = 1, SESSION_DIVERGED = 2 };

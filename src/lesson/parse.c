@@ -117,10 +117,6 @@ static const char *const cmp_names[LC_COUNT + 1] = {
 	"<", "<=", ">", ">=", "==", "!=", "~=", NULL
 };
 
-static const char *const phase_words[] = {
-	"ready", "forward", "loss", "backward", "update", NULL
-};
-
 static const char *const panel_names[] = {
 	"network", "inspector", "loss", "data", "gradients", "activations", "code", "lr",
 	"checks", "neurons", NULL
@@ -605,9 +601,9 @@ parse_comparison(struct parser *p, int i, int end, struct lesson_cond *c)
 		goto out;
 	}
 	if (kind == 1) {
-		k = find_name(p->w[i].s, phase_words);
+		k = find_name(p->w[i].s, phase_names);
 		if (k < 0) {
-			err_unknown(p, &p->w[i], "phase", phase_words);
+			err_unknown(p, &p->w[i], "phase", phase_names);
 			goto out;
 		}
 		c->value = k;

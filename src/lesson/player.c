@@ -513,11 +513,8 @@ quantity(struct lesson_player *p, const struct lesson_directive *d,
 static void
 format_value(char *buf, size_t n, enum lesson_metric m, double v)
 {
-	static const char *const phases[] = { "ready", "forward", "loss", "backward",
-		"update" };
-
-	if (m == LM_PHASE && v >= 0 && v <= 4)
-		snprintf(buf, n, "%s", _(phases[(int)v]));
+	if (m == LM_PHASE && v >= PHASE_NONE && v <= PHASE_UPDATE)
+		snprintf(buf, n, "%s", _(phase_name((enum phase)(int)v)));
 	else if (m == LM_DIVERGED || m == LM_STOPPED_EARLY)
 		snprintf(buf, n, "%s", v != 0 ? _("yes") : _("no"));
 	else
