@@ -20,6 +20,7 @@
 
 #include "app/options.h"
 #include "lesson/lesson.h"
+#include "util/utf8.h"
 #include "lesson/lutil.h"
 
 #define MAX_WORDS 64
@@ -1470,12 +1471,13 @@ do_ask_part(struct parser *p, const char *word, const char *rest, int rest_col)
 static int
 check_bytes(struct parser *p, const char *s, size_t n)
 {
-	size_t i = 0, len, k;
+	size_t i = 0;
 	int col = 1;
 
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
-		unsigned v;
+		uint32_t v;
+		int len;
 
 		if (c < 0x80) {
 			if ((c < 0x20 && c != '\t') || c == 0x7F)
@@ -1484,32 +1486,17 @@ check_bytes(struct parser *p, const char *s, size_t n)
 			col++;
 			continue;
 		}
-		if (c >= 0xC2 && c <= 0xDF)
-			len = 2, v = c & 0x1F;
-		else if (c >= 0xE0 && c <= 0xEF)
-			len = 3, v = c & 0x0F;
-		else if (c >= 0xF0 && c <= 0xF4)
-			len = 4, v = c & 0x07;
-		else
-			return perr(p, col, "invalid UTF-8 (expected UTF-8 text)");
-		if (i + len > n)
-			return perr(p, col, "invalid UTF-8 (expected UTF-8 text)");
-		for (k = 1; k < len; k++) {
-			if (((unsigned char)s[i + k] & 0xC0) != 0x80)
-				return perr(p, col, "invalid UTF-8 (expected UTF-8 text)");
-			v = (v << 6) | ((unsigned char)s[i + k] & 0x3F);
-		}
-		if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
-		    (v >= 0xD800 && v <= 0xDFFF))
+		len = utf8_decode(s + i, n - i, &v);
+		if (!utf8_valid(s + i, len, v))
 			return perr(p, col, "invalid UTF-8 (expected UTF-8 text)");
 		if (v >= 0x80 && v < 0xA0)
-			return perr(p, col, "control character U+%04X (expected text)", v);
+			return perr(p, col, "control character U+%04X (expected text)", (unsigned)v);
 		/* They reorder what the terminal shows after them. */
 		if (v == 0x061C || v == 0x200E || v == 0x200F || (v >= 0x202A && v <= 0x202E) ||
 		    (v >= 0x2066 && v <= 0x2069))
 			return perr(p, col, "bidirectional control character U+%04X (expected text)",
-			    v);
-		i += len;
+			    (unsigned)v);
+		i += (size_t)len;
 		col++;
 	}
 	return 0;

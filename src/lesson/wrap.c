@@ -3,6 +3,7 @@
 #include <wchar.h>
 
 #include "lesson/lesson.h"
+#include "util/utf8.h"
 
 /* ------------------------------------------------------------ widths */
 
@@ -81,43 +82,6 @@ is_hangul(unsigned cp)
 	    (cp >= 0x3130 && cp <= 0x318F) || (cp >= 0xA960 && cp <= 0xA97F);
 }
 
-/* Decodes one character of s[0..n); returns the bytes used (1 for a bad
- * byte, which decodes as U+FFFD). */
-static size_t
-decode(const unsigned char *s, size_t n, unsigned *cp)
-{
-	unsigned c = s[0], v;
-	size_t len, i;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF)
-		len = 2, v = c & 0x1F;
-	else if (c >= 0xE0 && c <= 0xEF)
-		len = 3, v = c & 0x0F;
-	else if (c >= 0xF0 && c <= 0xF4)
-		len = 4, v = c & 0x07;
-	else
-		goto bad;
-	if (len > n)
-		goto bad;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			goto bad;
-		v = (v << 6) | (s[i] & 0x3F);
-	}
-	if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
-	    (v >= 0xD800 && v <= 0xDFFF))
-		goto bad;
-	*cp = v;
-	return len;
-bad:
-	*cp = 0xFFFD;
-	return 1;
-}
-
 /* ------------------------------------------------------------ wrapping */
 
 /* The line being filled. */
@@ -147,7 +111,10 @@ wrap_emit(struct wrap *st)
 static int
 char_width(const char *s, size_t i, size_t n, int markup, size_t *len, unsigned *cp)
 {
-	*len = decode((const unsigned char *)s + i, n - i, cp);
+	uint32_t v;
+
+	*len = (size_t)utf8_decode(s + i, n - i, &v);
+	*cp = v;
 	if (markup && *cp == '*')
 		return 0;
 	if (markup && *cp == '\\' && i + 1 < n && s[i + 1] == '*') {

@@ -20,6 +20,8 @@
 #include <stdint.h>
 #include <stddef.h>
 
+#include "util/utf8.h"
+
 /* Attributes of a cell, added to those of its colour role. */
 #define ATTR_BOLD	0x01
 #define ATTR_REVERSE	0x02
@@ -47,11 +49,7 @@ struct canvas {
 
 /* ------------------------------------------------------------ text */
 
-/* Decodes one UTF-8 character from s (at most n bytes); returns the number
- * of bytes used (at least 1 when n > 0: a bad byte decodes as U+FFFD). */
-int utf8_decode(const char *s, size_t n, uint32_t *cp);
-/* Encodes cp into out (4 bytes room); returns the bytes written. */
-int utf8_encode(uint32_t cp, char *out);
+/* UTF-8 itself: util/utf8.h (utf8_decode, utf8_encode). */
 /* Display width of a code point: 0 (combining, control), 1 or 2. The C
  * library's wcwidth decides when it knows the character; otherwise a table
  * of the East Asian wide ranges, so results do not depend on the locale. */
