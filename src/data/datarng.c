@@ -1,12 +1,13 @@
 /*
  * datarng.c: the seeded random numbers of the data layer (splits, generators).
  *
- * splitmix64 (Steele, Lea, Flood 2014) gives the same sequence on every
- * platform, so a seed names one split and one generated data set.
+ * splitmix64 (util/splitmix.h) gives the same sequence on every platform,
+ * so a seed names one split and one generated data set.
  */
 #include <math.h>
 
 #include "datautil.h"
+#include "util/splitmix.h"
 
 void
 data_rng_seed(struct data_rng *r, uint64_t seed)
@@ -17,11 +18,7 @@ data_rng_seed(struct data_rng *r, uint64_t seed)
 uint64_t
 data_rng_next(struct data_rng *r)
 {
-	uint64_t z = (r->state += 0x9E3779B97F4A7C15ULL);
-
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-	return z ^ (z >> 31);
+	return splitmix64(&r->state);
 }
 
 double

@@ -2,16 +2,7 @@
 #include <math.h>
 
 #include "rng.h"
-
-static uint64_t
-rng_splitmix(uint64_t *x)
-{
-	uint64_t z = (*x += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
+#include "util/splitmix.h"
 
 static uint64_t
 rng_rotl(uint64_t x, int k)
@@ -26,7 +17,7 @@ rng_seed(struct rng *r, uint64_t seed)
 	int i;
 
 	for (i = 0; i < 4; i++)
-		r->s[i] = rng_splitmix(&x);
+		r->s[i] = splitmix64(&x);
 }
 
 uint64_t
