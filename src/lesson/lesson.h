@@ -226,7 +226,6 @@ void lesson_free(struct lesson *l);
 
 /* Names for messages and documentation. */
 const char *lesson_metric_name(enum lesson_metric m);
-const char *lesson_cmp_name(enum lesson_cmp c);
 
 /* --------------------------------------------------------------- text */
 

@@ -146,12 +146,6 @@ lesson_metric_name(enum lesson_metric m)
 	return m < LM_COUNT ? metrics[m].name : "?";
 }
 
-const char *
-lesson_cmp_name(enum lesson_cmp c)
-{
-	return c < LC_COUNT ? cmp_names[c] : "?";
-}
-
 static int
 find_name(const char *s, const char *const *names)
 {

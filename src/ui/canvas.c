@@ -403,12 +403,6 @@ canvas_hline(struct canvas *c, int x, int y, int w, uint32_t cp, int role)
 	canvas_fill(c, (struct rect){ x, y, w, 1 }, cp, role, 0);
 }
 
-void
-canvas_vline(struct canvas *c, int x, int y, int h, uint32_t cp, int role)
-{
-	canvas_fill(c, (struct rect){ x, y, 1, h }, cp, role, 0);
-}
-
 /* ------------------------------------------------------------ wrapping */
 
 struct wrap {

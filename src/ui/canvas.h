@@ -93,7 +93,6 @@ void canvas_paint(struct canvas *c, struct rect r, int role, int attr);
 /* Adds attributes to the cells in r, keeping characters and roles. */
 void canvas_attr(struct canvas *c, struct rect r, int attr);
 void canvas_hline(struct canvas *c, int x, int y, int w, uint32_t cp, int role);
-void canvas_vline(struct canvas *c, int x, int y, int h, uint32_t cp, int role);
 
 /*
  * Word-wraps UTF-8 text into r by display width and draws it, skipping the

@@ -243,13 +243,3 @@ layout_compute(const struct ui_frame *f, int w, int h, struct layout *L)
 		layout_single(f, L, b);
 }
 
-int
-layout_find(const struct layout *L, int run, int id)
-{
-	int i;
-
-	for (i = 0; i < L->nslots; i++)
-		if (L->slot[i].run == run && L->slot[i].shown == id)
-			return i;
-	return -1;
-}

@@ -32,7 +32,5 @@ struct layout {
 };
 
 void layout_compute(const struct ui_frame *f, int w, int h, struct layout *L);
-/* The slot showing panel id of run, or -1. */
-int layout_find(const struct layout *L, int run, int id);
 
 #endif

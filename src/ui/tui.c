@@ -1841,18 +1841,6 @@ tui_set_sessions(struct tui *t, int n, struct session *const *s, const char *con
 	t->dirty = 1;
 }
 
-int
-tui_nsessions(const struct tui *t)
-{
-	return t->nruns;
-}
-
-struct session *
-tui_session(const struct tui *t, int i)
-{
-	return i >= 0 && i < t->nruns ? t->run[i] : NULL;
-}
-
 static void
 tui_free_ask(struct tui *t)
 {
@@ -2006,12 +1994,6 @@ tui_show(struct tui *t, int data_view, int net_diagram)
 	if (net_diagram >= 0)
 		t->v.net_diagram = net_diagram;
 	t->dirty = 1;
-}
-
-struct ui_view_state *
-tui_view(struct tui *t)
-{
-	return &t->v;
 }
 
 /* ------------------------------------------------------------------- main */

@@ -80,8 +80,6 @@ int tui_run(struct tui *t);
  * that needs a new network). */
 void tui_set_sessions(struct tui *t, int n, struct session *const *s,
     const char *const *labels);
-int tui_nsessions(const struct tui *t);
-struct session *tui_session(const struct tui *t, int i);
 
 /* --- lesson mode */
 void tui_set_lesson(struct tui *t, const struct tui_lesson_hooks *h);
@@ -114,7 +112,5 @@ void tui_highlight(struct tui *t, int what, int layer);
 /* Picture inputs: what the data panel (enum data_view) and the network
  * panel (1: the diagram) show; -1 leaves one as it is. */
 void tui_show(struct tui *t, int data_view, int net_diagram);
-/* The view state, for anything else; changes show at the next frame. */
-struct ui_view_state *tui_view(struct tui *t);
 
 #endif
