@@ -324,6 +324,9 @@ load_notice(const struct options *o, const struct session_config *was,
 	fprintf(stderr, _(": the values given on the command line are not used\n"));
 }
 
+/* Parameters below which the last update's change is kept (8 MiB a copy). */
+#define HEADLESS_KEEP_DELTA (1L << 20)
+
 int
 headless_main(struct options *o)
 {
@@ -349,6 +352,12 @@ headless_main(struct options *o)
 
 		r->opt = built[i].opt;
 		r->s = built[i].s;
+		/* Only a screen and the trace show the last update weight by
+		 * weight. Without them the weights before it are not kept, nor,
+		 * for a network of a million parameters or more, its change
+		 * (its size is then worked out before the update). */
+		if (o->screen_w == 0 && o->screen_every == 0 && o->trace_path == NULL)
+			session_keep_updates(r->s, 0, r->s->net->nparams < HEADLESS_KEEP_DELTA);
 		snprintf(r->label, sizeof r->label, "%s", built[i].label);
 		r->checkpoint_path = i == 0 ? o->checkpoint_path : NULL;
 		if (i == 0 && built[0].ck != NULL)

@@ -292,10 +292,16 @@ session_phase(struct session *s)
 			session_diag_backward(s);
 		break;
 	case PHASE_UPDATE:
-		memcpy(s->prev_param, n->param, (size_t)n->nparams * sizeof(double));
+		if (s->prev_param != NULL)
+			memcpy(s->prev_param, n->param, (size_t)n->nparams * sizeof(double));
+		s->updates_written = 1;
 		s->pos.step++;
 		if (s->opt_arrays < optim_state_arrays(s->pos.cfg.optimizer))
 			s->opt_arrays = optim_state_arrays(s->pos.cfg.optimizer);
+		/* Without the delta kept, its per-layer size is measured first,
+		 * from the same arithmetic on copies of a block at a time. */
+		if (s->pos.cfg.diagnostics && s->delta == NULL)
+			session_diag_update_blocks(s);
 		optim_step(s->pos.cfg.optimizer, s->pos.cfg.lr, n->nparams, n->param, n->grad,
 		    s->opt_m, s->opt_v, s->pos.step, s->delta);
 		net_sync(n);
@@ -404,8 +410,15 @@ session_start(struct session *s, uint64_t seed)
 	rng_seed(&s->pos.rng, seed);
 	session_apply_cfg(s);
 	net_init(n, s->pos.cfg.init, s->pos.cfg.init_value, s->pos.cfg.bias_init, &s->pos.rng);
-	memset(s->prev_param, 0, (size_t)n->nparams * sizeof(double));
-	memset(s->delta, 0, (size_t)n->nparams * sizeof(double));
+	/* (Zero from calloc until the first update: not touched before, so
+	 * that a session that drops them never has them resident.) */
+	if (s->updates_written) {
+		if (s->prev_param != NULL)
+			memset(s->prev_param, 0, (size_t)n->nparams * sizeof(double));
+		if (s->delta != NULL)
+			memset(s->delta, 0, (size_t)n->nparams * sizeof(double));
+		s->updates_written = 0;
+	}
 	s->pos.epoch_rng = s->pos.rng;
 	session_rebuild_batch(s);
 	session_diag_ranges(s);
@@ -529,6 +542,26 @@ session_free(struct session *s)
 	free(s->metrics_work);
 	session_history_free(s);
 	free(s);
+}
+
+int
+session_keep_updates(struct session *s, int prev, int delta)
+{
+	double **arr[2] = { &s->prev_param, &s->delta };
+	int keep[2] = { prev, delta }, i;
+
+	for (i = 0; i < 2; i++) {
+		if (!keep[i]) {
+			free(*arr[i]);
+			*arr[i] = NULL;
+		} else if (*arr[i] == NULL) {
+			/* (zero until the next update) */
+			*arr[i] = calloc((size_t)s->net->nparams, sizeof(double));
+			if (*arr[i] == NULL)
+				return -1;
+		}
+	}
+	return 0;
 }
 
 void

@@ -188,8 +188,10 @@ struct session {
 	double *unit_sat_frac;		/* per unit: saturated share of the last pass */
 	long unit_off[NET_MAX_LAYERS];	/* where each layer's units start */
 	/* scratch of the current batch (recomputed by replay) */
-	double *prev_param;		/* weights before the last update */
-	double *delta;			/* the last update's change of every parameter */
+	double *prev_param;		/* weights before the last update (NULL: not kept) */
+	double *delta;			/* the last update's change of every parameter (NULL: not kept) */
+	double update_rms[NET_MAX_LAYERS];	/* without delta: its rms per layer, this update */
+	int updates_written;		/* prev_param and delta written since they were zero */
 	/* histories */
 	struct epoch_record *epochs;
 	int epochs_cap;
@@ -231,6 +233,12 @@ struct session *session_new(const struct session_config *cfg, const struct datas
     char **err);
 void session_free(struct session *s);
 void session_set_observer(struct session *s, session_observer fn, void *user);
+/* Whether to keep prev_param and delta, two copies of the parameters that
+ * only the views and the trace read (both kept by default). Without delta
+ * the update ratio is found before each update on copies of a block at a
+ * time: the same bits, for one more pass of the optimizer's arithmetic.
+ * Returns -1 when one cannot be allocated. */
+int session_keep_updates(struct session *s, int prev, int delta);
 
 /* Advance one phase / to the end of the current batch / to the end of the
  * current epoch. Return SESSION_OK, SESSION_FINISHED (nothing done) or

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kernels.h"
+#include "optim.h"
 #include "session_impl.h"
 
 /* Doubles of f'(z) worked out in one call (at least one row of the widest layer). */
@@ -134,6 +135,84 @@ session_diag_fill_backward(const struct session *s, struct session_pos *p)
 	}
 }
 
+/* Doubles of a block of the update found on copies (a multiple of 8). */
+#define UPDATE_BLOCK 512
+
+/*
+ * The change of the weights w[off..off + m) that the coming update makes,
+ * a block at a time, computed on copies of the weights and the optimizer's
+ * state so that nothing is changed; pass 0 adds the squares as kern_sum8
+ * does (eight running sums, then the rest in order), pass 1 finds the
+ * largest magnitude and pass 2 adds the squares scaled by big, as
+ * session_rms does: the same numbers as session_rms over a kept delta.
+ */
+static double
+update_pass(struct session *s, long off, long m, int pass, double big)
+{
+	struct net *n = s->net;
+	double w[UPDATE_BLOCK], mm[UPDATE_BLOCK], vv[UPDATE_BLOCK], d[UPDATE_BLOCK];
+	double p[8] = { 0 }, tail[8], acc = 0;
+	long a, len, j, full = m - m % 8;
+	int k, ntail = 0, arrays = optim_state_arrays(s->pos.cfg.optimizer);
+
+	for (a = 0; a < m; a += len) {
+		len = m - a < UPDATE_BLOCK ? m - a : UPDATE_BLOCK;
+		memcpy(w, n->param + off + a, (size_t)len * sizeof(double));
+		if (arrays > 0)
+			memcpy(mm, s->opt_m + off + a, (size_t)len * sizeof(double));
+		if (arrays > 1)
+			memcpy(vv, s->opt_v + off + a, (size_t)len * sizeof(double));
+		optim_step(s->pos.cfg.optimizer, s->pos.cfg.lr, len, w, n->grad + off + a, mm, vv,
+		    s->pos.step, d);
+		for (j = 0; j < len; j++) {
+			if (pass == 1) {
+				if (fabs(d[j]) > acc)
+					acc = fabs(d[j]);
+			} else if (pass == 2) {
+				acc += (d[j] / big) * (d[j] / big);
+			} else if (a + j < full) {
+				p[(a + j) % 8] += d[j] * d[j];
+			} else {
+				tail[ntail++] = d[j];
+			}
+		}
+	}
+	if (pass != 0)
+		return acc;
+	p[0] = ((p[0] + p[1]) + (p[2] + p[3])) + ((p[4] + p[5]) + (p[6] + p[7]));
+	for (k = 0; k < ntail; k++)
+		p[0] += tail[k] * tail[k];
+	return p[0];
+}
+
+static double
+update_rms(struct session *s, long off, long m)
+{
+	double sum, big;
+
+	if (m == 0)
+		return 0.0;
+	sum = update_pass(s, off, m, 0, 0);
+	if (isfinite(sum))
+		return sqrt(sum / m);
+	big = update_pass(s, off, m, 1, 0);
+	if (!isfinite(big))
+		return big;
+	return big * sqrt(update_pass(s, off, m, 2, big) / m);
+}
+
+/* Before an update whose delta is not kept (session_keep_updates). */
+void
+session_diag_update_blocks(struct session *s)
+{
+	struct net *n = s->net;
+	int l;
+
+	for (l = 0; l < n->nlayers; l++)
+		s->update_rms[l] = update_rms(s, n->layer[l].w_off,
+		    (long)n->layer[l].in * n->layer[l].out);
+}
+
 static void
 session_diag_fill_update(const struct session *s, struct session_pos *p)
 {
@@ -145,8 +224,8 @@ session_diag_fill_update(const struct session *s, struct session_pos *p)
 		long m = (long)ly->in * ly->out;
 		double w = session_rms(n->param + ly->w_off, m);
 
-		p->diag_cache[l].update_ratio = w > 0 ?
-		    session_rms(s->delta + ly->w_off, m) / w : 0.0;
+		p->diag_cache[l].update_ratio = w > 0 ? (s->delta != NULL ?
+		    session_rms(s->delta + ly->w_off, m) : s->update_rms[l]) / w : 0.0;
 	}
 }
 

@@ -35,6 +35,7 @@ int session_restore_to(struct session *s, long target);
  * the histogram ranges of the layers' activations. */
 void session_diag_forward(struct session *s);
 void session_diag_backward(struct session *s);
+void session_diag_update_blocks(struct session *s);
 void session_diag_update(struct session *s);
 void session_diag_pass(struct session *s);
 /* Works out the statistics still due, before what they read changes. */

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/kernels.h"
 #include "engine/session.h"
 
 /* ------------------------------------------------------------ data sets */
@@ -557,6 +558,67 @@ run_epochs(const struct dataset *d, uint64_t seed, int epochs)
 		ck_assert_int_eq(session_step_epoch(s), SESSION_OK);
 	return s;
 }
+
+/* A session that keeps no copy of the last update (headless) finds the same
+ * update ratios, bit for bit, as one that keeps it (the terminal UI): with
+ * each optimizer, layers of more than a block and not a multiple of 8, and
+ * with updates so large that their squares overflow (the scaled sums). */
+static void
+same_updates(enum optim o, double lr, int *overflowed)
+{
+	struct dataset d;
+	struct session_config c;
+	struct session *a, *b;
+	int k, l;
+
+	xor_data(&d);
+	session_config_default(&c);
+	c.batch = 2;
+	c.optimizer = o;
+	c.lr = lr;
+	c.hidden[0] = 301;
+	c.seed = 9;
+	c.epochs = 4;
+	a = new_session(&c, &d);
+	b = new_session(&c, &d);
+	ck_assert_int_eq(session_keep_updates(b, 0, 0), 0);
+	ck_assert_ptr_null(b->prev_param);
+	ck_assert_ptr_null(b->delta);
+	ck_assert_ptr_nonnull(a->delta);
+	for (k = 0; k < 6; k++) {
+		int ra = session_step_batch(a), rb = session_step_batch(b);
+
+		ck_assert_int_eq(ra, rb);
+		ck_assert(memcmp(a->net->param, b->net->param,
+		    (size_t)a->net->nparams * sizeof(double)) == 0);
+		for (l = 0; l < a->net->nlayers; l++) {
+			double ua = session_layer_diag(a, l)->update_ratio;
+			double ub = session_layer_diag(b, l)->update_ratio;
+
+			ck_assert_msg(memcmp(&ua, &ub, sizeof ua) == 0,
+			    "optimizer %d batch %d layer %d: %.17g kept, %.17g in blocks", o, k, l,
+			    ua, ub);
+			if (l == 0 && ua > 0 && isfinite(ua) && k == 0)
+				*overflowed |= !isfinite(kern_sum8(a->delta, 2 * 301, 0, 1));
+		}
+		if (ra != SESSION_OK)
+			break;
+	}
+	session_free(a);
+	session_free(b);
+}
+
+START_TEST(test_update_ratio_without_delta)
+{
+	int o, overflowed = 0;
+
+	for (o = OPT_SGD; o <= OPT_ADAM; o++)
+		same_updates(o, 0.05, &overflowed);
+	ck_assert_int_eq(overflowed, 0);
+	same_updates(OPT_SGD, 1e200, &overflowed);
+	ck_assert_msg(overflowed, "the large update did not reach the scaled sums");
+}
+END_TEST
 
 START_TEST(test_determinism)
 {
@@ -2095,6 +2157,7 @@ session_suite(void)
 	tcase_add_test(tc, test_step_batch_and_epoch);
 	tcase_add_test(tc, test_update_uses_optimizer);
 	tcase_add_test(tc, test_determinism);
+	tcase_add_test(tc, test_update_ratio_without_delta);
 	tcase_add_test(tc, test_export_import_resumes);
 	tcase_add_test(tc, test_reset_reproduces);
 	tcase_add_test(tc, test_xor_known_answer);
