@@ -561,6 +561,18 @@ ckpt_json_reason(const json_error_t *je)
 	return je->text[0] ? je->text : "out of memory";
 }
 
+/* A parse error, at its place when jansson knows it (not after a failed
+ * allocation, where it gives line -1). */
+static void
+ckpt_json_fail(char **err, const char *path, const json_error_t *je)
+{
+	if (je->line > 0)
+		ckpt_fail(err, path, "line %d column %d: %s (expected a JSON model)", je->line,
+		    je->column, ckpt_json_reason(je));
+	else
+		ckpt_fail(err, path, "%s (expected a JSON model)", ckpt_json_reason(je));
+}
+
 static int
 ckpt_limit_fail(char **err, const char *path, const char *why)
 {
@@ -605,8 +617,7 @@ checkpoint_load(const char *path, char **err)
 		else if (rd)
 			ckpt_fail(err, path, "cannot read: %s", strerror(saved));
 		else
-			ckpt_fail(err, path, "line %d column %d: %s (expected a JSON model)",
-			    je.line, je.column, ckpt_json_reason(&je));
+			ckpt_json_fail(err, path, &je);
 		return NULL;
 	}
 	fclose(sc.f);
@@ -629,8 +640,7 @@ checkpoint_parse(const char *name, const char *buf, size_t len, char **err)
 	}
 	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &je);
 	if (root == NULL) {
-		ckpt_fail(err, name, "line %d column %d: %s (expected a JSON model)", je.line,
-		    je.column, ckpt_json_reason(&je));
+		ckpt_json_fail(err, name, &je);
 		return NULL;
 	}
 	return ckpt_validate(name, root, err);

@@ -26,6 +26,12 @@ done
 check "--history 0 with SGD: at most 4.5 copies of the parameters" test "$c_sgd" -le 450
 check "--history 0 with Adam: at most 6.5 copies (m and v besides)" test "$c_adam" -le 650
 check "the copies are measured (at least the weights, gradient and transpose)" test "$c_sgd" -ge 300
+# A parse that runs out of memory says so, with no position jansson never had.
+python3 -c "print('[' + '[],' * 3000000 + '[]]')" > lists.json
+(ulimit -v 80000; exec $N --headless --load lists.json) 2>oom.err
+check "out of memory while parsing: status 1" test $? -eq 1
+check "out of memory while parsing: said ($(head -1 oom.err))" grep -q "lists.json: out of memory (expected a JSON model" oom.err
+check "out of memory while parsing: no line -1" sh -c '! grep -q -- "-1" oom.err'
 fi
 # 262,000 narration lines (a 1 MiB lesson) took minutes when each line
 # copied the paragraph so far.
