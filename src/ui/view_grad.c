@@ -79,9 +79,10 @@ view_gradients(const struct panel_ctx *p, struct canvas *c, struct rect r)
 		if (in.w - 5 - bw > 0)
 			canvas_printf(c, in.x + 5 + bw, y, in.w - 5 - bw, C_DEFAULT, 0, "%-9s",
 			    view_num(a, sizeof a, d->grad_rms, 2));
-		if (in.w - 15 - bw > 0)
-			canvas_printf(c, in.x + 15 + bw, y, in.w - 15 - bw, C_DIM, 0, "dz %s",
-			    view_num(b, sizeof b, d->dz_rms, 2));
+		/* dz shortened (fewer digits) to the room left, or left out whole. */
+		if (in.w - 18 - bw > 0 &&
+		    view_num_fit(b, sizeof b, d->dz_rms, 2, in.w - 18 - bw)[0])
+			canvas_printf(c, in.x + 15 + bw, y, in.w - 15 - bw, C_DIM, 0, "dz %s", b);
 	}
 	if (y < in.y + in.h) {
 		/* Scale marks under the bars. */

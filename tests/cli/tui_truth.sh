@@ -16,6 +16,9 @@ wait_for "press space: forward pass" || finish
 keys Space Space Space Space
 wait_for "update: W ← W - lr×dW" || finish
 check_inspector "after the update"
+# Rule 4: a gradient-panel figure is shortened to fit, not cut to a marker.
+dz_whole() { screen | grep -E '││h1 ' | grep -qE 'dz -?[0-9][0-9.e+-]* *│$'; }
+expect "the h1 dz figure is shortened to fit, not cut (dz 3e-05)" dz_whole
 keys a
 wait_for "next batch: tanh" && ok "a after the update is pending for the next batch"
 wait_for "Neuron 1 of hidden layer 1 (sigmoid)" && ok "the inspector still names sigmoid"
