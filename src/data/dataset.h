@@ -185,4 +185,18 @@ extern const char *const gen_names[];
  * name. */
 enum task gen_task(const char *name);
 
+/* ------------------------------------------------- editing the training split */
+
+/* Adds one row to the training split of a classification set: x holds
+ * ninputs numbers in the scaled coordinates the network sees (the data
+ * panel's axes), label a class 0..nclasses-1; y is its one-hot (or 0/1)
+ * target, w the class's weight, and its source row -1 (made by hand).
+ * Returns 0, or -1 with *err (static text). */
+int dataset_train_add(struct dataset *d, const double *x, int label, const char **err);
+/* Removes training row i; the rows after it move up one. Returns 0, or -1
+ * with *err when i is out of range or it is the last row left. */
+int dataset_train_remove(struct dataset *d, long i, const char **err);
+/* The training row nearest (x0, x1) in the first two inputs, or -1. */
+long dataset_train_nearest(const struct dataset *d, double x0, double x1);
+
 #endif

@@ -2,11 +2,13 @@
  * datautil.c: memory, messages and number printing for the data layer
  * (see datautil.h).
  */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "dataset.h"
 #include "datautil.h"
 
 /* ------------------------------------------------------------- memory */
@@ -153,4 +155,93 @@ data_format_number(char buf[DATA_NUMBER_MAX], double v)
 		if (prec == 17 || strtod(buf, NULL) == v)
 			return;
 	}
+}
+
+/* ------------------------------------------- editing the training split */
+
+int
+dataset_train_add(struct dataset *d, const double *x, int label, const char **err)
+{
+	struct split *t = &d->train;
+	long n = t->n, k;
+	int nin = d->ninputs, nout = d->noutputs, j;
+
+	if (d->task != TASK_BINARY && d->task != TASK_MULTICLASS) {
+		*err = "points can be added to classification data only";
+		return -1;
+	}
+	if (label < 0 || label >= (nout > 1 ? nout : 2)) {
+		*err = "no such class";
+		return -1;
+	}
+	for (j = 0; j < nin; j++)
+		if (!isfinite(x[j])) {
+			*err = "the point is not finite";
+			return -1;
+		}
+	if (n >= DATA_MAX_ROWS) {
+		*err = "the training split is full";
+		return -1;
+	}
+	t->x = xreallocarray(t->x, (size_t)(n + 1) * (size_t)nin, sizeof(double));
+	t->y = xreallocarray(t->y, (size_t)(n + 1) * (size_t)nout, sizeof(double));
+	t->label = xreallocarray(t->label, (size_t)(n + 1), sizeof(int));
+	t->w = xreallocarray(t->w, (size_t)(n + 1), sizeof(double));
+	t->row = xreallocarray(t->row, (size_t)(n + 1), sizeof(long));
+	memcpy(t->x + n * nin, x, (size_t)nin * sizeof(double));
+	for (k = 0; k < nout; k++)
+		t->y[n * nout + k] = nout == 1 ? (double)label : (k == label ? 1.0 : 0.0);
+	t->label[n] = label;
+	t->w[n] = label < 64 ? d->class_weight[label] : 1.0;
+	t->row[n] = -1;
+	t->n = n + 1;
+	return 0;
+}
+
+int
+dataset_train_remove(struct dataset *d, long i, const char **err)
+{
+	struct split *t = &d->train;
+	long rest;
+	int nin = d->ninputs, nout = d->noutputs;
+
+	if (i < 0 || i >= t->n) {
+		*err = "no such training point";
+		return -1;
+	}
+	if (t->n <= 1) {
+		*err = "the last training point stays";
+		return -1;
+	}
+	rest = t->n - i - 1;
+	memmove(t->x + i * nin, t->x + (i + 1) * nin, (size_t)(rest * nin) * sizeof(double));
+	memmove(t->y + i * nout, t->y + (i + 1) * nout, (size_t)(rest * nout) * sizeof(double));
+	if (t->label)
+		memmove(t->label + i, t->label + i + 1, (size_t)rest * sizeof(int));
+	if (t->w)
+		memmove(t->w + i, t->w + i + 1, (size_t)rest * sizeof(double));
+	if (t->row)
+		memmove(t->row + i, t->row + i + 1, (size_t)rest * sizeof(long));
+	t->n--;
+	return 0;
+}
+
+long
+dataset_train_nearest(const struct dataset *d, double x0, double x1)
+{
+	const struct split *t = &d->train;
+	long i, best = -1;
+	double bd = INFINITY;
+
+	if (d->ninputs < 2)
+		return -1;
+	for (i = 0; i < t->n; i++) {
+		double a = t->x[i * d->ninputs] - x0, b = t->x[i * d->ninputs + 1] - x1;
+
+		if (a * a + b * b < bd) {
+			bd = a * a + b * b;
+			best = i;
+		}
+	}
+	return best;
 }

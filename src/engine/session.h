@@ -339,6 +339,17 @@ void session_import(struct session *s, const double *param, const struct session
  * an index out of range or a value that is not finite. */
 int session_set_param(struct session *s, long k, double v);
 
+/* Tells the session that its dataset's training split changed (a row added
+ * or removed: dataset_train_add, dataset_train_remove). Mid-batch the
+ * session first goes back to the batch's start. Between epochs, the next
+ * epoch is the first on the new rows; mid-epoch, the current epoch starts
+ * again from its first batch (its loss and accuracy so far are dropped),
+ * shuffled from the generator as it stands, so the order is the same on
+ * every run. The weights are kept; the batch size and batches per epoch
+ * follow the new row count; the rewind history starts again from here.
+ * Returns 0, or -1 with *err (static text) when the new rows do not fit. */
+int session_data_changed(struct session *s, const char **err);
+
 /* Helpers for views. */
 int session_nlayers(const struct session *s);		/* hidden + output */
 const struct layer *session_layer(const struct session *s, int l);	/* 0-based */

@@ -3,6 +3,7 @@
  * a session and imported into one (see struct session_state).
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "session_impl.h"
@@ -135,4 +136,71 @@ session_set_param(struct session *s, long k, double v)
 	 * would undo it, so the history starts again here. */
 	session_history_clear(s);
 	return 0;
+}
+
+int
+session_data_changed(struct session *s, const char **err)
+{
+	const struct dataset *d = s->data;
+	long n = d->train.n, bs, nb, most, *order;
+	double *pred;
+	void *work;
+	int closed;
+
+	if (n < 1) {
+		*err = "the training split is empty";
+		return -1;
+	}
+	bs = s->pos.cfg.batch == 0 || s->pos.cfg.batch > n ? n : s->pos.cfg.batch;
+	if (bs > s->net->cap) {
+		*err = "the batch would outgrow the network's buffers";
+		return -1;
+	}
+	order = realloc(s->order, (size_t)n * sizeof(long));
+	if (order == NULL)
+		goto oom;
+	s->order = order;
+	pred = realloc(s->pred[0], (size_t)n * (size_t)d->noutputs * sizeof(double));
+	if (pred == NULL)
+		goto oom;
+	s->pred[0] = pred;
+	most = n > d->val.n ? n : d->val.n;
+	most = most > d->test.n ? most : d->test.n;
+	work = realloc(s->metrics_work, metrics_work_size(most));
+	if (work == NULL)
+		goto oom;
+	s->metrics_work = work;
+	/* Mid-batch, back to the batch's start (its rows are gone). */
+	while (s->pos.phase != PHASE_NONE && s->pos.phase != PHASE_UPDATE)
+		if (session_back(s) != 0)
+			break;
+	session_diag_settle(s);
+	closed = s->pos.phase == PHASE_UPDATE && s->pos.batch == s->nbatches - 1;
+	nb = (n + bs - 1) / bs;
+	s->batch_size = bs;
+	s->nbatches = nb;
+	if (s->pos.phase_count > 0 && closed) {
+		/* Between epochs: the next epoch is the first on the new data. */
+		s->pos.batch = nb - 1;
+	} else if (s->pos.phase_count > 0) {
+		/* Mid-epoch: the epoch starts again on the new data, from its
+		 * first batch, shuffled from the generator as it stands. */
+		s->pos.phase = PHASE_NONE;
+		s->pos.batch = 0;
+		s->pos.epoch_rng = s->pos.rng;
+		s->pos.loss_sum = s->pos.weight_seen = 0;
+		s->pos.correct = s->pos.seen = 0;
+	}
+	s->batch_start.epoch = s->pos.epoch;
+	s->batch_start.batch = s->pos.batch;
+	s->batch_start.phase = s->pos.phase;
+	s->batch_start.rng = s->pos.rng;
+	s->batch_start.epoch_rng = s->pos.epoch_rng;
+	session_rebuild_batch(s);
+	/* The snapshots hold the old rows' positions: the history starts again. */
+	session_history_clear(s);
+	return 0;
+oom:
+	*err = "out of memory";
+	return -1;
 }

@@ -21,7 +21,7 @@
 	X(PREDICT, predict) X(BRANCH, branch) X(EDIT, edit) X(CHECKS, checks) X(TAB, tab) \
 	X(ZOOM, zoom) X(LOG, log) X(DATA_VIEW, data_view) X(NET_VIEW, net_view) \
 	X(ACTIVATION, activation) X(OPTIMIZER, optimizer) X(LR, lr) X(BATCH_SIZE, batch_size) \
-	X(SAVE, save) X(THEME, theme) X(VAL_POINTS, val_points) X(COMMAND, command) \
+	X(SAVE, save) X(THEME, theme) X(VAL_POINTS, val_points) X(COMMAND, command) X(PAINT, paint) \
 	X(HELP, help) X(ESCAPE, escape) X(QUIT, quit) X(REDRAW, redraw)
 
 enum key_action {

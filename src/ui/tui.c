@@ -599,6 +599,149 @@ tui_act_val_points(struct tui *t, int key)
 	return TUI_REDRAW;
 }
 
+/* ------------------------------------------------- editing the training points */
+
+/* Can the focused data panel edit points: two inputs, classification, the
+ * decision regions shown? */
+static int
+tui_paints(const struct tui *t)
+{
+	const struct dataset *d = t->run[0]->data;
+
+	return t->v.focus == P_DATA && d->ninputs == 2 && d->image_h <= 0 &&
+	    (d->task == TASK_BINARY || d->task == TASK_MULTICLASS) && t->v.big_layer == 0;
+}
+
+/* The cursor, placed at the centre of the panel's range the first time. */
+static void
+tui_paint_cursor(struct tui *t, double lo[2], double hi[2])
+{
+	const struct view_cache *vc = &t->cache[0];
+
+	if (vc->grid_valid && vc->grid_s == t->run[0]) {
+		lo[0] = vc->lo[0], lo[1] = vc->lo[1], hi[0] = vc->hi[0], hi[1] = vc->hi[1];
+	} else
+		view_data_range(t->run[0], lo, hi);
+	if (!t->v.paint_set) {
+		t->v.paint[0] = (lo[0] + hi[0]) / 2;
+		t->v.paint[1] = (lo[1] + hi[1]) / 2;
+		t->v.paint_set = 1;
+	}
+}
+
+/* The runs' sessions after their data changed; each data set edited once. */
+static int
+tui_points_changed(struct tui *t, int add, const double xy[2], long row)
+{
+	const char *err = NULL;
+	int i, j, rc = 0;
+
+	for (i = 0; i < t->nruns && rc == 0; i++) {
+		struct dataset *d = (struct dataset *)t->run[i]->data;
+		long k = row;
+
+		for (j = 0; j < i; j++)
+			if (t->run[j]->data == t->run[i]->data)
+				break;
+		if (j == i) {
+			if (!add && i > 0)
+				k = dataset_train_nearest(d, xy[0], xy[1]);
+			rc = add ? dataset_train_add(d, xy, t->v.paint_class, &err) :
+			    dataset_train_remove(d, k, &err);
+		}
+		if (rc == 0)
+			rc = session_data_changed(t->run[i], &err);
+	}
+	if (rc != 0) {
+		tui_message(t, C_WARNING, "%s", _(err));
+		return -1;
+	}
+	t->v.sample = 0;
+	t->dirty = 1;
+	return 0;
+}
+
+static int
+tui_paint_add(struct tui *t, const double xy[2])
+{
+	const struct session *s = t->run[0];
+
+	if (tui_points_changed(t, 1, xy, -1) != 0)
+		return TUI_REDRAW;
+	tui_message(t, C_MESSAGE, _("added a point of class %s at (%.2f, %.2f); %ld training points; "
+	    "epoch %d goes on from batch %ld on the new points, no rewind before this"),
+	    s->data->prep && s->data->prep->classes ? s->data->prep->classes[t->v.paint_class] : "?",
+	    xy[0], xy[1], s->data->train.n, s->pos.epoch, s->pos.batch + 1);
+	return TUI_REDRAW;
+}
+
+static int
+tui_paint_remove(struct tui *t, long row)
+{
+	const struct session *s = t->run[0];
+	const struct split *tr = &s->data->train;
+	double xy[2];
+	int cls;
+
+	if (row < 0)
+		return TUI_REDRAW;
+	xy[0] = tr->x[row * 2];
+	xy[1] = tr->x[row * 2 + 1];
+	cls = tr->label ? tr->label[row] : 0;
+	if (tui_points_changed(t, 0, xy, row) != 0)
+		return TUI_REDRAW;
+	tui_message(t, C_MESSAGE, _("removed a point of class %s at (%.2f, %.2f); %ld training "
+	    "points; no rewind before this"),
+	    s->data->prep && s->data->prep->classes ? s->data->prep->classes[cls] : "?",
+	    xy[0], xy[1], tr->n);
+	return TUI_REDRAW;
+}
+
+/* A, D, C: add a point at the cursor, remove the nearest, next paint class. */
+static int
+tui_act_paint(struct tui *t, int key)
+{
+	const struct dataset *d = t->run[0]->data;
+	int ncls = d->noutputs > 1 ? d->noutputs : 2;
+	double lo[2], hi[2];
+
+	if (!tui_paints(t)) {
+		tui_message(t, C_WARNING, _("tab to the data panel of a two-input classification "
+		    "to edit its training points"));
+		return TUI_REDRAW;
+	}
+	tui_paint_cursor(t, lo, hi);
+	if (key == 'C') {
+		t->v.paint_class = (t->v.paint_class + 1) % ncls;
+		tui_message(t, C_MESSAGE, _("new points get class %s"),
+		    d->prep && d->prep->classes ? d->prep->classes[t->v.paint_class] : "?");
+		return TUI_REDRAW;
+	}
+	if (key == 'A')
+		return tui_paint_add(t, t->v.paint);
+	return tui_paint_remove(t, dataset_train_nearest(d, t->v.paint[0], t->v.paint[1]));
+}
+
+/* hjkl and up/down in the data panel: the cursor moves a 40th of the range. */
+static int
+tui_paint_move(struct tui *t, int key)
+{
+	double lo[2], hi[2];
+	int d = key == 'h' || key == 'l' ? 0 : 1;
+	double step;
+
+	tui_paint_cursor(t, lo, hi);
+	step = (hi[d] - lo[d]) / 40;
+	t->v.paint[d] += key == 'h' || key == 'j' || key == TK_DOWN ? -step : step;
+	if (t->v.paint[d] < lo[d])
+		t->v.paint[d] = lo[d];
+	if (t->v.paint[d] > hi[d])
+		t->v.paint[d] = hi[d];
+	tui_message(t, C_MESSAGE, _("cursor at (%.2f, %.2f): A adds, D removes, C class"),
+	    t->v.paint[0], t->v.paint[1]);
+	return TUI_REDRAW;
+}
+
 /* The settings in force now (a lesson's or the keys' changes included). */
 static int
 tui_act_command(struct tui *t, int key)
@@ -666,6 +809,8 @@ tui_act_move(struct tui *t, int key)
 	struct ui_view_state *v = &t->v;
 	int dy = 0;
 
+	if (tui_paints(t))
+		return tui_paint_move(t, key);
 	switch (key) {
 	case 'h':
 		v->layer--;
@@ -1520,6 +1665,19 @@ tui_click(struct tui *t, const struct tty_event *ev)
 		tui_clamp(t);
 		tui_focus_id(t, hit.run, P_INSPECTOR);
 		return TUI_REDRAW;
+	}
+	if (hit.on_plane && hit.run == 0 && tui_paints(t)) {
+		/* A click on the focused regions: on a point removes it, else adds. */
+		const struct dataset *d = t->run[0]->data;
+		long k = dataset_train_nearest(d, hit.plane[0], hit.plane[1]);
+
+		t->v.paint[0] = hit.plane[0];
+		t->v.paint[1] = hit.plane[1];
+		t->v.paint_set = 1;
+		if (k >= 0 && fabs(d->train.x[k * 2] - hit.plane[0]) <= hit.cell[0] &&
+		    fabs(d->train.x[k * 2 + 1] - hit.plane[1]) <= hit.cell[1])
+			return tui_paint_remove(t, k);
+		return tui_paint_add(t, hit.plane);
 	}
 	if (hit.cm_cell >= 0)
 		t->v.cm_cell = hit.cm_cell;	/* a confusion cell: show its rows */

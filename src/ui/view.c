@@ -425,6 +425,7 @@ ui_hit_test(const struct ui_frame *f, int w, int h, int x, int y, struct ui_hit 
 	hit->run = 0;
 	hit->layer = hit->unit = -1;
 	hit->cm_cell = -1;
+	hit->on_plane = 0;
 	layout_compute(f, w, h, &L);
 	for (i = 0; i < L.nslots; i++) {
 		struct rect r = L.slot[i].r;
@@ -444,6 +445,9 @@ ui_hit_test(const struct ui_frame *f, int w, int h, int x, int y, struct ui_hit 
 
 			if (p.s != NULL)
 				hit->cm_cell = view_data_cell_at(&p, r, x, y);
+			if (p.s != NULL)
+				hit->on_plane = view_data_plane_at(&p, r, x, y, hit->plane,
+				    hit->cell) == 0;
 		}
 		if (hit->panel == P_NEURONS) {
 			struct panel_ctx p = ui_ctx(f, hit->run, P_NEURONS);

@@ -123,6 +123,11 @@ struct ui_view_state {
 	double fps;			/* frames drawn a second while running */
 	const char *command;		/* command line of OV_COMMAND (not owned) */
 	int hide_val;			/* the data panel leaves out validation points */
+	/* editing the training points (data panel, two inputs): a cursor in
+	 * the data's scaled coordinates, and the class a new point gets */
+	int paint_set;			/* 0: the cursor is not placed yet (centre) */
+	double paint[2];
+	int paint_class;
 	int big_layer, big_unit;	/* the data panel shows this neuron's map
 					 * (display layer, 1..; 0: the regions) */
 	char message[200];		/* one line after an action ("" none) */
@@ -219,6 +224,9 @@ struct ui_hit {
 	int run;
 	int layer, unit;		/* -1 when not on a unit */
 	int cm_cell;			/* confusion cell (picture inputs), or -1 */
+	int on_plane;			/* on the decision regions (two inputs): */
+	double plane[2];		/* the cell's centre in scaled coordinates */
+	double cell[2];			/* and the cell's size in them */
 };
 void ui_hit_test(const struct ui_frame *f, int w, int h, int x, int y, struct ui_hit *hit);
 
@@ -305,6 +313,11 @@ void view_network_pictures(const struct panel_ctx *, struct canvas *, struct rec
  * data panel steps through) at (x, y) of the data panel; -1 when none. */
 int view_network_picture_at(const struct panel_ctx *, struct rect inside, int x, int y);
 int view_data_cell_at(const struct panel_ctx *, struct rect r, int x, int y);
+/* The decision regions' cell under (x, y) of the data panel drawn in r:
+ * its centre and size in the data's scaled coordinates; 0, or -1 when
+ * (x, y) is not on them (or they were not drawn yet). */
+int view_data_plane_at(const struct panel_ctx *, struct rect r, int x, int y, double xy[2],
+    double cell[2]);
 /* The metrics of the validation split (training when there is none) with the
  * weights of now, cached; NULL when they cannot be computed. */
 const struct metrics *view_data_metrics(const struct panel_ctx *);

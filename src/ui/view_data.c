@@ -245,6 +245,50 @@ data_points(const struct panel_ctx *p, struct canvas *c, struct rect g, const st
 }
 
 
+static int data_big_neuron(const struct panel_ctx *p);
+
+/* The cursor that adds and removes training points, when the panel has
+ * the focus: a cell drawn in the paint class's colour. */
+static void
+data_cursor(const struct panel_ctx *p, struct canvas *c, struct rect g)
+{
+	const struct view_cache *vc = p->cache;
+	const struct ui_view_state *v = p->v;
+	double cx, cy;
+	int x, y;
+
+	if (!p->focused || vc == NULL || p->s->data->task == TASK_REGRESS)
+		return;
+	cx = v->paint_set ? v->paint[0] : (vc->lo[0] + vc->hi[0]) / 2;
+	cy = v->paint_set ? v->paint[1] : (vc->lo[1] + vc->hi[1]) / 2;
+	x = (int)((cx - vc->lo[0]) / (vc->hi[0] - vc->lo[0]) * g.w);
+	y = (int)((vc->hi[1] - cy) / (vc->hi[1] - vc->lo[1]) * g.h);
+	if (x < 0 || y < 0 || x >= g.w || y >= g.h)
+		return;
+	view_glyph(c, g.x + x, g.y + y, "@", C_CLASS0 + v->paint_class % 4, ATTR_REVERSE);
+}
+
+int
+view_data_plane_at(const struct panel_ctx *p, struct rect r, int x, int y, double xy[2],
+    double cell[2])
+{
+	const struct session *s = p->s;
+	const struct view_cache *vc = p->cache;
+	struct rect in = rect_inset(r, 1);
+	struct rect g = { in.x, in.y, in.w, in.h - (s->data->task == TASK_REGRESS ? 1 : 2) };
+
+	if (s->data->ninputs != 2 || s->data->image_h > 0 || data_big_neuron(p) || vc == NULL ||
+	    !vc->grid_valid || vc->grid_s != s || g.w < 1 || g.h < 2)
+		return -1;
+	if (x < g.x || y < g.y || x >= g.x + g.w || y >= g.y + g.h)
+		return -1;
+	cell[0] = (vc->hi[0] - vc->lo[0]) / g.w;
+	cell[1] = (vc->hi[1] - vc->lo[1]) / g.h;
+	xy[0] = vc->lo[0] + (x - g.x + 0.5) * cell[0];
+	xy[1] = vc->hi[1] - (y - g.y + 0.5) * cell[1];
+	return 0;
+}
+
 /*
  * The points' legend in at most w columns: which glyph is which class, the
  * training glyph then the validation one ("o/O 0  x/X 1  +/# 2 (v)"),
@@ -331,6 +375,7 @@ data_heatmap(const struct panel_ctx *p, struct canvas *c, struct rect in)
 	data_points(p, c, g, &s->data->train, 0);
 	if (!p->v->hide_val)
 		data_points(p, c, g, &s->data->val, 1);
+	data_cursor(p, c, g);
 	/* Legend: the shades, then the points. */
 	y = in.y + in.h - 1;
 	if (legend == 2)

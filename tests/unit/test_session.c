@@ -2144,6 +2144,119 @@ add_history_tests(TCase *tc)
 	tcase_add_test(tc, test_histogram_far_out);
 }
 
+/* Moons, 200 rows split 0.7/0.15/0.15: 140 training rows. */
+static struct dataset *
+edit_moons(void)
+{
+	struct gen_options g = { 0 };
+	struct data_options o;
+	struct table *t;
+	struct dataset *d;
+	char *err = NULL;
+
+	g.samples = 200;
+	g.noise = 0.2;
+	g.seed = 1;
+	t = gen_table("moons", &g, &err);
+	ck_assert_msg(t != NULL, "%s", err ? err : "?");
+	data_options_default(&o);
+	o.task = TASK_BINARY;
+	d = dataset_build(t, &o, NULL, &err);
+	ck_assert_msg(d != NULL, "%s", err ? err : "?");
+	table_free(t);
+	return d;
+}
+
+/* Adding and removing training rows mid-epoch: the epoch starts again on
+ * the new rows, the history starts here, and two runs agree bit for bit. */
+START_TEST(test_data_edit)
+{
+	struct dataset *d[2];
+	struct session *s[2];
+	struct session_config c;
+	const char *err = NULL;
+	double p[2] = { 0.52, -0.31 };
+	long n0;
+	int k, i;
+
+	session_config_default(&c);
+	c.batch = 16;
+	for (k = 0; k < 2; k++) {
+		d[k] = edit_moons();
+		s[k] = new_session(&c, d[k]);
+	}
+	n0 = d[0]->train.n;
+	ck_assert_int_eq(n0, 140);
+	ck_assert_int_eq(s[0]->nbatches, 9);
+	for (k = 0; k < 2; k++) {
+		for (i = 0; i < 3; i++)
+			ck_assert_int_eq(session_step_batch(s[k]), SESSION_OK);
+		ck_assert_int_eq(session_step(s[k]), SESSION_OK);	/* batch 4's forward */
+		ck_assert_int_eq(s[k]->pos.batch, 3);
+		ck_assert_int_eq(dataset_train_add(d[k], p, 1, &err), 0);
+		ck_assert_int_eq(session_data_changed(s[k], &err), 0);
+	}
+	ck_assert_int_eq(d[0]->train.n, n0 + 1);
+	ck_assert_double_eq(d[0]->train.x[n0 * 2], 0.52);
+	ck_assert_double_eq(d[0]->train.x[n0 * 2 + 1], -0.31);
+	ck_assert_double_eq(d[0]->train.y[n0], 1.0);
+	ck_assert_int_eq(d[0]->train.label[n0], 1);
+	ck_assert_int_eq(d[0]->train.row[n0], -1);
+	/* 141 rows in batches of 16: 9 batches, the last of 13 */
+	ck_assert_int_eq(s[0]->nbatches, 9);
+	ck_assert_int_eq(s[0]->pos.epoch, 1);
+	ck_assert_int_eq(s[0]->pos.batch, 0);
+	ck_assert_int_eq(s[0]->pos.phase, PHASE_NONE);
+	ck_assert_int_eq(s[0]->pos.phase_count, 12);	/* three batches, one forward pass undone */
+	ck_assert_int_eq(session_history_start(s[0]), 12);
+	ck_assert_int_eq(session_back(s[0]), -1);
+	/* the new epoch's order holds every row once, the new one too */
+	{
+		long seen = 0, j;
+
+		for (j = 0; j < d[0]->train.n; j++)
+			seen += s[0]->order[j] == n0;
+		ck_assert_int_eq(seen, 1);
+	}
+	for (k = 0; k < 2; k++) {
+		ck_assert_int_eq(session_step_epoch(s[k]), SESSION_OK);
+		ck_assert_int_eq(s[k]->pos.nepochs, 1);
+		ck_assert_int_eq(s[k]->batch_n, 141 - 8 * 16);
+	}
+	ck_assert(isfinite(s[0]->epochs[0].loss));
+	ck_assert_mem_eq(s[0]->net->param, s[1]->net->param,
+	    (size_t)s[0]->net->nparams * sizeof(double));
+	/* between epochs: removing a row keeps the epoch closed */
+	ck_assert_double_eq(d[0]->train.x[2], d[0]->train.x[1 * 2]);
+	{
+		double second = d[0]->train.x[2];
+
+		ck_assert_int_eq(dataset_train_remove(d[0], 0, &err), 0);
+		ck_assert_double_eq(d[0]->train.x[0], second);
+	}
+	ck_assert_int_eq(d[0]->train.n, 140);
+	ck_assert_int_eq(session_data_changed(s[0], &err), 0);
+	ck_assert_int_eq(s[0]->pos.epoch, 1);
+	ck_assert_int_eq(s[0]->pos.batch, 8);
+	ck_assert_int_eq(session_step(s[0]), SESSION_OK);
+	ck_assert_int_eq(s[0]->pos.epoch, 2);
+	ck_assert_int_eq(s[0]->pos.batch, 0);
+	ck_assert_int_eq(session_step_epoch(s[0]), SESSION_OK);
+	ck_assert_int_eq(s[0]->pos.nepochs, 2);
+	ck_assert_int_eq(s[0]->batch_n, 140 - 8 * 16);
+	/* refused: a wrong class, a point not finite, the last row */
+	ck_assert_int_eq(dataset_train_add(d[0], p, 2, &err), -1);
+	p[0] = NAN;
+	ck_assert_int_eq(dataset_train_add(d[0], p, 0, &err), -1);
+	ck_assert_int_eq(dataset_train_remove(d[0], 140, &err), -1);
+	ck_assert_int_eq(dataset_train_nearest(d[0], d[0]->train.x[10], d[0]->train.x[11]), 5);
+	for (k = 0; k < 2; k++) {
+		session_free(s[k]);
+		dataset_free(d[k]);
+	}
+}
+END_TEST
+
 Suite *
 session_suite(void)
 {
@@ -2154,6 +2267,7 @@ session_suite(void)
 	add_history_tests(tc);
 	tcase_add_test(tc, test_phases_in_order);
 	tcase_add_test(tc, test_uneven_batches);
+	tcase_add_test(tc, test_data_edit);
 	tcase_add_test(tc, test_step_batch_and_epoch);
 	tcase_add_test(tc, test_update_uses_optimizer);
 	tcase_add_test(tc, test_determinism);
