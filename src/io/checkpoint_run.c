@@ -38,8 +38,11 @@ checkpoint_run_write(FILE *f, const struct session *s)
 	fprintf(f, ",\"split_seed\":\"%" PRIu64 "\",\"rows\":{", d->split_seed);
 	for (k = 0; k < 3; k++) {
 		fprintf(f, "%s\n \"%s\":[", k ? "," : "", run_splits[k]);
-		for (i = 0; i < sp[k]->n; i++)
-			fprintf(f, "%s%ld", i ? "," : "", (sp[k]->row ? sp[k]->row[i] : i) + 1);
+		/* Rows added by hand in the data panel (row -1) are in no table:
+		 * the checkpoint names the data set's rows only. */
+		for (i = 0, c = 0; i < sp[k]->n; i++)
+			if (!sp[k]->row || sp[k]->row[i] >= 0)
+				fprintf(f, "%s%ld", c++ ? "," : "", (sp[k]->row ? sp[k]->row[i] : i) + 1);
 		fputc(']', f);
 	}
 	fprintf(f, "},\n \"class_weight\":\"%s\",\"class_weights\":[",

@@ -668,8 +668,8 @@ tui_paint_add(struct tui *t, const double xy[2])
 
 	if (tui_points_changed(t, 1, xy, -1) != 0)
 		return TUI_REDRAW;
-	tui_message(t, C_MESSAGE, _("added a point of class %s at (%.2f, %.2f); %ld training points; "
-	    "epoch %d goes on from batch %ld on the new points, no rewind before this"),
+	tui_message(t, C_MESSAGE, _("added a point of class %s at (%.2f, %.2f); %ld training points "
+	    "(epoch %d, batch %ld: rewind starts here)"),
 	    s->data->prep && s->data->prep->classes ? s->data->prep->classes[t->v.paint_class] : "?",
 	    xy[0], xy[1], s->data->train.n, s->pos.epoch, s->pos.batch + 1);
 	return TUI_REDRAW;
@@ -691,9 +691,9 @@ tui_paint_remove(struct tui *t, long row)
 	if (tui_points_changed(t, 0, xy, row) != 0)
 		return TUI_REDRAW;
 	tui_message(t, C_MESSAGE, _("removed a point of class %s at (%.2f, %.2f); %ld training "
-	    "points; no rewind before this"),
+	    "points (epoch %d, batch %ld: rewind starts here)"),
 	    s->data->prep && s->data->prep->classes ? s->data->prep->classes[cls] : "?",
-	    xy[0], xy[1], tr->n);
+	    xy[0], xy[1], tr->n, s->pos.epoch, s->pos.batch + 1);
 	return TUI_REDRAW;
 }
 

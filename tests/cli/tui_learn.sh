@@ -86,4 +86,26 @@ keys z
 wait_for "fail symmetry 1" && ok "symmetry fails"
 keys q
 wait_for "nnstep exited 0" && ok "q quits"
+
+# The data panel edits the training points: A adds one of the paint class
+# at the cursor (hjkl move it), C changes the class, D removes the nearest,
+# a click adds or removes; training goes on with the new rows.
+start 120 40 -- --gen moons --layers 8,8
+wait_for "moons" && keys n n
+wait_for "batch 2/7" && keys Tab Tab Tab A
+wait_for "added a point of class 0 at (-0.04, -0.16); 211 training points (epoch 1, batch 1: rewind starts here)" && ok "A adds a point at the cursor, the epoch starts again"
+keys l l l k k
+wait_for "cursor at (0.28, 0.04): A adds, D removes, C class" && ok "hjkl move the cursor"
+keys C A
+wait_for "added a point of class 1 at (0.28, 0.04); 212 training points" && ok "C changes the class"
+keys D
+wait_for "removed a point of class 1 at (0.28, 0.04); 211 training points" && ok "D removes the nearest"
+keys b
+wait_for "batch 1/7" && ok "no rewind past the edit"
+keys e
+wait_for "epoch 1/100  batch 7/7" && ok "training goes on: 211 rows in 7 batches"
+keys e
+wait_for "epoch 2/100  batch 7/7" && ok "and on"
+keys q
+wait_for "nnstep exited 0" && ok "q quits"
 finish
