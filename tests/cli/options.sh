@@ -28,6 +28,12 @@ for o in layers act out-act loss optimizer lr batch epochs init bias-init seed l
 	check "--help lists --$o" grep -q -- "--$o" "$T/help"
 done
 check "--help states defaults" grep -q "default 0.1" "$T/help"
+# The defaults --help states are the ones a run uses (the terminal UI's are
+# checked on screen in tui_truth.sh: moons, 2-8-8-1).
+check "--help states the data default" grep -q "default: moons in the terminal UI, XOR headless" "$T/help"
+check "--help states the layers default" grep -q "default 8,8 in the terminal UI, 4 headless" "$T/help"
+check "a headless run without options trains XOR on 2-4-1, as --help says" \
+    sh -c "$N --headless --epochs 1 | grep -q '^nnstep: xor, 4 training rows, network 2-4-1,'"
 check "--version" sh -c "$N --version | grep -Eq '^nnstep [0-9]+\.[0-9]+\.[0-9]+$'"
 # short forms and --opt=value
 check "short options and --opt=value" sh -c "$N -H -l 3 -a relu -e 2 --lr=0.2 -q >/dev/null"

@@ -71,4 +71,9 @@ keys Space
 wait_for "Neuron 1 of hidden layer 1 (tanh)" && ok "and the new start computes with tanh"
 keys q
 wait_for "nnstep exited 0"
+# Rule 11: without options the terminal UI trains what --help says it does.
+start 120 40 --
+wait_for " nnstep  moons  2-8-8-1 tanh" && ok "no options: moons on 2-8-8-1, the defaults --help states"
+keys q
+wait_for "nnstep exited 0"
 finish
