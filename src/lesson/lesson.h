@@ -229,9 +229,7 @@ const char *lesson_metric_name(enum lesson_metric m);
 
 /* --------------------------------------------------------------- text */
 
-/* Display width of a code point (0, 1 or 2): wcwidth(), and where the
- * locale does not know the character, the Unicode East Asian wide ranges. */
-int lesson_cp_width(unsigned cp);
+/* Display widths: utf8_width (util/utf8.h). */
 
 /* One line of wrapped text: bytes [off, off+len) of the source, width
  * display columns (markup not counted). */

@@ -10,64 +10,17 @@
 #include <wchar.h>
 
 #include "canvas.h"
+#include "util/utf8.h"
 
 static void canvas_oom(void) __attribute__((noreturn));
 static int canvas_visible(const struct canvas *c, int x, int y);
 
 /* ------------------------------------------------------------- width */
 
-/* East Asian wide and fullwidth ranges, for when wcwidth does not know. */
-static const uint32_t canvas_wide[][2] = {
-	{ 0x1100, 0x115f }, { 0x231a, 0x231b }, { 0x2329, 0x232a }, { 0x23e9, 0x23ec },
-	{ 0x2e80, 0x303e }, { 0x3041, 0x33ff }, { 0x3400, 0x4dbf }, { 0x4e00, 0x9fff },
-	{ 0xa000, 0xa4cf }, { 0xa960, 0xa97f }, { 0xac00, 0xd7a3 }, { 0xf900, 0xfaff },
-	{ 0xfe10, 0xfe19 }, { 0xfe30, 0xfe6f }, { 0xff00, 0xff60 }, { 0xffe0, 0xffe6 },
-	{ 0x1f300, 0x1f64f }, { 0x1f900, 0x1f9ff }, { 0x20000, 0x2fffd }, { 0x30000, 0x3fffd },
-};
-
-/* Combining marks and other characters of no width. */
-static const uint32_t canvas_zero[][2] = {
-	{ 0x0300, 0x036f }, { 0x0483, 0x0489 }, { 0x0591, 0x05bd }, { 0x0610, 0x061a },
-	{ 0x064b, 0x065f }, { 0x0e31, 0x0e31 }, { 0x0e34, 0x0e3a }, { 0x1160, 0x11ff },
-	{ 0x200b, 0x200f }, { 0x202a, 0x202e }, { 0x2060, 0x2064 }, { 0x20d0, 0x20ff },
-	{ 0xfe00, 0xfe0f }, { 0xfe20, 0xfe2f }, { 0xfeff, 0xfeff },
-};
-
-static int
-canvas_in(const uint32_t (*t)[2], size_t n, uint32_t cp)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (cp < t[mid][0])
-			hi = mid;
-		else if (cp > t[mid][1])
-			lo = mid + 1;
-		else
-			return 1;
-	}
-	return 0;
-}
-
 int
 cp_width(uint32_t cp)
 {
-	int w;
-
-	if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
-		return 0;
-	if (cp < 0x7f)
-		return 1;
-	w = wcwidth((wchar_t)cp);
-	if (w >= 0)
-		return w > 2 ? 2 : w;
-	if (canvas_in(canvas_zero, sizeof canvas_zero / sizeof canvas_zero[0], cp))
-		return 0;
-	if (canvas_in(canvas_wide, sizeof canvas_wide / sizeof canvas_wide[0], cp))
-		return 2;
-	return 1;
+	return utf8_width(cp);
 }
 
 int

@@ -1,6 +1,6 @@
 /*
- * utf8.h: the one UTF-8 decoder and encoder of nnstep. Display widths are the
- * canvas's (ui/canvas.h, cp_width and text_width).
+ * utf8.h: the one UTF-8 decoder and encoder of nnstep, and the one table of
+ * display widths (the canvas's cp_width and the lesson wrapper use it).
  */
 #ifndef NNSTEP_UTIL_UTF8_H
 #define NNSTEP_UTIL_UTF8_H
@@ -17,5 +17,9 @@ int utf8_decode(const char *s, size_t n, uint32_t *cp);
 int utf8_valid(const char *s, int len, uint32_t cp);
 /* Encodes cp into out (4 bytes room); returns the bytes written. */
 int utf8_encode(uint32_t cp, char *out);
+/* Display width of a code point: 0 (combining, control), 1 or 2. The C
+ * library's wcwidth decides when it knows the character; otherwise a table
+ * of East Asian wide and zero-width ranges. */
+int utf8_width(uint32_t cp);
 
 #endif

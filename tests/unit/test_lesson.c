@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "lesson/lesson.h"
+#include "util/utf8.h"
 #include "lesson/player.h"
 
 /* Parses s as "t.lesson" without looking at files. */
@@ -573,11 +574,11 @@ START_TEST(test_wrap_other_scripts)
 	ck_assert_int_eq(lesson_wrap("a\\*b", 10, 1, lines, 8), 1);
 	ck_assert_int_eq(lines[0].width, 3);
 	ck_assert_str_eq(wrapped("가", 1, 0), "가");
-	ck_assert_int_eq(lesson_cp_width('a'), 1);
-	ck_assert_int_eq(lesson_cp_width(0xAC00), 2);	/* 가 */
-	ck_assert_int_eq(lesson_cp_width(0x4E00), 2);	/* 一 */
-	ck_assert_int_eq(lesson_cp_width(0x0301), 0);	/* combining acute */
-	ck_assert_int_eq(lesson_cp_width(0x07), 0);
+	ck_assert_int_eq(utf8_width('a'), 1);
+	ck_assert_int_eq(utf8_width(0xAC00), 2);	/* 가 */
+	ck_assert_int_eq(utf8_width(0x4E00), 2);	/* 一 */
+	ck_assert_int_eq(utf8_width(0x0301), 0);	/* combining acute */
+	ck_assert_int_eq(utf8_width(0x07), 0);
 }
 END_TEST
 
