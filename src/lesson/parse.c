@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 
 #include "app/options.h"
+#include "app/panels.h"
 #include "lesson/lesson.h"
 #include "util/utf8.h"
 #include "lesson/lutil.h"
@@ -118,10 +119,14 @@ static const char *const cmp_names[LC_COUNT + 1] = {
 	"<", "<=", ">", ">=", "==", "!=", "~=", NULL
 };
 
-static const char *const panel_names[] = {
-	"network", "inspector", "loss", "data", "gradients", "activations", "code", "lr",
-	"checks", "neurons", NULL
-};
+/* The panels a lesson may focus: the rows of app/panels.h marked so. */
+#define PANEL_IF_1(name) name,
+#define PANEL_IF_0(name)
+#define PANEL_NAME(id, draw, name, title, focus) PANEL_IF_##focus(name)
+static const char *const panel_names[] = { NNSTEP_PANELS(PANEL_NAME) NULL };
+#undef PANEL_NAME
+#undef PANEL_IF_0
+#undef PANEL_IF_1
 
 static const char *const highlight_names[] = {
 	"none", "layer", "dead", "saturated", "gradients", "weights", NULL

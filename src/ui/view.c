@@ -15,19 +15,10 @@
 
 /* Names are the panels' names in lessons and options (and, translated, on
  * the "tab:" hint); titles are drawn on the frames. */
-const struct panel ui_panels[P_COUNT] = {
-	[P_NETWORK] = { N_("network"), N_("Network"), view_network },
-	[P_INSPECTOR] = { N_("inspector"), N_("Inspector"), view_inspector },
-	[P_LOSS] = { N_("loss"), N_("Loss"), view_loss },
-	[P_DATA] = { N_("data"), N_("Data"), view_data },
-	[P_GRADIENTS] = { N_("gradients"), N_("Gradient flow"), view_gradients },
-	[P_ACTIVATIONS] = { N_("activations"), N_("Activations"), view_activations },
-	[P_CODE] = { N_("code"), N_("Code"), view_code },
-	[P_LR] = { N_("lr"), N_("Learning rate"), view_lr },
-	[P_CHECKS] = { N_("checks"), N_("Sanity checks"), view_checks },
-	[P_NEURONS] = { N_("neurons"), N_("Neurons"), view_neurons },
-	[P_NARRATION] = { N_("narration"), N_("Lesson"), view_narration },
-};
+/* The rows of app/panels.h. */
+#define PANEL_ROW(id, draw, name, title, focus) [P_##id] = { name, title, view_##draw },
+const struct panel ui_panels[P_COUNT] = { NNSTEP_PANELS(PANEL_ROW) };
+#undef PANEL_ROW
 
 int
 ui_panel_find(const char *name)

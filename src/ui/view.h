@@ -15,6 +15,7 @@
 #ifndef NNSTEP_VIEW_H
 #define NNSTEP_VIEW_H
 
+#include "app/panels.h"
 #include "canvas.h"
 #include "data/metrics.h"
 #include "engine/checks.h"
@@ -26,20 +27,7 @@
 #define UI_MIN_H 24
 #define UI_LRF_POINTS LR_RANGE_BATCHES
 
-enum panel_id {
-	P_NETWORK = 0,
-	P_INSPECTOR,
-	P_LOSS,
-	P_DATA,
-	P_GRADIENTS,
-	P_ACTIVATIONS,
-	P_CODE,
-	P_LR,			/* the learning rate along the gradient, range test */
-	P_CHECKS,		/* sanity checks */
-	P_NEURONS,		/* each hidden neuron's map over the input plane */
-	P_NARRATION,		/* lessons only */
-	P_COUNT
-};
+/* enum panel_id: app/panels.h */
 
 enum overlay { OV_NONE = 0, OV_HELP, OV_CONFIRM, OV_ASK, OV_COMMAND, OV_INPUT, OV_NOTICE };
 
@@ -282,17 +270,10 @@ int tw_lines(const struct tw *t);
 int tw_full(const struct tw *t);
 
 /* The panels (view_*.c). */
-void view_network(const struct panel_ctx *, struct canvas *, struct rect);
-void view_inspector(const struct panel_ctx *, struct canvas *, struct rect);
-void view_loss(const struct panel_ctx *, struct canvas *, struct rect);
-void view_data(const struct panel_ctx *, struct canvas *, struct rect);
-void view_gradients(const struct panel_ctx *, struct canvas *, struct rect);
-void view_activations(const struct panel_ctx *, struct canvas *, struct rect);
-void view_code(const struct panel_ctx *, struct canvas *, struct rect);
-void view_lr(const struct panel_ctx *, struct canvas *, struct rect);
-void view_checks(const struct panel_ctx *, struct canvas *, struct rect);
-void view_narration(const struct panel_ctx *, struct canvas *, struct rect);
-void view_neurons(const struct panel_ctx *, struct canvas *, struct rect);
+#define PANEL_DRAW(id, draw, name, title, focus) \
+	void view_##draw(const struct panel_ctx *, struct canvas *, struct rect);
+NNSTEP_PANELS(PANEL_DRAW)
+#undef PANEL_DRAW
 /* The layer the neuron maps show (0-based), and one unit's map in r. */
 int view_neurons_layer(const struct session *s, const struct ui_view_state *v);
 void view_neuron_map(const struct panel_ctx *p, struct canvas *c, struct rect r, int layer,
