@@ -35,6 +35,7 @@
 
 #include "dataset.h"
 #include "datautil.h"
+#include "util/i18n.h"
 
 #define CSV_SEGMENT 65536      /* most bytes handed to libcsv at a time */
 #define CSV_BLOCK 4096         /* growth step of libcsv's field buffer */
@@ -414,7 +415,7 @@ csv_on_field(void *s, size_t len, void *data)
 	if (!r->have_header) {
 		if (r->nfield > DATA_MAX_COLUMNS) {
 			csv_fail(r, r->row_line, r->nfield,
-			    "more than %d columns (expected at most %d)",
+			    _("more than %d columns (expected at most %d)"),
 			    DATA_MAX_COLUMNS, DATA_MAX_COLUMNS);
 			return;
 		}
@@ -422,7 +423,7 @@ csv_on_field(void *s, size_t len, void *data)
 		return;         /* counted; the row is reported when it ends */
 	if (len > DATA_MAX_FIELD) {
 		csv_fail(r, r->row_line, r->nfield,
-		    "field longer than %d bytes (expected at most %d)",
+		    _("field longer than %d bytes (expected at most %d)"),
 		    DATA_MAX_FIELD, DATA_MAX_FIELD);
 		return;
 	}
@@ -441,12 +442,12 @@ csv_on_field(void *s, size_t len, void *data)
 	}
 	if (len > 0 && memchr(f, '\0', len) != NULL) {
 		csv_fail(r, r->row_line, r->nfield,
-		    "NUL byte in field (expected text without NUL bytes)");
+		    _("NUL byte in field (expected text without NUL bytes)"));
 		return;
 	}
 	if (!csv_utf8_valid((const unsigned char *)f, len)) {
 		csv_fail(r, r->row_line, r->nfield,
-		    "invalid UTF-8 in field (expected UTF-8 text)");
+		    _("invalid UTF-8 in field (expected UTF-8 text)"));
 		return;
 	}
 	csv_store(r, t, tlen, CELL_MISSING, 0);
@@ -471,7 +472,7 @@ csv_end_header(struct csv_reader *r)
 	for (i = 0; i < r->ncols; i++) {
 		if (r->names[i][0] == '\0') {
 			csv_fail(r, r->row_line, i + 1,
-			    "empty column name (expected a name for every column)");
+			    _("empty column name (expected a name for every column)"));
 			return;
 		}
 	}
@@ -499,8 +500,8 @@ csv_end_header(struct csv_reader *r)
 
 		data_show(show, sizeof show, r->names[dup]);
 		csv_fail(r, r->row_line, dup + 1,
-		    "duplicate column name \"%s\" (expected unique names; "
-		    "column %d has the same name)", show, first + 1);
+		    _("duplicate column name \"%s\" (expected unique names; "
+		    "column %d has the same name)"), show, first + 1);
 		return;
 	}
 	r->cols = xcalloc((size_t)r->ncols, sizeof *r->cols);
@@ -525,11 +526,11 @@ csv_on_row(int c, void *data)
 	} else if (r->nfield != r->ncols) {
 		csv_fail(r, r->row_line,
 		    r->nfield < r->ncols ? r->nfield + 1 : r->ncols + 1,
-		    "row has %ld field%s (expected %d, as in the header)",
+		    _("row has %ld field%s (expected %d, as in the header)"),
 		    r->nfield, r->nfield == 1 ? "" : "s", r->ncols);
 	} else if (r->nrows >= DATA_MAX_ROWS) {
 		csv_fail(r, r->row_line, 1,
-		    "more than %d data rows (expected at most %d)",
+		    _("more than %d data rows (expected at most %d)"),
 		    DATA_MAX_ROWS, DATA_MAX_ROWS);
 	} else {
 		r->lines[r->nrows++] = r->row_line;
@@ -579,13 +580,13 @@ csv_feed(struct csv_reader *r, const char *buf, size_t len)
 			return;
 		if (done != seg) {
 			csv_fail(r, r->row_line, r->nfield + 1,
-			    "misplaced quote (expected quotes only around a "
-			    "whole field, doubled inside it)");
+			    _("misplaced quote (expected quotes only around a "
+			    "whole field, doubled inside it)"));
 			return;
 		}
 		if (csv_get_buffer_size(&r->parser) > DATA_MAX_FIELD + CSV_BLOCK) {
 			csv_fail(r, r->row_line, r->nfield + 1,
-			    "field longer than %d bytes (expected at most %d)",
+			    _("field longer than %d bytes (expected at most %d)"),
 			    DATA_MAX_FIELD, DATA_MAX_FIELD);
 			return;
 		}
@@ -609,12 +610,12 @@ csv_finish(struct csv_reader *r)
 	int c, bad = -1;
 
 	if (!r->have_header) {
-		csv_fail(r, 1, 1, "empty file (expected a header row)");
+		csv_fail(r, 1, 1, _("empty file (expected a header row)"));
 		return NULL;
 	}
 	if (r->nrows == 0) {
 		csv_fail(r, r->header_end + 1, 1,
-		    "no data rows (expected at least one row after the header)");
+		    _("no data rows (expected at least one row after the header)"));
 		return NULL;
 	}
 
@@ -637,12 +638,12 @@ csv_finish(struct csv_reader *r)
 		data_show(name, sizeof name, r->names[bad]);
 		if (col->bad_kind == CELL_TEXT)
 			csv_fail(r, r->lines[col->bad_row], bad + 1,
-			    "text \"%s\" in numeric column \"%s\" "
-			    "(expected a number)", col->bad_show, name);
+			    _("text \"%s\" in numeric column \"%s\" "
+			    "(expected a number)"), col->bad_show, name);
 		else
 			csv_fail(r, r->lines[col->bad_row], bad + 1,
-			    "\"%s\" in column \"%s\" is not a finite "
-			    "number (expected a finite number)", col->bad_show, name);
+			    _("\"%s\" in column \"%s\" is not a finite "
+			    "number (expected a finite number)"), col->bad_show, name);
 		return NULL;
 	}
 
@@ -704,8 +705,8 @@ csv_reader_init(struct csv_reader *r, const char *name, char **err)
 	r->err = err;
 	r->line = 1;
 	if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
-		data_fail(err, "%s:1:1: cannot start the CSV parser "
-		    "(expected enough memory)", name);
+		data_fail(err, _("%s:1:1: cannot start the CSV parser "
+		    "(expected enough memory)"), name);
 		return -1;
 	}
 	csv_set_blk_size(&r->parser, CSV_BLOCK);
@@ -721,8 +722,8 @@ csv_reader_end(struct csv_reader *r)
 	if (!r->failed &&
 	    csv_fini(&r->parser, csv_on_field, csv_on_row, r) != 0)
 		csv_fail(r, r->row_line, r->nfield + 1,
-		    "unterminated quoted field (expected a closing quote "
-		    "before the end of the file)");
+		    _("unterminated quoted field (expected a closing quote "
+		    "before the end of the file)"));
 	if (!r->failed)
 		t = csv_finish(r);
 	csv_reader_free(r);
@@ -755,8 +756,8 @@ table_read_csv(const char *path, char **err)
 
 	f = fopen(path, "rb");
 	if (f == NULL)
-		return data_fail(err, "%s:1:1: cannot read: %s (expected a "
-		    "readable file)", path, strerror(errno));
+		return data_fail(err, _("%s:1:1: cannot read: %s (expected a "
+		    "readable file)"), path, strerror(errno));
 	if (csv_reader_init(&r, path, err) != 0) {
 		fclose(f);
 		return NULL;
@@ -765,7 +766,7 @@ table_read_csv(const char *path, char **err)
 	while (!r.failed && (n = fread(buf, 1, CSV_SEGMENT, f)) > 0)
 		csv_feed(&r, buf, n);
 	if (!r.failed && ferror(f))
-		csv_fail(&r, 1, 1, "cannot read: %s (expected a readable file)",
+		csv_fail(&r, 1, 1, _("cannot read: %s (expected a readable file)"),
 		    strerror(errno));
 	t = csv_reader_end(&r);
 	free(buf);
@@ -859,7 +860,7 @@ table_write_csv(const struct table *t, FILE *out, char **err)
 	if (!bad && fflush(out) != 0)
 		bad = 1;
 	if (bad || ferror(out)) {
-		data_fail(err, "%s: cannot write: %s", t->source,
+		data_fail(err, _("%s: cannot write: %s"), t->source,
 		    strerror(errno));
 		return -1;
 	}

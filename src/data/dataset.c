@@ -34,6 +34,7 @@
 
 #include "dataset.h"
 #include "datautil.h"
+#include "util/i18n.h"
 
 #define BUILD_MAX_VALUES (1L << 28)   /* encoded numbers of all splits */
 #define BUILD_LIST_MAX 20             /* names listed in a message */
@@ -166,24 +167,24 @@ build_check_options(struct build *b)
 		sum += o->split[i];
 	}
 	if (i < 3 || fabs(sum - 1) > 1e-9) {
-		data_fail(b->err, "split %g/%g/%g (expected three fractions "
-		    ">= 0 that sum to 1)", o->split[0], o->split[1], o->split[2]);
+		data_fail(b->err, _("split %g/%g/%g (expected three fractions "
+		    ">= 0 that sum to 1)"), o->split[0], o->split[1], o->split[2]);
 		return -1;
 	}
 	if (o->class_weight_auto && o->nclass_weights > 0) {
-		data_fail(b->err, "class weights given both as auto and as "
-		    "numbers (expected one of the two)");
+		data_fail(b->err, _("class weights given both as auto and as "
+		    "numbers (expected one of the two)"));
 		return -1;
 	}
 	if (o->nclass_weights < 0 || o->nclass_weights > 64) {
-		data_fail(b->err, "%d class weights (expected 1 to 64)",
+		data_fail(b->err, _("%d class weights (expected 1 to 64)"),
 		    o->nclass_weights);
 		return -1;
 	}
 	for (i = 0; i < o->nclass_weights; i++)
 		if (!(o->class_weights[i] >= 0) || !isfinite(o->class_weights[i])) {
-			data_fail(b->err, "class weight %g for class %d (expected "
-			    "a finite number >= 0)", o->class_weights[i], i + 1);
+			data_fail(b->err, _("class weight %g for class %d (expected "
+			    "a finite number >= 0)"), o->class_weights[i], i + 1);
 			return -1;
 		}
 	return 0;
@@ -202,8 +203,8 @@ build_target(struct build *b)
 	int c;
 
 	if (name == NULL && b->fixed != NULL) {
-		data_fail(b->err, "%s:1:1: the model names no target column "
-		    "(expected a target in its preprocessing)", b->file);
+		data_fail(b->err, _("%s:1:1: the model names no target column "
+		    "(expected a target in its preprocessing)"), b->file);
 		return -1;
 	}
 	if (name == NULL) {
@@ -223,8 +224,8 @@ build_target(struct build *b)
 			b->target = (int)k - 1;
 			return 0;
 		}
-		data_fail(b->err, "%s:1:1: no column number %s (expected 1 to "
-		    "%d or a column name)", b->file, name, t->ncols);
+		data_fail(b->err, _("%s:1:1: no column number %s (expected 1 to "
+		    "%d or a column name)"), b->file, name, t->ncols);
 		return -1;
 	}
 	names = xcalloc((size_t)t->ncols, sizeof *names);
@@ -232,7 +233,7 @@ build_target(struct build *b)
 		names[c] = t->cols[c].name;
 	list = build_list(names, t->ncols);
 	data_show(show, sizeof show, name);
-	data_fail(b->err, "%s:1:1: no column \"%s\" (expected one of: %s)",
+	data_fail(b->err, _("%s:1:1: no column \"%s\" (expected one of: %s)"),
 	    b->file, show, list);
 	free(list);
 	free(names);
@@ -254,16 +255,16 @@ build_features(struct build *b)
 			char show[DATA_SHOW_MAX + 4];
 
 			data_show(show, sizeof show, t->cols[b->target].name);
-			data_fail(b->err, "%s:1:1: no input columns (expected at "
-			    "least one column besides the target \"%s\")",
+			data_fail(b->err, _("%s:1:1: no input columns (expected at "
+			    "least one column besides the target \"%s\")"),
 			    b->file, show);
 			return -1;
 		}
 		return 0;
 	}
 	if (b->fixed->ncols <= 0 || b->fixed->cols == NULL) {
-		data_fail(b->err, "%s:1:1: the model has no input columns "
-		    "(expected at least one in its preprocessing)", b->file);
+		data_fail(b->err, _("%s:1:1: the model has no input columns "
+		    "(expected at least one in its preprocessing)"), b->file);
 		return -1;
 	}
 	b->feat = xcalloc((size_t)b->fixed->ncols, sizeof *b->feat);
@@ -286,8 +287,8 @@ build_features(struct build *b)
 				    b->fixed->cols[k].name : "?";
 			list = build_list(names, b->fixed->ncols);
 			data_show(show, sizeof show, name != NULL ? name : "?");
-			data_fail(b->err, "%s:1:1: no column \"%s\" (expected the "
-			    "input columns of the model: %s)", b->file, show, list);
+			data_fail(b->err, _("%s:1:1: no column \"%s\" (expected the "
+			    "input columns of the model: %s)"), b->file, show, list);
 			free(list);
 			free(names);
 			return -1;
@@ -329,9 +330,9 @@ build_rows(struct build *b)
 			char show[DATA_SHOW_MAX + 4];
 
 			data_show(show, sizeof show, t->cols[bad].name);
-			data_fail(b->err, "%s:%ld:%d: missing value in column "
+			data_fail(b->err, _("%s:%ld:%d: missing value in column "
 			    "\"%s\" (expected a value; use --missing drop or "
-			    "--missing mean)", b->file, build_line(b, row),
+			    "--missing mean)"), b->file, build_line(b, row),
 			    bad + 1, show);
 			free(used);
 			return -1;
@@ -339,8 +340,8 @@ build_rows(struct build *b)
 	}
 	free(used);
 	if (b->nkeep == 0) {
-		data_fail(b->err, "%s:1:1: no rows left after dropping rows "
-		    "with missing values (expected at least one row with %s)",
+		data_fail(b->err, _("%s:1:1: no rows left after dropping rows "
+		    "with missing values (expected at least one row with %s)"),
 		    b->file, policy == MISSING_MEAN ? "a target value" :
 		    "every value");
 		return -1;
@@ -396,8 +397,8 @@ build_fresh_classes(struct build *b)
 				if (tc->text[b->keep[i]] != NULL)
 					break;
 			data_show(show, sizeof show, tc->text[b->keep[i]]);
-			data_fail(b->err, "%s:%ld:%d: text \"%s\" in target column "
-			    "\"%s\" (expected a number for regression)", b->file,
+			data_fail(b->err, _("%s:%ld:%d: text \"%s\" in target column "
+			    "\"%s\" (expected a number for regression)"), b->file,
 			    build_line(b, b->keep[i]), b->target + 1, show, name);
 			return -1;
 		}
@@ -463,14 +464,14 @@ build_fresh_classes(struct build *b)
 		free(v);
 	}
 	if (k < 2) {
-		data_fail(b->err, "%s:1:%d: target column \"%s\" has only one "
-		    "class \"%s\" (expected at least two classes)", b->file,
+		data_fail(b->err, _("%s:1:%d: target column \"%s\" has only one "
+		    "class \"%s\" (expected at least two classes)"), b->file,
 		    b->target + 1, name, show);
 		return -1;
 	}
 	if (k > 64) {
-		data_fail(b->err, "%s:1:%d: target column \"%s\" has %ld classes "
-		    "(expected at most 64)", b->file, b->target + 1, name, k);
+		data_fail(b->err, _("%s:1:%d: target column \"%s\" has %ld classes "
+		    "(expected at most 64)"), b->file, b->target + 1, name, k);
 		return -1;
 	}
 	p->task = k == 2 ? TASK_BINARY : TASK_MULTICLASS;
@@ -495,14 +496,14 @@ build_fixed_classes(struct build *b)
 			if (tc->text[b->keep[i]] != NULL)
 				break;
 		data_show(show, sizeof show, tc->text[b->keep[i]]);
-		data_fail(b->err, "%s:%ld:%d: text \"%s\" in target column \"%s\" "
-		    "(expected a number for regression)", b->file,
+		data_fail(b->err, _("%s:%ld:%d: text \"%s\" in target column \"%s\" "
+		    "(expected a number for regression)"), b->file,
 		    build_line(b, b->keep[i]), b->target + 1, show, name);
 		return -1;
 	}
 	if (f->nclasses < 2 || f->nclasses > 64 || f->classes == NULL) {
-		data_fail(b->err, "%s:1:1: the model has %d classes (expected "
-		    "2 to 64)", b->file, f->nclasses);
+		data_fail(b->err, _("%s:1:1: the model has %d classes (expected "
+		    "2 to 64)"), b->file, f->nclasses);
 		return -1;
 	}
 	b->p->task = f->nclasses == 2 ? TASK_BINARY : TASK_MULTICLASS;
@@ -517,8 +518,8 @@ build_fixed_classes(struct build *b)
 			char *list = build_list(f->classes, f->nclasses);
 
 			data_show(show, sizeof show, s);
-			data_fail(b->err, "%s:%ld:%d: unknown class \"%s\" in "
-			    "target column \"%s\" (expected one of: %s)", b->file,
+			data_fail(b->err, _("%s:%ld:%d: unknown class \"%s\" in "
+			    "target column \"%s\" (expected one of: %s)"), b->file,
 			    build_line(b, row), b->target + 1, show, name, list);
 			free(list);
 			return -1;
@@ -584,13 +585,13 @@ build_categories(struct build *b)
 
 				data_show(show, sizeof show, tc->name);
 				if (pc->ncat == 0)
-					data_fail(b->err, "%s:1:%d: column \"%s\" has "
-					    "no values (expected at least one)",
+					data_fail(b->err, _("%s:1:%d: column \"%s\" has "
+					    "no values (expected at least one)"),
 					    b->file, b->feat[j] + 1, show);
 				else
-					data_fail(b->err, "%s:1:%d: column \"%s\" has "
+					data_fail(b->err, _("%s:1:%d: column \"%s\" has "
 					    "%d distinct values (expected at most %d "
-					    "categories)", b->file, b->feat[j] + 1, show,
+					    "categories)"), b->file, b->feat[j] + 1, show,
 					    pc->ncat, DATA_MAX_CATEGORIES);
 				pc->ncat = 0;
 				free(v);
@@ -614,24 +615,24 @@ build_categories(struct build *b)
 			/* Name the column that passes the limit, and why it does. */
 			data_show(show, sizeof show, p->cols[j].name);
 			if (p->cols[j].is_text)
-				data_fail(b->err, "%s:1:%d: one-hot encoding of column \"%s\" (%d "
+				data_fail(b->err, _("%s:1:%d: one-hot encoding of column \"%s\" (%d "
 				    "categories) makes more than %d inputs (expected at most %d "
-				    "inputs in all: fewer categories or columns)", b->file,
+				    "inputs in all: fewer categories or columns)"), b->file,
 				    b->feat[j] + 1, show, p->cols[j].ncat, DATA_MAX_INPUTS,
 				    DATA_MAX_INPUTS);
 			else
-				data_fail(b->err, "%s:1:%d: column \"%s\" makes more than %d inputs "
+				data_fail(b->err, _("%s:1:%d: column \"%s\" makes more than %d inputs "
 				    "with the one-hot encoded columns before it (expected at most %d "
-				    "inputs in all: fewer categories or columns)", b->file,
+				    "inputs in all: fewer categories or columns)"), b->file,
 				    b->feat[j] + 1, show, DATA_MAX_INPUTS, DATA_MAX_INPUTS);
 			return -1;
 		}
 	}
 	if (b->fixed != NULL) {
 		if (width != p->ninputs || p->offset == NULL || p->scalev == NULL) {
-			data_fail(b->err, "%s:1:1: the model's preprocessing has "
+			data_fail(b->err, _("%s:1:1: the model's preprocessing has "
 			    "%d inputs but its columns make %d (expected them "
-			    "to agree)", b->file, p->ninputs, width);
+			    "to agree)"), b->file, p->ninputs, width);
 			return -1;
 		}
 		return 0;
@@ -665,8 +666,8 @@ build_fixed_categories(struct build *b)
 		if (f->cols[j].is_text && (f->cols[j].ncat <= 0 ||
 		    f->cols[j].cats == NULL)) {
 			data_show(name, sizeof name, f->cols[j].name);
-			data_fail(b->err, "%s:1:1: the model has no categories for "
-			    "column \"%s\" (expected at least one)", b->file, name);
+			data_fail(b->err, _("%s:1:1: the model has no categories for "
+			    "column \"%s\" (expected at least one)"), b->file, name);
 			return -1;
 		}
 	for (i = 0; i < b->nkeep; i++) {
@@ -682,8 +683,8 @@ build_fixed_categories(struct build *b)
 			data_show(name, sizeof name, tc->name);
 			if (!pc->is_text && tc->is_text) {
 				data_show(show, sizeof show, tc->text[row]);
-				data_fail(b->err, "%s:%ld:%d: text \"%s\" in numeric "
-				    "column \"%s\" (expected a number)", b->file,
+				data_fail(b->err, _("%s:%ld:%d: text \"%s\" in numeric "
+				    "column \"%s\" (expected a number)"), b->file,
 				    build_line(b, row), b->feat[j] + 1, show, name);
 				return -1;
 			}
@@ -691,8 +692,8 @@ build_fixed_categories(struct build *b)
 				continue;
 			list = build_list(pc->cats, pc->ncat);
 			data_show(show, sizeof show, build_string(tc, row, num));
-			data_fail(b->err, "%s:%ld:%d: unknown category \"%s\" in "
-			    "column \"%s\" (expected one of: %s)", b->file,
+			data_fail(b->err, _("%s:%ld:%d: unknown category \"%s\" in "
+			    "column \"%s\" (expected one of: %s)"), b->file,
 			    build_line(b, row), b->feat[j] + 1, show, name, list);
 			free(list);
 			return -1;
@@ -716,8 +717,8 @@ build_given_split(struct build *b)
 	for (s = 0; s < 3; s++) {
 		if (b->o->nrows[s] > b->nkeep - total) {
 			free(seen);
-			data_fail(b->err, "%s: the saved split has more rows than the %ld in use "
-			    "(expected the data the model was trained on)", b->file, b->nkeep);
+			data_fail(b->err, _("%s: the saved split has more rows than the %ld in use "
+			    "(expected the data the model was trained on)"), b->file, b->nkeep);
 			return -1;
 		}
 		for (i = 0; i < b->o->nrows[s]; i++) {
@@ -728,8 +729,8 @@ build_given_split(struct build *b)
 				    seen[r] == 2 ? "named twice" : "not in use";
 
 				free(seen);
-				data_fail(b->err, "%s: the saved split names data row %ld, which is "
-				    "%s (expected the data the model was trained on)", b->file, r + 1,
+				data_fail(b->err, _("%s: the saved split names data row %ld, which is "
+				    "%s (expected the data the model was trained on)"), b->file, r + 1,
 				    why);
 				return -1;
 			}
@@ -740,12 +741,12 @@ build_given_split(struct build *b)
 	}
 	free(seen);
 	if (total != b->nkeep) {
-		data_fail(b->err, "%s: %ld rows are in use but the saved split holds %ld "
-		    "(expected the data the model was trained on)", b->file, b->nkeep, total);
+		data_fail(b->err, _("%s: %ld rows are in use but the saved split holds %ld "
+		    "(expected the data the model was trained on)"), b->file, b->nkeep, total);
 		return -1;
 	}
 	if (b->n[0] == 0) {
-		data_fail(b->err, "%s: the saved training split is empty", b->file);
+		data_fail(b->err, _("%s: the saved training split is empty"), b->file);
 		return -1;
 	}
 	return 0;
@@ -814,8 +815,8 @@ build_split(struct build *b)
 	for (s = 0; s < 3; s++)
 		data_rng_shuffle(&rng, b->rows[s], b->n[s]);
 	if (b->n[0] == 0) {
-		data_fail(b->err, "%s:1:1: the training split is empty (expected "
-		    "more rows or a larger training fraction)", b->file);
+		data_fail(b->err, _("%s:1:1: the training split is empty (expected "
+		    "more rows or a larger training fraction)"), b->file);
 		return -1;
 	}
 	return 0;
@@ -872,8 +873,8 @@ build_encode(struct build *b, struct dataset *d)
 	int s, j;
 
 	if (p->ninputs > 0 && total > BUILD_MAX_VALUES / p->ninputs) {
-		data_fail(b->err, "%s:1:1: %ld rows of %d inputs are too many "
-		    "numbers (expected at most %ld in all)", b->file, total,
+		data_fail(b->err, _("%s:1:1: %ld rows of %d inputs are too many "
+		    "numbers (expected at most %ld in all)"), b->file, total,
 		    p->ninputs, BUILD_MAX_VALUES);
 		return -1;
 	}
@@ -997,8 +998,8 @@ build_weights(struct build *b, struct dataset *d)
 		d->class_weight[c] = 1;
 	if (b->p->task == TASK_REGRESS) {
 		if (o->class_weight_auto || o->nclass_weights > 0) {
-			data_fail(b->err, "class weights for a regression target "
-			    "(expected a classification target)");
+			data_fail(b->err, _("class weights for a regression target "
+			    "(expected a classification target)"));
 			return -1;
 		}
 		return 0;
@@ -1007,8 +1008,8 @@ build_weights(struct build *b, struct dataset *d)
 		if (o->nclass_weights != k) {
 			char *list = build_list(b->p->classes, k);
 
-			data_fail(b->err, "%d class weight%s for %d classes "
-			    "(expected one weight per class: %s)",
+			data_fail(b->err, _("%d class weight%s for %d classes "
+			    "(expected one weight per class: %s)"),
 			    o->nclass_weights, o->nclass_weights == 1 ? "" : "s",
 			    k, list);
 			free(list);
@@ -1071,8 +1072,8 @@ build_image(struct build *b, struct dataset *d)
 	if (b->o->image_h <= 0 || b->o->image_w <= 0)
 		return 0;
 	if (want != d->ninputs) {
-		data_fail(b->err, "%s: --image %dx%d needs %ld feature columns, but the data has "
-		    "%d (expected H x W to equal the number of inputs)", b->file,
+		data_fail(b->err, _("%s: --image %dx%d needs %ld feature columns, but the data has "
+		    "%d (expected H x W to equal the number of inputs)"), b->file,
 		    b->o->image_h, b->o->image_w, want, d->ninputs);
 		return -1;
 	}
@@ -1090,8 +1091,8 @@ dataset_build(const struct table *t, const struct data_options *o,
 	struct dataset *d = NULL;
 
 	if (t == NULL || t->ncols <= 0 || t->nrows <= 0)
-		return data_fail(err, "%s:1:1: no data (expected a table with "
-		    "columns and rows)", t != NULL && t->source != NULL ?
+		return data_fail(err, _("%s:1:1: no data (expected a table with "
+		    "columns and rows)"), t != NULL && t->source != NULL ?
 		    t->source : "(table)");
 	if (o == NULL) {
 		data_options_default(&defaults);

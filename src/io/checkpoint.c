@@ -14,6 +14,7 @@
 #include "io/checkpoint.h"
 #include "io/checkpoint_run.h"
 #include "io/jsonout.h"
+#include "util/i18n.h"
 #include "util/xmalloc.h"
 
 struct checkpoint {
@@ -401,27 +402,27 @@ ckpt_check_ranges(const struct checkpoint *c, char **err)
 
 	if (opt != NULL) {
 		if (!json_is_object(opt))
-			return ckpt_fail(err, c->path, "\"optimizer\" must be an object");
+			return ckpt_fail(err, c->path, _("\"optimizer\" must be an object"));
 		name = json_string_value(json_object_get(opt, "name"));
 		if (json_object_get(opt, "name") && (name == NULL || optim_parse(name) < 0))
-			return ckpt_fail(err, c->path, "optimizer \"name\" must be %s",
+			return ckpt_fail(err, c->path, _("optimizer \"name\" must be %s"),
 			    optim_names(", ", " or ", names, sizeof names));
 		if (ckpt_real(opt, "lr", 1e-300, CKPT_MAX_LR, 0))
-			return ckpt_fail(err, c->path, "optimizer \"lr\" must be a positive number up "
-			    "to 1e6");
+			return ckpt_fail(err, c->path, _("optimizer \"lr\" must be a positive number up "
+			    "to 1e6"));
 		if (ckpt_whole(opt, "step", 0, CKPT_MAX_STEP, &x))
-			return ckpt_fail(err, c->path, "optimizer \"step\" must be a whole number from "
-			    "0 to %ld", CKPT_MAX_STEP);
+			return ckpt_fail(err, c->path, _("optimizer \"step\" must be a whole number from "
+			    "0 to %ld"), CKPT_MAX_STEP);
 		if (ckpt_state_array(opt, "m", -INFINITY))
-			return ckpt_fail(err, c->path, "optimizer state \"m\" must hold finite numbers");
+			return ckpt_fail(err, c->path, _("optimizer state \"m\" must hold finite numbers"));
 		if (ckpt_state_array(opt, "v", 0))
-			return ckpt_fail(err, c->path, "optimizer state \"v\" must hold finite numbers "
-			    "of 0 or more");
+			return ckpt_fail(err, c->path, _("optimizer state \"v\" must hold finite numbers "
+			    "of 0 or more"));
 	}
 	if (tr == NULL)
 		return 0;
 	if (!json_is_object(tr))
-		return ckpt_fail(err, c->path, "\"training\" must be an object");
+		return ckpt_fail(err, c->path, _("\"training\" must be an object"));
 #define WHOLE(key, lo, hi) \
 	if (ckpt_whole(tr, key, lo, hi, &x)) \
 		return ckpt_fail(err, c->path, "training \"%s\" must be a whole number from %ld " \
@@ -435,13 +436,13 @@ ckpt_check_ranges(const struct checkpoint *c, char **err)
 	WHOLE("reduce_lr_wait", 0, CKPT_MAX_EPOCHS);
 #undef WHOLE
 	if (ckpt_real(tr, "best_loss", -INFINITY, INFINITY, 1))
-		return ckpt_fail(err, c->path, "training \"best_loss\" must be a finite number or "
-		    "null");
+		return ckpt_fail(err, c->path, _("training \"best_loss\" must be a finite number or "
+		    "null"));
 	if (ckpt_real(tr, "reduce_lr_best", -INFINITY, INFINITY, 1))
-		return ckpt_fail(err, c->path, "training \"reduce_lr_best\" must be a finite number "
-		    "or null");
+		return ckpt_fail(err, c->path, _("training \"reduce_lr_best\" must be a finite number "
+		    "or null"));
 	if (ckpt_state_array(tr, "best_weights", -INFINITY))
-		return ckpt_fail(err, c->path, "training \"best_weights\" must hold finite numbers");
+		return ckpt_fail(err, c->path, _("training \"best_weights\" must hold finite numbers"));
 	return 0;
 }
 
@@ -466,32 +467,32 @@ ckpt_check_counters(const struct checkpoint *c, char **err)
 	epoch = done > 0 ? done : 1;
 	ckpt_whole(tr, "epoch", 1, CKPT_MAX_EPOCHS, &epoch);
 	if (epoch < done || epoch > done + 1)
-		return ckpt_fail(err, c->path, "training \"epoch\" %ld does not follow "
-		    "\"epochs_done\" %ld (expected %ld or %ld)", epoch, done, done > 0 ? done : 1,
+		return ckpt_fail(err, c->path, _("training \"epoch\" %ld does not follow "
+		    "\"epochs_done\" %ld (expected %ld or %ld)"), epoch, done, done > 0 ? done : 1,
 		    done + 1);
 	v = 0;
 	ckpt_whole(tr, "best_epoch", 0, CKPT_MAX_EPOCHS, &v);
 	if (v > done)
-		return ckpt_fail(err, c->path, "training \"best_epoch\" %ld is past \"epochs_done\" "
-		    "%ld", v, done);
+		return ckpt_fail(err, c->path, _("training \"best_epoch\" %ld is past \"epochs_done\" "
+		    "%ld"), v, done);
 	v = 0;
 	ckpt_whole(tr, "early_stop_wait", 0, CKPT_MAX_EPOCHS, &v);
 	if (v > done)
-		return ckpt_fail(err, c->path, "training \"early_stop_wait\" %ld is more than "
-		    "\"epochs_done\" %ld", v, done);
+		return ckpt_fail(err, c->path, _("training \"early_stop_wait\" %ld is more than "
+		    "\"epochs_done\" %ld"), v, done);
 	v = 0;
 	ckpt_whole(tr, "reduce_lr_wait", 0, CKPT_MAX_EPOCHS, &v);
 	if (v > done)
-		return ckpt_fail(err, c->path, "training \"reduce_lr_wait\" %ld is more than "
-		    "\"epochs_done\" %ld", v, done);
+		return ckpt_fail(err, c->path, _("training \"reduce_lr_wait\" %ld is more than "
+		    "\"epochs_done\" %ld"), v, done);
 	if (json_is_object(opt))
 		ckpt_whole(opt, "step", 0, CKPT_MAX_STEP, &step);
 	if (step > epoch * (long)DATA_MAX_ROWS)
-		return ckpt_fail(err, c->path, "optimizer \"step\" %ld is more than one update per "
-		    "row in %ld epochs", step, epoch);
+		return ckpt_fail(err, c->path, _("optimizer \"step\" %ld is more than one update per "
+		    "row in %ld epochs"), step, epoch);
 	if (hist != NULL && (!json_is_array(hist) || (long)json_array_size(hist) > done))
-		return ckpt_fail(err, c->path, "\"history\" must be a list of at most %ld epochs "
-		    "(\"epochs_done\")", done);
+		return ckpt_fail(err, c->path, _("\"history\" must be a list of at most %ld epochs "
+		    "(\"epochs_done\")"), done);
 	return 0;
 }
 
@@ -567,17 +568,17 @@ static void
 ckpt_json_fail(char **err, const char *path, const json_error_t *je)
 {
 	if (je->line > 0)
-		ckpt_fail(err, path, "line %d column %d: %s (expected a JSON model)", je->line,
+		ckpt_fail(err, path, _("line %d column %d: %s (expected a JSON model)"), je->line,
 		    je->column, ckpt_json_reason(je));
 	else
-		ckpt_fail(err, path, "%s (expected a JSON model)", ckpt_json_reason(je));
+		ckpt_fail(err, path, _("%s (expected a JSON model)"), ckpt_json_reason(je));
 }
 
 static int
 ckpt_limit_fail(char **err, const char *path, const char *why)
 {
-	return ckpt_fail(err, path, "%s (expected at most %lld bytes, %lld values, %lld lists "
-	    "and objects, nested %d deep)", why, (long long)CKPT_MAX_BYTES,
+	return ckpt_fail(err, path, _("%s (expected at most %lld bytes, %lld values, %lld lists "
+	    "and objects, nested %d deep)"), why, (long long)CKPT_MAX_BYTES,
 	    (long long)CKPT_MAX_VALUES, (long long)CKPT_MAX_LISTS, CKPT_MAX_DEPTH);
 }
 
@@ -593,18 +594,18 @@ checkpoint_load(const char *path, char **err)
 	memset(&sc, 0, sizeof sc);
 	sc.f = fopen(path, "rb");
 	if (sc.f == NULL) {
-		ckpt_fail(err, path, "cannot read: %s", strerror(errno));
+		ckpt_fail(err, path, _("cannot read: %s"), strerror(errno));
 		return NULL;
 	}
 	/* The size is checked before any parsing; the scan catches the rest. */
 	if (fstat(fileno(sc.f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > CKPT_MAX_BYTES) {
 		fclose(sc.f);
-		ckpt_limit_fail(err, path, "larger than the largest model");
+		ckpt_limit_fail(err, path, _("larger than the largest model"));
 		return NULL;
 	}
 	if (S_ISDIR(st.st_mode)) {
 		fclose(sc.f);
-		ckpt_fail(err, path, "cannot read: %s", strerror(EISDIR));
+		ckpt_fail(err, path, _("cannot read: %s"), strerror(EISDIR));
 		return NULL;
 	}
 	root = json_load_callback(ckpt_scan_read, &sc, JSON_REJECT_DUPLICATES, &je);
@@ -615,7 +616,7 @@ checkpoint_load(const char *path, char **err)
 		if (sc.why)
 			ckpt_limit_fail(err, path, sc.why);
 		else if (rd)
-			ckpt_fail(err, path, "cannot read: %s", strerror(saved));
+			ckpt_fail(err, path, _("cannot read: %s"), strerror(saved));
 		else
 			ckpt_json_fail(err, path, &je);
 		return NULL;
@@ -832,17 +833,17 @@ ckpt_state(const struct checkpoint *c, const struct session *s, struct session_s
 	memset(st, 0, sizeof *st);
 	name = json_string_value(json_object_get(opt, "name"));
 	if (!json_is_object(opt) || !json_is_object(tr) || !name || optim_parse(name) < 0)
-		return ckpt_fail(err, c->path, "no training state to resume (expected "
-		    "\"optimizer\" and \"training\")");
+		return ckpt_fail(err, c->path, _("no training state to resume (expected "
+		    "\"optimizer\" and \"training\")"));
 	st->optimizer = (enum optim)optim_parse(name);
 	if (st->optimizer == own) {
 		st->opt_m = m = xcalloc((size_t)np, sizeof(double));
 		st->opt_v = vv = xcalloc((size_t)np, sizeof(double));
 		if (optim_state_arrays(own) >= 1 && ckpt_numbers(json_object_get(opt, "m"), m, np))
-			return ckpt_fail(err, c->path, "optimizer state \"m\" must have %ld numbers",
+			return ckpt_fail(err, c->path, _("optimizer state \"m\" must have %ld numbers"),
 			    np);
 		if (optim_state_arrays(own) >= 2 && ckpt_numbers(json_object_get(opt, "v"), vv, np))
-			return ckpt_fail(err, c->path, "optimizer state \"v\" must have %ld numbers",
+			return ckpt_fail(err, c->path, _("optimizer state \"v\" must have %ld numbers"),
 			    np);
 		v = json_object_get(opt, "step");
 		st->step = json_is_integer(v) ? (long)json_integer_value(v) : 0;
@@ -851,10 +852,10 @@ ckpt_state(const struct checkpoint *c, const struct session *s, struct session_s
 		st->lr = 0;
 	if (ckpt_read_rng(json_object_get(tr, "rng"), &st->rng) ||
 	    ckpt_read_rng(json_object_get(tr, "epoch_rng"), &st->epoch_rng))
-		return ckpt_fail(err, c->path, "\"rng\" must be 4 hexadecimal strings");
+		return ckpt_fail(err, c->path, _("\"rng\" must be 4 hexadecimal strings"));
 	v = json_object_get(tr, "epochs_done");
 	if (!json_is_integer(v) || json_integer_value(v) < 0 || json_integer_value(v) > 1000000)
-		return ckpt_fail(err, c->path, "\"epochs_done\" must be a whole number");
+		return ckpt_fail(err, c->path, _("\"epochs_done\" must be a whole number"));
 	st->epochs_done = (int)json_integer_value(v);
 	v = json_object_get(tr, "epoch");
 	st->epoch = json_is_integer(v) && json_integer_value(v) >= 1 &&
@@ -916,15 +917,15 @@ checkpoint_apply(const struct checkpoint *c, struct session *s, int resume, char
 
 	*err = NULL;
 	if (n->ninputs != c->ninputs)
-		return ckpt_fail(err, c->path, "the model has %d inputs but the data has %d",
+		return ckpt_fail(err, c->path, _("the model has %d inputs but the data has %d"),
 		    c->ninputs, n->ninputs);
 	if (n->nlayers != c->nlayers)
-		return ckpt_fail(err, c->path, "the model has %d layers but the network has %d",
+		return ckpt_fail(err, c->path, _("the model has %d layers but the network has %d"),
 		    c->nlayers, n->nlayers);
 	for (l = 0; l < c->nlayers; l++)
 		if (n->layer[l].out != c->units[l])
 			return ckpt_fail(err, c->path,
-			    "layer %d has %d units in the model but %d in the network", l + 1,
+			    _("layer %d has %d units in the model but %d in the network"), l + 1,
 			    c->units[l], n->layer[l].out);
 	param = xcalloc((size_t)n->nparams, sizeof(double));
 	memcpy(param, n->param, (size_t)n->nparams * sizeof(double));

@@ -11,6 +11,7 @@
 #include "io/checkpoint.h"
 #include "io/checkpoint_run.h"
 #include "io/jsonout.h"
+#include "util/i18n.h"
 #include "util/xmalloc.h"
 
 static const char *const run_scales[] = { "standard", "minmax", "none" };
@@ -98,32 +99,32 @@ checkpoint_run_read(const struct checkpoint *c, struct checkpoint_run *r, char *
 	if (run == NULL)
 		return 0;
 	if (!json_is_object(run))
-		return run_fail(err, path, "\"run\" must be an object");
+		return run_fail(err, path, _("\"run\" must be an object"));
 	v = json_object_get(run, "split");
 	if (!json_is_array(v) || json_array_size(v) != 3)
-		return run_fail(err, path, "run: \"split\" must be 3 fractions (train, val, test)");
+		return run_fail(err, path, _("run: \"split\" must be 3 fractions (train, val, test)"));
 	for (k = 0; k < 3; k++) {
 		const json_t *x = json_array_get(v, (size_t)k);
 
 		r->split[k] = json_number_value(x);
 		if (!json_is_number(x) || !(r->split[k] >= 0 && r->split[k] <= 1))
-			return run_fail(err, path, "run: \"split\" must be 3 fractions from 0 to 1");
+			return run_fail(err, path, _("run: \"split\" must be 3 fractions from 0 to 1"));
 	}
 	s = json_string_value(json_object_get(run, "split_seed"));
 	if (s == NULL || *s < '0' || *s > '9')
-		return run_fail(err, path, "run: \"split_seed\" must be a whole number in a string");
+		return run_fail(err, path, _("run: \"split_seed\" must be a whole number in a string"));
 	r->split_seed = strtoull(s, &end, 10);
 	if (*end != '\0')
-		return run_fail(err, path, "run: \"split_seed\" must be a whole number in a string");
+		return run_fail(err, path, _("run: \"split_seed\" must be a whole number in a string"));
 	rows = json_object_get(run, "rows");
 	if (!json_is_object(rows))
-		return run_fail(err, path, "run: \"rows\" must be an object with train, val and test");
+		return run_fail(err, path, _("run: \"rows\" must be an object with train, val and test"));
 	for (k = 0; k < 3; k++) {
 		v = json_object_get(rows, run_splits[k]);
 		if (!json_is_array(v) || json_array_size(v) > DATA_MAX_ROWS) {
 			checkpoint_run_free(r);
-			return run_fail(err, path, "run: rows \"%s\" must be a list of at most %d "
-			    "data rows", run_splits[k], DATA_MAX_ROWS);
+			return run_fail(err, path, _("run: rows \"%s\" must be a list of at most %d "
+			    "data rows"), run_splits[k], DATA_MAX_ROWS);
 		}
 		r->n[k] = (long)json_array_size(v);
 		r->rows[k] = xreallocarray(NULL, (size_t)(r->n[k] > 0 ? r->n[k] : 1),
@@ -134,8 +135,8 @@ checkpoint_run_read(const struct checkpoint *c, struct checkpoint_run *r, char *
 			if (!json_is_integer(x) || json_integer_value(x) < 1 ||
 			    json_integer_value(x) > DATA_MAX_ROWS) {
 				checkpoint_run_free(r);
-				return run_fail(err, path, "run: rows \"%s\"[%zu] must be a data row "
-				    "from 1 to %d", run_splits[k], i + 1, DATA_MAX_ROWS);
+				return run_fail(err, path, _("run: rows \"%s\"[%zu] must be a data row "
+				    "from 1 to %d"), run_splits[k], i + 1, DATA_MAX_ROWS);
 			}
 			r->rows[k][i] = (long)json_integer_value(x) - 1;
 		}
@@ -144,14 +145,14 @@ checkpoint_run_read(const struct checkpoint *c, struct checkpoint_run *r, char *
 	if (s == NULL || (strcmp(s, "auto") != 0 && strcmp(s, "none") != 0 &&
 	    strcmp(s, "list") != 0)) {
 		checkpoint_run_free(r);
-		return run_fail(err, path, "run: \"class_weight\" must be auto, none or list");
+		return run_fail(err, path, _("run: \"class_weight\" must be auto, none or list"));
 	}
 	r->class_weight_auto = strcmp(s, "auto") == 0;
 	r->explicit_weights = strcmp(s, "list") == 0;
 	v = json_object_get(run, "class_weights");
 	if (!json_is_array(v) || json_array_size(v) > 64) {
 		checkpoint_run_free(r);
-		return run_fail(err, path, "run: \"class_weights\" must be a list of up to 64 weights");
+		return run_fail(err, path, _("run: \"class_weights\" must be a list of up to 64 weights"));
 	}
 	r->nclass_weights = (int)json_array_size(v);
 	for (i = 0; i < json_array_size(v); i++) {
@@ -161,27 +162,27 @@ checkpoint_run_read(const struct checkpoint *c, struct checkpoint_run *r, char *
 		if (!json_is_number(x) || !(r->class_weights[i] > 0) ||
 		    !isfinite(r->class_weights[i])) {
 			checkpoint_run_free(r);
-			return run_fail(err, path, "run: class weight %zu must be a positive number",
+			return run_fail(err, path, _("run: class weight %zu must be a positive number"),
 			    i + 1);
 		}
 	}
 	k = run_name(run_scales, 3, json_string_value(json_object_get(run, "scale")));
 	if (k < 0) {
 		checkpoint_run_free(r);
-		return run_fail(err, path, "run: \"scale\" must be standard, minmax or none");
+		return run_fail(err, path, _("run: \"scale\" must be standard, minmax or none"));
 	}
 	r->scale = (enum scale_kind)k;
 	k = run_name(run_missing, 3, json_string_value(json_object_get(run, "missing")));
 	if (k < 0) {
 		checkpoint_run_free(r);
-		return run_fail(err, path, "run: \"missing\" must be error, drop or mean");
+		return run_fail(err, path, _("run: \"missing\" must be error, drop or mean"));
 	}
 	r->missing = (enum missing_policy)k;
 	v = json_object_get(run, "threshold");
 	r->threshold = json_number_value(v);
 	if (!json_is_number(v) || !(r->threshold >= 0 && r->threshold <= 1)) {
 		checkpoint_run_free(r);
-		return run_fail(err, path, "run: \"threshold\" must be a number from 0 to 1");
+		return run_fail(err, path, _("run: \"threshold\" must be a number from 0 to 1"));
 	}
 	r->present = 1;
 	return 0;

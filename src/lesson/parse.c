@@ -21,6 +21,7 @@
 #include "app/options.h"
 #include "app/panels.h"
 #include "lesson/lesson.h"
+#include "util/i18n.h"
 #include "util/utf8.h"
 #include "lesson/lutil.h"
 
@@ -216,10 +217,10 @@ err_unknown(struct parser *p, const struct word *w, const char *what,
 	int rc;
 
 	if (near)
-		rc = perr(p, w->col, "unknown %s '%s', did you mean '%s'? (expected %s)", what,
+		rc = perr(p, w->col, _("unknown %s '%s', did you mean '%s'? (expected %s)"), what,
 		    show(w->s, b), near, list);
 	else
-		rc = perr(p, w->col, "unknown %s '%s' (expected %s)", what, show(w->s, b), list);
+		rc = perr(p, w->col, _("unknown %s '%s' (expected %s)"), what, show(w->s, b), list);
 	free(list);
 	return rc;
 }
@@ -229,7 +230,7 @@ err_extra(struct parser *p, int i, const char *expected)
 {
 	char b[64];
 
-	return perr(p, p->w[i].col, "unexpected '%s' (expected %s)", show(p->w[i].s, b),
+	return perr(p, p->w[i].col, _("unexpected '%s' (expected %s)"), show(p->w[i].s, b),
 	    expected);
 }
 
@@ -247,25 +248,25 @@ num_long(struct parser *p, int i, long lo, long hi, const char *what, long *out)
 
 	if (i >= p->nw) {
 		perr(p, i > 0 ? p->w[i - 1].col : 1,
-		    "missing %s (expected a whole number from %ld to %ld)", what, lo, hi);
+		    _("missing %s (expected a whole number from %ld to %ld)"), what, lo, hi);
 		return -1;
 	}
 	s = p->w[i].s;
 	for (k = 0; s[k]; k++)
 		if (!isdigit((unsigned char)s[k]) && !(k == 0 && s[k] == '-' && s[1])) {
-			perr(p, p->w[i].col, "'%s' is not a whole number (expected %s from %ld "
-			    "to %ld)", show(s, b), what, lo, hi);
+			perr(p, p->w[i].col, _("'%s' is not a whole number (expected %s from %ld "
+			    "to %ld)"), show(s, b), what, lo, hi);
 			return -1;
 		}
 	errno = 0;
 	v = strtol(s, NULL, 10);
 	if (errno == ERANGE || v > hi) {
-		perr(p, p->w[i].col, "%s is too large (expected %s from %ld to %ld)",
+		perr(p, p->w[i].col, _("%s is too large (expected %s from %ld to %ld)"),
 		    show(s, b), what, lo, hi);
 		return -1;
 	}
 	if (v < lo) {
-		perr(p, p->w[i].col, "%s is too small (expected %s from %ld to %ld)",
+		perr(p, p->w[i].col, _("%s is too small (expected %s from %ld to %ld)"),
 		    show(s, b), what, lo, hi);
 		return -1;
 	}
@@ -284,22 +285,22 @@ num_real(struct parser *p, int i, const char *what, double *out, double *tol)
 
 	if (i >= p->nw)
 		return perr(p, i > 0 ? p->w[i - 1].col : 1,
-		    "missing %s (expected a number such as 0.1)", what);
+		    _("missing %s (expected a number such as 0.1)"), what);
 	s = p->w[i].s;
 	errno = 0;
 	*out = strtod(s, &end);
 	if (end == s || *end != '\0' || isnan(*out) ||
 	    strspn(s, "0123456789+-.eE") != strlen(s))
-		return perr(p, p->w[i].col, "'%s' is not a number (expected %s such as 0.1)",
+		return perr(p, p->w[i].col, _("'%s' is not a number (expected %s such as 0.1)"),
 		    show(s, b), what);
 	if (errno == ERANGE && fabs(*out) > 1)
-		return perr(p, p->w[i].col, "%s is too large (expected a finite number)",
+		return perr(p, p->w[i].col, _("%s is too large (expected a finite number)"),
 		    show(s, b));
 	if (!isfinite(*out))
-		return perr(p, p->w[i].col, "%s is too large (expected a finite number)",
+		return perr(p, p->w[i].col, _("%s is too large (expected a finite number)"),
 		    show(s, b));
 	if (fabs(*out) > 1e15)
-		return perr(p, p->w[i].col, "%s is too large (expected a number up to 1e15)",
+		return perr(p, p->w[i].col, _("%s is too large (expected a number up to 1e15)"),
 		    show(s, b));
 	if (tol) {
 		for (e = s; *e && *e != 'e' && *e != 'E'; e++) {
@@ -340,8 +341,8 @@ check_markup(struct parser *p, const char *s, int col0)
 			col++;
 	}
 	if (open_col)
-		return perr(p, open_col, "unterminated emphasis (expected a closing * on the "
-		    "same line, or \\* for an asterisk)");
+		return perr(p, open_col, _("unterminated emphasis (expected a closing * on the "
+		    "same line, or \\* for an asterisk)"));
 	return 0;
 }
 
@@ -383,7 +384,7 @@ add(struct parser *p, enum lesson_op op, int col)
 	struct lesson_directive *d;
 
 	if (l->ndir == LESSON_MAX_DIRECTIVES) {
-		perr(p, col, "too many directives (expected at most %d)", LESSON_MAX_DIRECTIVES);
+		perr(p, col, _("too many directives (expected at most %d)"), LESSON_MAX_DIRECTIVES);
 		return NULL;
 	}
 	if (l->ndir == p->cap) {
@@ -431,12 +432,12 @@ parse_run_number(struct parser *p, int i, int *run)
 	long n;
 
 	if (i >= p->nw)
-		return perr(p, p->w[i - 1].col, "missing run after 'run' (expected a number or a "
-		    "value of the comparison)");
+		return perr(p, p->w[i - 1].col, _("missing run after 'run' (expected a number or a "
+		    "value of the comparison)"));
 	s = p->w[i].s;
 	if (o->ncompare == 0)
-		return perr(p, p->w[i - 1].col, "'run %s' but no comparison is running "
-		    "(expected a compare directive before)", show(s, b));
+		return perr(p, p->w[i - 1].col, _("'run %s' but no comparison is running "
+		    "(expected a compare directive before)"), show(s, b));
 	for (k = 0; k < o->ncompare; k++) {
 		names[k] = o->compare_val[k];
 		snprintf(label, sizeof label, "%s=%s", o->compare_key, o->compare_val[k]);
@@ -454,8 +455,8 @@ parse_run_number(struct parser *p, int i, int *run)
 			by_index = (int)n - 1;
 	}
 	if (by_value >= 0 && by_index >= 0 && by_value != by_index)
-		return perr(p, p->w[i].col, "'run %s' is ambiguous: %s=%s is run %d, and run %s "
-		    "is %s=%s (expected run %s=%s, or run %d by number)", s, o->compare_key, s,
+		return perr(p, p->w[i].col, _("'run %s' is ambiguous: %s=%s is run %d, and run %s "
+		    "is %s=%s (expected run %s=%s, or run %d by number)"), s, o->compare_key, s,
 		    by_value + 1, s, o->compare_key, o->compare_val[by_index], o->compare_key, s,
 		    by_value + 1);
 	if (by_value >= 0 || by_index >= 0) {
@@ -463,7 +464,7 @@ parse_run_number(struct parser *p, int i, int *run)
 		return 0;
 	}
 	list = lu_list(names, " or ");
-	perr(p, p->w[i].col, "no run '%s' (expected 1 to %d, or %s)", show(s, b),
+	perr(p, p->w[i].col, _("no run '%s' (expected 1 to %d, or %s)"), show(s, b),
 	    o->ncompare, list);
 	free(list);
 	return -1;
@@ -482,7 +483,7 @@ parse_quantity(struct parser *p, int *i, struct lesson_quantity *q)
 	q->run = -1;
 	if (*i >= p->nw)
 		return perr(p, p->nw > 0 ? p->w[p->nw - 1].col + (int)strlen(p->w[p->nw - 1].s) :
-		    1, "missing quantity (expected loss, val_loss, accuracy, ...)");
+		    1, _("missing quantity (expected loss, val_loss, accuracy, ...)"));
 	w = &p->w[*i];
 	m = find_metric(w->s);
 	if (m < 0) {
@@ -491,7 +492,7 @@ parse_quantity(struct parser *p, int *i, struct lesson_quantity *q)
 		for (k = 0; k < LM_COUNT; k++)
 			names[k] = metrics[k].name;
 		names[k] = NULL;
-		return err_unknown(p, w, "quantity", names);
+		return err_unknown(p, w, _("quantity"), names);
 	}
 	q->metric = m;
 	(*i)++;
@@ -514,7 +515,7 @@ parse_quantity(struct parser *p, int *i, struct lesson_quantity *q)
 			}
 			*f = '\0';
 			return perr(p, *i < p->nw ? p->w[*i].col : w->col,
-			    "%s needs %d number%s (expected %s%s, counted from 1)", metrics[m].name,
+			    _("%s needs %d number%s (expected %s%s, counted from 1)"), metrics[m].name,
 			    nargs, nargs > 1 ? "s" : "", metrics[m].name, forms);
 		}
 		if (num_long(p, *i, 1, form[k] == 'L' ? NET_MAX_LAYERS : form[k] == 'J' ?
@@ -532,12 +533,12 @@ parse_quantity(struct parser *p, int *i, struct lesson_quantity *q)
 		const char *s = p->w[*i].s;
 
 		if (strcmp(s, "layer") == 0 && metrics[m].layer && !have_layer) {
-			if (num_long(p, *i + 1, 1, NET_MAX_LAYERS, "a layer", &v) != 0)
+			if (num_long(p, *i + 1, 1, NET_MAX_LAYERS, _("a layer"), &v) != 0)
 				return -1;
 			q->layer = (int)v;
 			have_layer = 1;
 		} else if (strcmp(s, "sample") == 0 && metrics[m].sample && !have_sample) {
-			if (num_long(p, *i + 1, 1, DATA_MAX_ROWS, "a row of the batch", &v) != 0)
+			if (num_long(p, *i + 1, 1, DATA_MAX_ROWS, _("a row of the batch"), &v) != 0)
 				return -1;
 			q->sample = v;
 			have_sample = 1;
@@ -551,7 +552,7 @@ parse_quantity(struct parser *p, int *i, struct lesson_quantity *q)
 		*i += 2;
 	}
 	if (metrics[m].layer == 2 && !have_layer)
-		return perr(p, w->col, "%s needs a layer (expected %s layer L)", metrics[m].name,
+		return perr(p, w->col, _("%s needs a layer (expected %s layer L)"), metrics[m].name,
 		    metrics[m].name);
 	return 0;
 }
@@ -575,19 +576,19 @@ parse_comparison(struct parser *p, int i, int end, struct lesson_cond *c)
 	kind = metrics[c->lhs.metric].kind;
 	if (i >= p->nw) {
 		perr(p, p->w[i - 1].col + (int)strlen(p->w[i - 1].s),
-		    "missing operator after %s (expected one of < <= > >= == != ~=)",
+		    _("missing operator after %s (expected one of < <= > >= == != ~=)"),
 		    metrics[c->lhs.metric].name);
 		goto out;
 	}
 	op = find_name(p->w[i].s, cmp_names);
 	if (op < 0) {
-		perr(p, p->w[i].col, "unknown operator '%s' (expected one of < <= > >= == != ~=)",
+		perr(p, p->w[i].col, _("unknown operator '%s' (expected one of < <= > >= == != ~=)"),
 		    show(p->w[i].s, b));
 		goto out;
 	}
 	c->op = op;
 	if (kind != 0 && op != LC_EQ && op != LC_NE) {
-		perr(p, p->w[i].col, "%s can only be compared with == or != (expected %s == %s)",
+		perr(p, p->w[i].col, _("%s can only be compared with == or != (expected %s == %s)"),
 		    metrics[c->lhs.metric].name, metrics[c->lhs.metric].name,
 		    kind == 1 ? "forward" : "yes");
 		goto out;
@@ -595,7 +596,7 @@ parse_comparison(struct parser *p, int i, int end, struct lesson_cond *c)
 	i++;
 	if (i >= p->nw) {
 		perr(p, p->w[i - 1].col + (int)strlen(p->w[i - 1].s),
-		    "missing value after %s (expected %s)", cmp_names[op],
+		    _("missing value after %s (expected %s)"), cmp_names[op],
 		    kind == 1 ? "ready, forward, loss, backward or update" :
 		    kind == 2 ? "yes or no" : "a number or a quantity");
 		goto out;
@@ -603,7 +604,7 @@ parse_comparison(struct parser *p, int i, int end, struct lesson_cond *c)
 	if (kind == 1) {
 		k = find_name(p->w[i].s, phase_names);
 		if (k < 0) {
-			err_unknown(p, &p->w[i], "phase", phase_names);
+			err_unknown(p, &p->w[i], _("phase"), phase_names);
 			goto out;
 		}
 		c->value = k;
@@ -614,7 +615,7 @@ parse_comparison(struct parser *p, int i, int end, struct lesson_cond *c)
 		else if (strcmp(p->w[i].s, "no") == 0)
 			c->value = 0;
 		else {
-			perr(p, p->w[i].col, "'%s' is not yes or no (expected yes or no)",
+			perr(p, p->w[i].col, _("'%s' is not yes or no (expected yes or no)"),
 			    show(p->w[i].s, b));
 			goto out;
 		}
@@ -626,7 +627,7 @@ parse_comparison(struct parser *p, int i, int end, struct lesson_cond *c)
 			goto out;
 		tol = -1;
 	} else {
-		if (num_real(p, i, "a value", &c->value, &tol) != 0)
+		if (num_real(p, i, _("a value"), &c->value, &tol) != 0)
 			goto out;
 		i++;
 		if (i < p->nw && strcmp(p->w[i].s, "*") == 0) {
@@ -634,8 +635,8 @@ parse_comparison(struct parser *p, int i, int end, struct lesson_cond *c)
 			c->factor = c->value;
 			i++;
 			if (i >= p->nw) {
-				perr(p, p->w[i - 1].col + 1, "missing quantity after * (expected a "
-				    "quantity such as loss run 2)");
+				perr(p, p->w[i - 1].col + 1, _("missing quantity after * (expected a "
+				    "quantity such as loss run 2)"));
 				goto out;
 			}
 			if (parse_quantity(p, &i, &c->rhs) != 0)
@@ -644,28 +645,28 @@ parse_comparison(struct parser *p, int i, int end, struct lesson_cond *c)
 		}
 	}
 	if (kind == 0 && c->rhs_is_quantity && metrics[c->rhs.metric].kind != 0) {
-		perr(p, p->w[i - 1].col, "%s cannot be compared with %s (expected a numeric "
-		    "quantity)", metrics[c->lhs.metric].name, metrics[c->rhs.metric].name);
+		perr(p, p->w[i - 1].col, _("%s cannot be compared with %s (expected a numeric "
+		    "quantity)"), metrics[c->lhs.metric].name, metrics[c->rhs.metric].name);
 		goto out;
 	}
 	if (i < p->nw && strcmp(p->w[i].s, "within") == 0) {
 		if (op != LC_APPROX) {
-			perr(p, p->w[i].col, "'within' goes with ~= (expected %s ~= VALUE within "
-			    "TOLERANCE)", metrics[c->lhs.metric].name);
+			perr(p, p->w[i].col, _("'within' goes with ~= (expected %s ~= VALUE within "
+			    "TOLERANCE)"), metrics[c->lhs.metric].name);
 			goto out;
 		}
-		if (num_real(p, i + 1, "a tolerance", &tol, NULL) != 0)
+		if (num_real(p, i + 1, _("a tolerance"), &tol, NULL) != 0)
 			goto out;
 		if (tol < 0) {
-			perr(p, p->w[i + 1].col, "a tolerance cannot be negative (expected 0 or "
-			    "more)");
+			perr(p, p->w[i + 1].col, _("a tolerance cannot be negative (expected 0 or "
+			    "more)"));
 			goto out;
 		}
 		i += 2;
 	}
 	c->tol = tol;
 	if (i < p->nw) {
-		err_extra(p, i, "the end of the comparison");
+		err_extra(p, i, _("the end of the comparison"));
 		goto out;
 	}
 	c->text = join_words(p, start, end);
@@ -686,28 +687,28 @@ check_path(struct parser *p, int i, const char *what, const char *expected)
 
 	if (i >= p->nw)
 		return perr(p, p->w[i - 1].col + (int)strlen(p->w[i - 1].s),
-		    "missing file name after %s (expected %s)", what, expected);
+		    _("missing file name after %s (expected %s)"), what, expected);
 	s = p->w[i].s;
 	if (strlen(s) > LESSON_MAX_PATH)
-		return perr(p, p->w[i].col, "file name too long (expected at most %d bytes)",
+		return perr(p, p->w[i].col, _("file name too long (expected at most %d bytes)"),
 		    LESSON_MAX_PATH);
 	if (s[0] == '/')
-		return perr(p, p->w[i].col, "'%s' is an absolute path (expected %s)", show(s, b),
+		return perr(p, p->w[i].col, _("'%s' is an absolute path (expected %s)"), show(s, b),
 		    expected);
 	for (c = s;; c++) {
 		if (*c == '/' || *c == '\0') {
 			if (comp == 0 || (comp == 1 && c[-1] == '.') ||
 			    (comp == 2 && c[-1] == '.' && c[-2] == '.'))
-				return perr(p, p->w[i].col, "'%s' has an empty, '.' or '..' part "
-				    "(expected %s)", show(s, b), expected);
+				return perr(p, p->w[i].col, _("'%s' has an empty, '.' or '..' part "
+				    "(expected %s)"), show(s, b), expected);
 			if (*c == '\0')
 				break;
 			comp = 0;
 			continue;
 		}
 		if (!isalnum((unsigned char)*c) && *c != '.' && *c != '_' && *c != '-')
-			return perr(p, p->w[i].col, "'%s' has a character other than letters, "
-			    "digits, '.', '_', '-' and '/' (expected %s)", show(s, b), expected);
+			return perr(p, p->w[i].col, _("'%s' has a character other than letters, "
+			    "digits, '.', '_', '-' and '/' (expected %s)"), show(s, b), expected);
 		comp++;
 	}
 	return 0;
@@ -755,8 +756,8 @@ data_inside(struct parser *p, int i, char *file, const char *folder)
 
 	if (inside_folder(file, folder))
 		return file;
-	perr(p, p->w[i].col, "data file '%s' leads out of %s through a symbolic link (expected "
-	    "a file in that folder)", show(p->w[i].s, bb), folder ? folder : ".");
+	perr(p, p->w[i].col, _("data file '%s' leads out of %s through a symbolic link (expected "
+	    "a file in that folder)"), show(p->w[i].s, bb), folder ? folder : ".");
 	free(file);
 	return NULL;
 }
@@ -784,11 +785,11 @@ resolve_data(struct parser *p, int i)
 			free(a);
 			return data_inside(p, i, b, e->data_root);
 		}
-		perr(p, p->w[i].col, "data file '%s' not found (expected it in %s or %s)",
+		perr(p, p->w[i].col, _("data file '%s' not found (expected it in %s or %s)"),
 		    show(s, bb), e->lesson_dir ? e->lesson_dir : ".", e->data_root);
 		free(b);
 	} else {
-		perr(p, p->w[i].col, "data file '%s' not found (expected it in %s)", show(s, bb),
+		perr(p, p->w[i].col, _("data file '%s' not found (expected it in %s)"), show(s, bb),
 		    e->lesson_dir ? e->lesson_dir : ".");
 	}
 	free(a);
@@ -824,14 +825,14 @@ check_caps(struct parser *p, const char *key)
 	if (strcmp(key, "layers") == 0)
 		for (i = 0; i < o->cfg.nhidden; i++)
 			if (o->cfg.hidden[i] > LESSON_MAX_UNITS)
-				return perr(p, p->w[2].col, "set layers: %d units is too many for a "
-				    "lesson (expected at most %d per layer)", o->cfg.hidden[i],
+				return perr(p, p->w[2].col, _("set layers: %d units is too many for a "
+				    "lesson (expected at most %d per layer)"), o->cfg.hidden[i],
 				    LESSON_MAX_UNITS);
 	if ((strcmp(key, "epochs") == 0 && o->cfg.epochs > LESSON_MAX_STEPS) ||
 	    (strcmp(key, "samples") == 0 && o->gen.samples > LESSON_MAX_STEPS) ||
 	    (strcmp(key, "history") == 0 && o->cfg.history_phases > LESSON_MAX_STEPS))
-		return perr(p, p->w[2].col, "set %s: %s is too large for a lesson (expected at "
-		    "most %d)", key, p->w[2].s, LESSON_MAX_STEPS);
+		return perr(p, p->w[2].col, _("set %s: %s is too large for a lesson (expected at "
+		    "most %d)"), key, p->w[2].s, LESSON_MAX_STEPS);
 	return 0;
 }
 
@@ -845,27 +846,27 @@ parse_set(struct parser *p)
 	char *why;
 
 	if (p->nw < 2)
-		return perr(p, p->w[0].col + 3, "missing setting after set (expected set KEY "
-		    "VALUE, such as set lr 0.1)");
+		return perr(p, p->w[0].col + 3, _("missing setting after set (expected set KEY "
+		    "VALUE, such as set lr 0.1)"));
 	key = p->w[1].s;
 	if (find_name(key, files) >= 0)
-		return perr(p, p->w[1].col, "set %s: a lesson writes files only with save and load "
-		    "(expected a training setting)", key);
+		return perr(p, p->w[1].col, _("set %s: a lesson writes files only with save and load "
+		    "(expected a training setting)"), key);
 	if (strcmp(key, "compare") == 0)
-		return perr(p, p->w[1].col, "set compare: comparisons have their own directive "
-		    "(expected compare KEY=V1,V2)");
+		return perr(p, p->w[1].col, _("set compare: comparisons have their own directive "
+		    "(expected compare KEY=V1,V2)"));
 	if (find_name(key, set_keys) < 0) {
-		err_unknown(p, &p->w[1], "setting", set_keys);
+		err_unknown(p, &p->w[1], _("setting"), set_keys);
 		return -1;
 	}
 	if (p->nw < 3)
-		return perr(p, p->w[1].col + (int)strlen(key), "missing value of %s (expected "
-		    "set %s VALUE)", key, key);
+		return perr(p, p->w[1].col + (int)strlen(key), _("missing value of %s (expected "
+		    "set %s VALUE)"), key, key);
 	if (p->nw > 3)
-		return err_extra(p, 3, "one value");
+		return err_extra(p, 3, _("one value"));
 	if (p->sim.ncompare > 0 && strcmp(key, p->sim.compare_key) == 0)
-		return perr(p, p->w[1].col, "set %s: %s is being compared (expected compare off "
-		    "first)", key, key);
+		return perr(p, p->w[1].col, _("set %s: %s is being compared (expected compare off "
+		    "first)"), key, key);
 	d = add(p, LOP_SET, p->w[0].col);
 	if (d == NULL)
 		return -1;
@@ -891,22 +892,22 @@ parse_step(struct parser *p)
 	int u;
 
 	if (p->nw < 2)
-		return perr(p, p->w[0].col + 4, "missing what to step (expected phase, batch or "
-		    "epoch)");
+		return perr(p, p->w[0].col + 4, _("missing what to step (expected phase, batch or "
+		    "epoch)"));
 	u = find_name(p->w[1].s, units);
 	if (u < 0)
 		u = find_name(p->w[1].s, plural);
 	if (u < 0)
-		return err_unknown(p, &p->w[1], "step", units);
+		return err_unknown(p, &p->w[1], _("step"), units);
 	d = add(p, LOP_STEP, p->w[0].col);
 	if (d == NULL)
 		return -1;
 	d->what = u;
 	d->n = 1;
-	if (p->nw > 2 && num_long(p, 2, 1, LESSON_MAX_STEPS, "a count", &d->n) != 0)
+	if (p->nw > 2 && num_long(p, 2, 1, LESSON_MAX_STEPS, _("a count"), &d->n) != 0)
 		return -1;
 	if (p->nw > 3)
-		return err_extra(p, 3, "the end of the line");
+		return err_extra(p, 3, _("the end of the line"));
 	return 0;
 }
 
@@ -918,29 +919,29 @@ parse_run(struct parser *p)
 	long n;
 
 	if (p->nw < 2 || strcmp(p->w[1].s, "until") != 0)
-		return perr(p, p->nw < 2 ? p->w[0].col + 3 : p->w[1].col, "run needs a condition "
-		    "(expected run until epoch N, run until loss < X, run until diverged)");
+		return perr(p, p->nw < 2 ? p->w[0].col + 3 : p->w[1].col, _("run needs a condition "
+		    "(expected run until epoch N, run until loss < X, run until diverged)"));
 	d = add(p, LOP_RUN, p->w[0].col);
 	if (d == NULL)
 		return -1;
 	d->n = LESSON_DEFAULT_MAX_EPOCHS;
 	if (end >= 4 && strcmp(p->w[end - 3].s, "max") == 0) {
 		if (strcmp(p->w[end - 2].s, "epochs") != 0)
-			return perr(p, p->w[end - 2].col, "unexpected '%s' (expected max epochs N)",
+			return perr(p, p->w[end - 2].col, _("unexpected '%s' (expected max epochs N)"),
 			    p->w[end - 2].s);
-		if (num_long(p, end - 1, 1, LESSON_MAX_STEPS, "a number of epochs", &d->n) != 0)
+		if (num_long(p, end - 1, 1, LESSON_MAX_STEPS, _("a number of epochs"), &d->n) != 0)
 			return -1;
 		end -= 3;
 	} else if (end >= 3 && strcmp(p->w[end - 2].s, "max") == 0) {
-		return perr(p, p->w[end - 2].col, "max needs a count (expected max epochs N)");
+		return perr(p, p->w[end - 2].col, _("max needs a count (expected max epochs N)"));
 	}
 	if (i >= end)
-		return perr(p, p->w[1].col + 5, "missing condition after until (expected epoch N, "
-		    "diverged, or a comparison such as loss < 0.1)");
+		return perr(p, p->w[1].col + 5, _("missing condition after until (expected epoch N, "
+		    "diverged, or a comparison such as loss < 0.1)"));
 	if (strcmp(p->w[i].s, "epoch") == 0 && end == i + 2 &&
 	    strspn(p->w[i + 1].s, "0123456789") == strlen(p->w[i + 1].s)) {
 		d->cond.kind = LCOND_EPOCH;
-		if (num_long(p, i + 1, 1, LESSON_MAX_STEPS, "an epoch", &n) != 0)
+		if (num_long(p, i + 1, 1, LESSON_MAX_STEPS, _("an epoch"), &n) != 0)
 			return -1;
 		d->cond.value = (double)n;
 		d->cond.text = join_words(p, i, end);
@@ -960,35 +961,35 @@ parse_select(struct parser *p)
 	struct lesson_directive *d;
 
 	if (p->nw < 2)
-		return perr(p, p->w[0].col + 6, "missing what to select (expected select layer L "
-		    "neuron J, or select sample S|mean)");
+		return perr(p, p->w[0].col + 6, _("missing what to select (expected select layer L "
+		    "neuron J, or select sample S|mean)"));
 	d = add(p, LOP_SELECT, p->w[0].col);
 	if (d == NULL)
 		return -1;
 	if (strcmp(p->w[1].s, "layer") == 0) {
 		d->what = 0;
-		if (num_long(p, 2, 0, NET_MAX_LAYERS, "a layer (0 is the input)", &d->n) != 0)
+		if (num_long(p, 2, 0, NET_MAX_LAYERS, _("a layer (0 is the input)"), &d->n) != 0)
 			return -1;
 		if (p->nw < 4 || strcmp(p->w[3].s, "neuron") != 0)
 			return perr(p, p->nw < 4 ? p->w[2].col + (int)strlen(p->w[2].s) : p->w[3].col,
-			    "missing neuron (expected select layer L neuron J)");
-		if (num_long(p, 4, 1, NET_MAX_UNITS, "a neuron", &d->m) != 0)
+			    _("missing neuron (expected select layer L neuron J)"));
+		if (num_long(p, 4, 1, NET_MAX_UNITS, _("a neuron"), &d->m) != 0)
 			return -1;
 		if (p->nw > 5)
-			return err_extra(p, 5, "the end of the line");
+			return err_extra(p, 5, _("the end of the line"));
 		return 0;
 	}
 	if (strcmp(p->w[1].s, "sample") == 0) {
 		d->what = 1;
 		if (p->nw > 2 && strcmp(p->w[2].s, "mean") == 0)
 			d->m = -1;
-		else if (num_long(p, 2, 1, DATA_MAX_ROWS, "a row of the batch", &d->m) != 0)
+		else if (num_long(p, 2, 1, DATA_MAX_ROWS, _("a row of the batch"), &d->m) != 0)
 			return -1;
 		if (p->nw > 3)
-			return err_extra(p, 3, "the end of the line");
+			return err_extra(p, 3, _("the end of the line"));
 		return 0;
 	}
-	return perr(p, p->w[1].col, "unknown selection '%s' (expected layer or sample)",
+	return perr(p, p->w[1].col, _("unknown selection '%s' (expected layer or sample)"),
 	    p->w[1].s);
 }
 
@@ -1001,13 +1002,13 @@ parse_show(struct parser *p)
 	int h;
 
 	if (p->nw < 2)
-		return perr(p, p->w[0].col + 5, "missing what to show (expected sample, mistakes, "
-		    "confusion, weights or diagram)");
+		return perr(p, p->w[0].col + 5, _("missing what to show (expected sample, mistakes, "
+		    "confusion, weights or diagram)"));
 	h = find_name(p->w[1].s, show_names);
 	if (h < 0)
-		return err_unknown(p, &p->w[1], "show", show_names);
+		return err_unknown(p, &p->w[1], _("show"), show_names);
 	if (p->nw > 2)
-		return err_extra(p, 2, "the end of the line");
+		return err_extra(p, 2, _("the end of the line"));
 	d = add(p, LOP_SHOW, p->w[0].col);
 	if (d == NULL)
 		return -1;
@@ -1022,22 +1023,22 @@ parse_highlight(struct parser *p)
 	int h;
 
 	if (p->nw < 2)
-		return perr(p, p->w[0].col + 9, "missing what to highlight (expected layer L, "
-		    "dead, saturated, gradients, weights or none)");
+		return perr(p, p->w[0].col + 9, _("missing what to highlight (expected layer L, "
+		    "dead, saturated, gradients, weights or none)"));
 	h = find_name(p->w[1].s, highlight_names);
 	if (h < 0)
-		return err_unknown(p, &p->w[1], "highlight", highlight_names);
+		return err_unknown(p, &p->w[1], _("highlight"), highlight_names);
 	d = add(p, LOP_HIGHLIGHT, p->w[0].col);
 	if (d == NULL)
 		return -1;
 	d->what = h;
 	if (h == LH_LAYER) {
-		if (num_long(p, 2, 0, NET_MAX_LAYERS, "a layer (0 is the input)", &d->n) != 0)
+		if (num_long(p, 2, 0, NET_MAX_LAYERS, _("a layer (0 is the input)"), &d->n) != 0)
 			return -1;
 		if (p->nw > 3)
-			return err_extra(p, 3, "the end of the line");
+			return err_extra(p, 3, _("the end of the line"));
 	} else if (p->nw > 2) {
-		return err_extra(p, 2, "the end of the line");
+		return err_extra(p, 2, _("the end of the line"));
 	}
 	return 0;
 }
@@ -1049,12 +1050,12 @@ parse_compare(struct parser *p)
 	char *why;
 
 	if (p->nw < 2)
-		return perr(p, p->w[0].col + 7, "missing what to compare (expected compare "
-		    "KEY=V1,V2[,V3,V4], or compare off)");
+		return perr(p, p->w[0].col + 7, _("missing what to compare (expected compare "
+		    "KEY=V1,V2[,V3,V4], or compare off)"));
 	if (p->nw > 2 && !(p->nw == 4 && strcmp(p->w[2].s, "from") == 0 &&
 	    strcmp(p->w[3].s, "here") == 0 && strcmp(p->w[1].s, "off") != 0))
-		return err_extra(p, 2, "one KEY=V1,V2 word without spaces, then 'from here' or "
-		    "nothing");
+		return err_extra(p, 2, _("one KEY=V1,V2 word without spaces, then 'from here' or "
+		    "nothing"));
 	d = add(p, LOP_COMPARE, p->w[0].col);
 	if (d == NULL)
 		return -1;
@@ -1075,8 +1076,8 @@ parse_expect(struct parser *p)
 	struct lesson_directive *d;
 
 	if (p->nw < 2)
-		return perr(p, p->w[0].col + 6, "missing quantity after expect (expected expect "
-		    "loss < 0.1)");
+		return perr(p, p->w[0].col + 6, _("missing quantity after expect (expected expect "
+		    "loss < 0.1)"));
 	d = add(p, LOP_EXPECT, p->w[0].col);
 	if (d == NULL)
 		return -1;
@@ -1098,23 +1099,23 @@ do_save_load(struct parser *p, int load)
 	d->value = xstrdup(p->w[1].s);
 	if (load) {
 		if (p->nw > 2)
-			return err_extra(p, 2, "the end of the line");
+			return err_extra(p, 2, _("the end of the line"));
 		if (p->sim.ncompare > 0)
-			return perr(p, p->w[0].col, "load works on one run (expected compare off "
-			    "before load)");
+			return perr(p, p->w[0].col, _("load works on one run (expected compare off "
+			    "before load)"));
 		for (k = 0; k < p->nsaved; k++)
 			if (strcmp(p->saved[k], d->value) == 0)
 				return 0;
-		return perr(p, p->w[1].col, "load of '%s', which the lesson has not saved "
-		    "(expected a save %s before)", d->value, d->value);
+		return perr(p, p->w[1].col, _("load of '%s', which the lesson has not saved "
+		    "(expected a save %s before)"), d->value, d->value);
 	}
 	if (p->nw > 2) {
 		if (strcmp(p->w[2].s, "run") != 0)
-			return err_extra(p, 2, "run R or the end of the line");
+			return err_extra(p, 2, _("run R or the end of the line"));
 		if (parse_run_number(p, 3, &d->cond.lhs.run) != 0)
 			return -1;
 		if (p->nw > 4)
-			return err_extra(p, 4, "the end of the line");
+			return err_extra(p, 4, _("the end of the line"));
 	}
 	p->saved = xreallocarray(p->saved, (size_t)p->nsaved + 1, sizeof *p->saved);
 	p->saved[p->nsaved++] = d->value;
@@ -1139,20 +1140,20 @@ parse_threshold(struct parser *p)
 	struct lesson_directive *d;
 
 	if (p->nw < 3 || strcmp(p->w[1].s, "by") != 0 || strcmp(p->w[2].s, "cost") != 0)
-		return perr(p, p->nw > 1 ? p->w[1].col : p->w[0].col + 9, "threshold needs costs "
-		    "(expected threshold by cost FN FP; a fixed threshold is set threshold X)");
+		return perr(p, p->nw > 1 ? p->w[1].col : p->w[0].col + 9, _("threshold needs costs "
+		    "(expected threshold by cost FN FP; a fixed threshold is set threshold X)"));
 	d = add(p, LOP_THRESHOLD, p->w[0].col);
 	if (d == NULL)
 		return -1;
-	if (num_real(p, 3, "the cost of a false negative", &d->x, NULL) != 0 ||
-	    num_real(p, 4, "the cost of a false positive", &d->y, NULL) != 0)
+	if (num_real(p, 3, _("the cost of a false negative"), &d->x, NULL) != 0 ||
+	    num_real(p, 4, _("the cost of a false positive"), &d->y, NULL) != 0)
 		return -1;
 	if (!(d->x > 0))
-		return perr(p, p->w[3].col, "a cost must be positive (expected a number above 0)");
+		return perr(p, p->w[3].col, _("a cost must be positive (expected a number above 0)"));
 	if (!(d->y > 0))
-		return perr(p, p->w[4].col, "a cost must be positive (expected a number above 0)");
+		return perr(p, p->w[4].col, _("a cost must be positive (expected a number above 0)"));
 	if (p->nw > 5)
-		return err_extra(p, 5, "the end of the line");
+		return err_extra(p, 5, _("the end of the line"));
 	return 0;
 }
 
@@ -1178,7 +1179,7 @@ parse_slots(struct parser *p, struct lesson_directive *d, const char *text, int 
 			continue;
 		}
 		if (*c == '}') {
-			rc = perr(p, col, "unmatched } (expected \\} for a brace)");
+			rc = perr(p, col, _("unmatched } (expected \\} for a brace)"));
 			break;
 		}
 		if (*c == '{') {
@@ -1189,8 +1190,8 @@ parse_slots(struct parser *p, struct lesson_directive *d, const char *text, int 
 
 			close = strchr(c + 1, '}');
 			if (close == NULL || memchr(c + 1, '{', (size_t)(close - c - 1))) {
-				rc = perr(p, col, "unterminated {value} (expected a closing } on the "
-				    "same line, or \\{ for a brace)");
+				rc = perr(p, col, _("unterminated {value} (expected a closing } on the "
+				    "same line, or \\{ for a brace)"));
 				break;
 			}
 			inner = xstrndup(c + 1, (size_t)(close - c - 1));
@@ -1205,7 +1206,7 @@ parse_slots(struct parser *p, struct lesson_directive *d, const char *text, int 
 				if (*w == '\0')
 					break;
 				if (p->nw == MAX_WORDS) {
-					rc = perr(p, wcol, "too many words (expected at most %d)",
+					rc = perr(p, wcol, _("too many words (expected at most %d)"),
 					    MAX_WORDS);
 					break;
 				}
@@ -1223,8 +1224,8 @@ parse_slots(struct parser *p, struct lesson_directive *d, const char *text, int 
 				}
 			}
 			if (rc == 0 && p->nw == 0)
-				rc = perr(p, col, "empty {} (expected a quantity such as {loss}, or \\{ "
-				    "for a brace)");
+				rc = perr(p, col, _("empty {} (expected a quantity such as {loss}, or \\{ "
+				    "for a brace)"));
 			/* {QUANTITY:DIGITS}, {QUANTITY:%}, {QUANTITY:%DECIMALS} */
 			slot.percent = -1;
 			if (rc == 0 && (colon = strrchr(p->w[p->nw - 1].s, ':')) != NULL) {
@@ -1244,9 +1245,9 @@ parse_slots(struct parser *p, struct lesson_directive *d, const char *text, int 
 				if (pct && p->w[k].s[0] == '\0')
 					digits = 0;
 				else if (pct)
-					rc = num_long(p, k, 0, 6, "decimals of a percentage", &digits);
+					rc = num_long(p, k, 0, 6, _("decimals of a percentage"), &digits);
 				else
-					rc = num_long(p, k, 1, 15, "a number of significant digits",
+					rc = num_long(p, k, 1, 15, _("a number of significant digits"),
 					    &digits);
 				if (pct) {
 					slot.percent = (int)digits;
@@ -1255,15 +1256,15 @@ parse_slots(struct parser *p, struct lesson_directive *d, const char *text, int 
 				p->nw = k;
 			}
 			if (rc == 0 && p->nw == 0)
-				rc = perr(p, col, "no quantity in {} (expected a quantity such as "
-				    "{loss:%%})");
+				rc = perr(p, col, _("no quantity in {} (expected a quantity such as "
+				    "{loss:%%})"));
 			if (rc == 0)
 				rc = parse_quantity(p, &i, &slot.q);
 			if (rc == 0 && i < p->nw)
-				rc = err_extra(p, i, "the end of the value, }");
+				rc = err_extra(p, i, _("the end of the value, }"));
 			if (rc == 0 && p->sim.ncompare > 0 && slot.q.run < 0)
-				rc = perr(p, p->w[0].col, "in a comparison a shown value names its run "
-				    "(expected {%s run R})", p->w[0].s);
+				rc = perr(p, p->w[0].col, _("in a comparison a shown value names its run "
+				    "(expected {%s run R})"), p->w[0].s);
 			free(inner);
 			if (rc != 0)
 				break;
@@ -1337,14 +1338,14 @@ close_ask(struct parser *p)
 	p->ask = NULL;
 	p->line = d->line;
 	if (d->ask->nchoices == 0 && d->ask->answer == 0)
-		rc = perr(p, d->col, "ask without an answer (expected '- CHOICE' lines and "
-		    "'answer N', or 'answer QUANTITY' for a number question)");
+		rc = perr(p, d->col, _("ask without an answer (expected '- CHOICE' lines and "
+		    "'answer N', or 'answer QUANTITY' for a number question)"));
 	else if (d->ask->nchoices == 1)
-		rc = perr(p, d->col, "ask needs 2 to 4 choices (expected '- CHOICE' lines after "
-		    "the question, or none for a number question)");
+		rc = perr(p, d->col, _("ask needs 2 to 4 choices (expected '- CHOICE' lines after "
+		    "the question, or none for a number question)"));
 	else if (d->ask->answer == 0)
-		rc = perr(p, d->col, "ask without an answer (expected 'answer N' after the "
-		    "choices)");
+		rc = perr(p, d->col, _("ask without an answer (expected 'answer N' after the "
+		    "choices)"));
 	p->line = line;
 	return rc;
 }
@@ -1356,45 +1357,45 @@ number_answer(struct parser *p, struct lesson_ask *a)
 	int i = 1;
 
 	if (p->nw < 2)
-		return perr(p, p->w[0].col + 6, "missing answer (expected answer QUANTITY or "
-		    "answer NUMBER for a number question)");
+		return perr(p, p->w[0].col + 6, _("missing answer (expected answer QUANTITY or "
+		    "answer NUMBER for a number question)"));
 	a->tol = -1;
 	if (find_metric(p->w[1].s) >= 0) {
 		if (parse_quantity(p, &i, &a->q) != 0)
 			return -1;
 		if (metrics[a->q.metric].kind != 0)
-			return perr(p, p->w[1].col, "%s is not a number (expected a numeric "
-			    "quantity such as z 1 1)", metrics[a->q.metric].name);
+			return perr(p, p->w[1].col, _("%s is not a number (expected a numeric "
+			    "quantity such as z 1 1)"), metrics[a->q.metric].name);
 		a->has_quantity = 1;
 		if (i < p->nw && strcmp(p->w[i].s, "after") == 0) {
 			long n = 1;
 
 			if (i + 1 >= p->nw || strcmp(p->w[i + 1].s, "phase") != 0)
 				return perr(p, i + 1 < p->nw ? p->w[i + 1].col : p->w[i].col,
-				    "'after' needs 'phase' (expected after phase [N])");
+				    _("'after' needs 'phase' (expected after phase [N])"));
 			i += 2;
 			if (i < p->nw && strcmp(p->w[i].s, "within") != 0) {
-				if (num_long(p, i, 1, 4, "phases ahead", &n) != 0)
+				if (num_long(p, i, 1, 4, _("phases ahead"), &n) != 0)
 					return -1;
 				i++;
 			}
 			a->ahead = (int)n;
 		}
 	} else {
-		if (num_real(p, 1, "an answer", &a->value, &a->tol) != 0)
+		if (num_real(p, 1, _("an answer"), &a->value, &a->tol) != 0)
 			return -1;
 		i = 2;
 	}
 	if (i < p->nw && strcmp(p->w[i].s, "within") == 0) {
-		if (num_real(p, i + 1, "a tolerance", &a->tol, NULL) != 0)
+		if (num_real(p, i + 1, _("a tolerance"), &a->tol, NULL) != 0)
 			return -1;
 		if (a->tol < 0)
-			return perr(p, p->w[i + 1].col, "a tolerance cannot be negative (expected 0 "
-			    "or more)");
+			return perr(p, p->w[i + 1].col, _("a tolerance cannot be negative (expected 0 "
+			    "or more)"));
 		i += 2;
 	}
 	if (i < p->nw)
-		return err_extra(p, i, "the end of the line, or within TOLERANCE");
+		return err_extra(p, i, _("the end of the line, or within TOLERANCE"));
 	a->answer = 1;
 	return 0;
 }
@@ -1406,17 +1407,17 @@ do_ask_part(struct parser *p, const char *word, const char *rest, int rest_col)
 	long n;
 
 	if (p->ask == NULL)
-		return perr(p, p->w[0].col, "'%s' outside a question (expected ask QUESTION "
-		    "before)", word);
+		return perr(p, p->w[0].col, _("'%s' outside a question (expected ask QUESTION "
+		    "before)"), word);
 	a = p->ask->ask;
 	if (strcmp(word, "-") == 0) {
 		if (a->answer || a->explain)
-			return perr(p, p->w[0].col, "choice after the answer (expected the choices "
-			    "before answer)");
+			return perr(p, p->w[0].col, _("choice after the answer (expected the choices "
+			    "before answer)"));
 		if (a->nchoices == 4)
-			return perr(p, p->w[0].col, "too many choices (expected 2 to 4)");
+			return perr(p, p->w[0].col, _("too many choices (expected 2 to 4)"));
 		if (rest == NULL)
-			return perr(p, p->w[0].col + 1, "empty choice (expected - TEXT)");
+			return perr(p, p->w[0].col + 1, _("empty choice (expected - TEXT)"));
 		if (check_markup(p, rest, rest_col) != 0 ||
 		    parse_slots(p, p->ask, rest, rest_col) != 0)
 			return -1;
@@ -1425,31 +1426,31 @@ do_ask_part(struct parser *p, const char *word, const char *rest, int rest_col)
 	}
 	if (strcmp(word, "answer") == 0) {
 		if (a->answer)
-			return perr(p, p->w[0].col, "second answer (expected one answer per "
-			    "question)");
+			return perr(p, p->w[0].col, _("second answer (expected one answer per "
+			    "question)"));
 		if (a->nchoices == 0)
 			return number_answer(p, a);
 		if (a->nchoices < 2)
-			return perr(p, p->w[0].col, "answer after %d choice%s (expected 2 to 4 "
-			    "'- CHOICE' lines first)", a->nchoices, a->nchoices == 1 ? "" : "s");
+			return perr(p, p->w[0].col, _("answer after %d choice%s (expected 2 to 4 "
+			    "'- CHOICE' lines first)"), a->nchoices, a->nchoices == 1 ? "" : "s");
 		if (p->nw < 2)
-			return perr(p, p->w[0].col + 6, "missing answer (expected answer N, from 1 "
-			    "to %d)", a->nchoices);
+			return perr(p, p->w[0].col + 6, _("missing answer (expected answer N, from 1 "
+			    "to %d)"), a->nchoices);
 		if (strspn(p->w[1].s, "0123456789") == strlen(p->w[1].s) &&
 		    strlen(p->w[1].s) < 9 && (n = strtol(p->w[1].s, NULL, 10)) >= 1 &&
 		    n > a->nchoices)
-			return perr(p, p->w[1].col, "answer %ld is out of range (expected 1 to %d)",
+			return perr(p, p->w[1].col, _("answer %ld is out of range (expected 1 to %d)"),
 			    n, a->nchoices);
-		if (num_long(p, 1, 1, a->nchoices, "the number of the right choice", &n) != 0)
+		if (num_long(p, 1, 1, a->nchoices, _("the number of the right choice"), &n) != 0)
 			return -1;
 		if (p->nw > 2)
-			return err_extra(p, 2, "the end of the line");
+			return err_extra(p, 2, _("the end of the line"));
 		a->answer = (int)n;
 		return 0;
 	}
 	/* explain */
 	if (rest == NULL)
-		return perr(p, p->w[0].col + 7, "empty explanation (expected explain TEXT)");
+		return perr(p, p->w[0].col + 7, _("empty explanation (expected explain TEXT)"));
 	if (check_markup(p, rest, rest_col) != 0 ||
 	    parse_slots(p, p->ask, rest, rest_col) != 0)
 		return -1;
@@ -1480,20 +1481,20 @@ check_bytes(struct parser *p, const char *s, size_t n)
 
 		if (c < 0x80) {
 			if ((c < 0x20 && c != '\t') || c == 0x7F)
-				return perr(p, col, "control character 0x%02X (expected text)", c);
+				return perr(p, col, _("control character 0x%02X (expected text)"), c);
 			i++;
 			col++;
 			continue;
 		}
 		len = utf8_decode(s + i, n - i, &v);
 		if (!utf8_valid(s + i, len, v))
-			return perr(p, col, "invalid UTF-8 (expected UTF-8 text)");
+			return perr(p, col, _("invalid UTF-8 (expected UTF-8 text)"));
 		if (v >= 0x80 && v < 0xA0)
-			return perr(p, col, "control character U+%04X (expected text)", (unsigned)v);
+			return perr(p, col, _("control character U+%04X (expected text)"), (unsigned)v);
 		/* They reorder what the terminal shows after them. */
 		if (v == 0x061C || v == 0x200E || v == 0x200F || (v >= 0x202A && v <= 0x202E) ||
 		    (v >= 0x2066 && v <= 0x2069))
-			return perr(p, col, "bidirectional control character U+%04X (expected text)",
+			return perr(p, col, _("bidirectional control character U+%04X (expected text)"),
 			    (unsigned)v);
 		i += (size_t)len;
 		col++;
@@ -1512,7 +1513,7 @@ split_words(struct parser *p, char *s)
 		if (*s == '\0' || *s == '#')
 			break;
 		if (p->nw == MAX_WORDS)
-			return perr(p, col_of(p, s), "too many words (expected at most %d)",
+			return perr(p, col_of(p, s), _("too many words (expected at most %d)"),
 			    MAX_WORDS);
 		p->w[p->nw].s = s;
 		p->w[p->nw].col = col_of(p, s);
@@ -1547,10 +1548,10 @@ static int
 parse_title(struct parser *p)
 {
 	if (p->rest == NULL)
-		return perr(p, p->w[0].col + 5, "missing text after title (expected title TEXT)");
+		return perr(p, p->w[0].col + 5, _("missing text after title (expected title TEXT)"));
 	if (p->l->title)
-		return perr(p, p->w[0].col, "second title (expected one title; the first is on "
-		    "line %d)", p->title_line);
+		return perr(p, p->w[0].col, _("second title (expected one title; the first is on "
+		    "line %d)"), p->title_line);
 	p->l->title = p->rest;
 	p->rest = NULL;
 	p->title_line = p->line;
@@ -1571,7 +1572,7 @@ parse_ask(struct parser *p)
 	struct lesson_directive *d;
 
 	if (p->rest == NULL)
-		return perr(p, p->w[0].col + 3, "missing text after ask (expected ask TEXT)");
+		return perr(p, p->w[0].col + 3, _("missing text after ask (expected ask TEXT)"));
 	if (check_markup(p, p->rest, p->rest_col) != 0 ||
 	    (d = add(p, LOP_ASK, p->w[0].col)) == NULL ||
 	    parse_slots(p, d, p->rest, p->rest_col) != 0)
@@ -1588,7 +1589,7 @@ static int
 parse_reset(struct parser *p)
 {
 	if (p->nw > 1)
-		return err_extra(p, 1, "the end of the line");
+		return err_extra(p, 1, _("the end of the line"));
 	return add(p, LOP_RESET, p->w[0].col) == NULL ? -1 : 0;
 }
 
@@ -1596,7 +1597,7 @@ static int
 parse_pause(struct parser *p)
 {
 	if (p->nw > 1)
-		return err_extra(p, 1, "the end of the line");
+		return err_extra(p, 1, _("the end of the line"));
 	if (add(p, LOP_PAUSE, p->w[0].col) == NULL)
 		return -1;
 	p->l->nstops++;
@@ -1609,12 +1610,12 @@ parse_focus(struct parser *p)
 	struct lesson_directive *d;
 
 	if (p->nw < 2)
-		return perr(p, p->w[0].col + 5, "missing panel after focus (expected network, "
-		    "inspector, loss, data, gradients, activations or code)");
+		return perr(p, p->w[0].col + 5, _("missing panel after focus (expected network, "
+		    "inspector, loss, data, gradients, activations or code)"));
 	if (find_name(p->w[1].s, panel_names) < 0)
-		return err_unknown(p, &p->w[1], "panel", panel_names);
+		return err_unknown(p, &p->w[1], _("panel"), panel_names);
 	if (p->nw > 2)
-		return err_extra(p, 2, "the end of the line");
+		return err_extra(p, 2, _("the end of the line"));
 	if ((d = add(p, LOP_FOCUS, p->w[0].col)) == NULL)
 		return -1;
 	d->key = xstrdup(p->w[1].s);
@@ -1684,7 +1685,7 @@ parse_line(struct parser *p, char *s)
 	if ((k < 0 || !(directives[k].flags & LD_PART)) && close_ask(p) != 0)
 		return -1;
 	if (k < 0)
-		return err_unknown(p, &p->w[0], "directive", directive_names);
+		return err_unknown(p, &p->w[0], _("directive"), directive_names);
 	return directives[k].parse(p);
 }
 
@@ -1712,7 +1713,7 @@ lesson_parse(const char *name, const char *buf, size_t len, const struct lesson_
 	p.sim.cfg.epochs = LESSON_DEFAULT_EPOCHS;
 	if (len > (size_t)LESSON_MAX_BYTES) {
 		p.line = 1;
-		perr(&p, 1, "lesson is too large (expected at most %ld bytes)", LESSON_MAX_BYTES);
+		perr(&p, 1, _("lesson is too large (expected at most %ld bytes)"), LESSON_MAX_BYTES);
 		goto fail;
 	}
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
@@ -1727,7 +1728,7 @@ lesson_parse(const char *name, const char *buf, size_t len, const struct lesson_
 		if (n > 0 && buf[i + n - 1] == '\r')
 			n--;
 		if (n > LESSON_MAX_LINE) {
-			perr(&p, 1, "line too long (expected at most %d bytes)", LESSON_MAX_LINE);
+			perr(&p, 1, _("line too long (expected at most %d bytes)"), LESSON_MAX_LINE);
 			break;
 		}
 		if (check_bytes(&p, buf + i, n) != 0)
@@ -1741,7 +1742,7 @@ lesson_parse(const char *name, const char *buf, size_t len, const struct lesson_
 		close_ask(&p);
 	if (p.err == NULL && l->title == NULL) {
 		p.line = 1;
-		perr(&p, 1, "lesson has no title (expected a line title TEXT)");
+		perr(&p, 1, _("lesson has no title (expected a line title TEXT)"));
 	}
 	if (p.err)
 		goto fail;

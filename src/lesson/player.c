@@ -401,7 +401,7 @@ quantity(struct lesson_player *p, const struct lesson_directive *d,
 		break;
 	case LM_ROUGHNESS:
 		if (s->data->image_h <= 0)
-			return player_fail(p, d, 0, "roughness needs picture inputs (set image HxW)");
+			return player_fail(p, d, 0, _("roughness needs picture inputs (set image HxW)"));
 		*v = net_weight_roughness(s->net, s->data->image_h, s->data->image_w);
 		break;
 	case LM_WEIGHT:
@@ -1069,13 +1069,13 @@ number_answer(struct lesson_player *p, const struct lesson_directive *d)
 			    a->ahead > 1 ? "s" : "");
 		k = quantity(p, d, &a->q, 0, &p->shown.value);
 		if (a->ahead && session_goto(s, pc) != 0)
-			return player_fail(p, d, 0, "cannot step back to the question (expected "
-			    "a history of at least %d phases)", a->ahead);
+			return player_fail(p, d, 0, _("cannot step back to the question (expected "
+			    "a history of at least %d phases)"), a->ahead);
 		if (k != 0)
 			return -1;
 		if (!isfinite(p->shown.value))
-			return player_fail(p, d, 0, "the answer %s is not a number now (expected "
-			    "a finite value)", lesson_metric_name(a->q.metric));
+			return player_fail(p, d, 0, _("the answer %s is not a number now (expected "
+			    "a finite value)"), lesson_metric_name(a->q.metric));
 		format_shown(num, sizeof num, a->q.metric, p->shown.value, 3);
 		if (p->shown.tol < 0)
 			p->shown.tol = half_last_digit(num);

@@ -43,4 +43,22 @@ expect_status 1 "LANG=C.UTF-8" -- env LC_ALL=C $N lesson 1 --lang ko
 check "the UTF-8 message is also in romanized Korean" grep -q "lokeil-i piryohamnida" "$T/err"
 check "and holds no byte outside ASCII" sh -c "! LC_ALL=C grep -q '[^ -~]' '$T/err'"
 expect_status 1 "needs a UTF-8 locale" -- env LC_ALL=C $N lesson lessons/ko/01-neuron.lesson
+# Error messages of the data readers, the lesson parser and the checkpoint
+# loader are Korean too; the file:line:col prefix, quoted names and option
+# names stay as they are, and the English texts do not change.
+printf 'a,b,y\n1,2,0\n3,x,1\n' >"$T/bad.csv"
+expect_status 1 'bad.csv:3:2: 숫자 열 "b"에 텍스트 "x"이(가) 있습니다 (숫자여야 합니다)' -- env LANG=C.UTF-8 $N --lang ko --headless --data "$T/bad.csv"
+expect_status 1 'bad.csv:3:2: text "x" in numeric column "b" (expected a number)' -- env LANG=C.UTF-8 $N --headless --data "$T/bad.csv"
+printf 'a,b,y\n1,2,0\n3,4\n' >"$T/short.csv"
+expect_status 1 'short.csv:3:3: 행의 필드가 2개입니다 (헤더처럼 3개여야 합니다)' -- env LANG=C.UTF-8 $N --lang ko --headless --data "$T/short.csv"
+printf 'title T\nsay hi\n' >"$T/bad.lesson"
+expect_status 1 "bad.lesson:2:1: 알 수 없는 지시문 'say', 'save'을(를) 뜻했나요?" -- env LANG=C.UTF-8 $N lesson "$T/bad.lesson" --lang ko --headless
+expect_status 1 "bad.lesson:2:1: unknown directive 'say', did you mean 'save'?" -- env LANG=C.UTF-8 $N lesson "$T/bad.lesson" --headless
+printf 'title T\nstep\n' >"$T/bad2.lesson"
+expect_status 1 'bad2.lesson:2:' -- env LANG=C.UTF-8 $N lesson "$T/bad2.lesson" --lang ko --headless
+check "a lesson's missing word is named in Korean" grep -qF '무엇을 진행할지 없습니다 (phase, batch, epoch 중 하나여야 합니다)' "$T/err"
+printf '{"format": 1' >"$T/bad.json"
+expect_status 1 'bad.json: 1행 12열: ' -- env LANG=C.UTF-8 $N --lang ko --headless --load "$T/bad.json"
+check "a broken checkpoint is named in Korean" grep -qF '(JSON 모델이어야 합니다)' "$T/err"
+expect_status 1 'bad.json: line 1 column 12: ' -- env LANG=C.UTF-8 $N --headless --load "$T/bad.json"
 finish
