@@ -61,4 +61,9 @@ printf '{"format": 1' >"$T/bad.json"
 expect_status 1 'bad.json: 1행 12열: ' -- env LANG=C.UTF-8 $N --lang ko --headless --load "$T/bad.json"
 check "a broken checkpoint is named in Korean" grep -qF '(JSON 모델이어야 합니다)' "$T/err"
 expect_status 1 'bad.json: line 1 column 12: ' -- env LANG=C.UTF-8 $N --headless --load "$T/bad.json"
+# Every Korean lesson glosses the first use of each term of the glossary
+# with the English term, and the check catches a lesson that does not.
+check "the first use of each glossary term in a Korean lesson has the English term" python3 tests/tools/glossary_first.py lessons/ko/*.lesson
+printf 'title T\n> *가중치*를 바꿉니다. 가중치(weight)는 수입니다.\n' >"$T/gloss.lesson"
+check "a lesson whose first 가중치 lacks (weight) fails the check" sh -c "! python3 tests/tools/glossary_first.py '$T/gloss.lesson' >'$T/gl' && grep -q 'first use of 가중치 lacks (weight)' '$T/gl'"
 finish

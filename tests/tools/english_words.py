@@ -36,7 +36,7 @@ def words_of(text):
     text = re.sub(r"`[^`]*`", " ", text)
     # A lesson gives the English term in parentheses after the Korean one,
     # and a name cut at a panel's edge ends in an ellipsis.
-    text = re.sub(r"[\uac00-\ud7a3]\([A-Za-z][A-Za-z ,-]*\)|[A-Za-z]+\u2026", " ", text)
+    text = re.sub(r"[\uac00-\ud7a3]\(([\uac00-\ud7a3]+, )?[A-Za-z][A-Za-z ,-]*\)|[A-Za-z]+\u2026", " ", text)
     return re.findall(r"[A-Za-z]{3,}", text)
 
 
