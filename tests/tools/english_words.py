@@ -28,6 +28,11 @@ def msgids(path):
     return ids
 
 
+WRAPPED_GLOSS = re.compile(
+    r"([\uac00-\ud7a3]\((?:[\uac00-\ud7a3]+, )?)([A-Za-z][A-Za-z ,-]*)"
+    r"([^\S\n]*[\u2502|][^\n]*\n[^\n]*?[\u2502|][^\S\n]?)([A-Za-z][A-Za-z ,-]*)(\))")
+
+
 def words_of(text):
     # Names written with joiners (02-activations, act=relu, best.json) are
     # names, not words of the interface.
@@ -47,7 +52,11 @@ def main():
         catalogue.update(w.lower() for w in words_of(m))
     catalogue -= NAMES
     found = {}
-    for n, line in enumerate(open(sys.argv[2], encoding="utf-8"), 1):
+    # A gloss that the lesson panel wraps at its edge, 학습률(learning | rate).
+    screens = re.sub(WRAPPED_GLOSS, lambda m: m.group(1) + " " * len(m.group(2))
+                     + m.group(3) + " " * len(m.group(4)) + m.group(5),
+                     open(sys.argv[2], encoding="utf-8").read())
+    for n, line in enumerate(screens.splitlines(), 1):
         for w in words_of(line):
             if w.lower() in catalogue:
                 found.setdefault(w, (n, line.rstrip()))
