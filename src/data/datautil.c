@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "dataset.h"
 #include "datautil.h"
 
@@ -167,20 +168,20 @@ dataset_train_add(struct dataset *d, const double *x, int label, const char **er
 	int nin = d->ninputs, nout = d->noutputs, j;
 
 	if (d->task != TASK_BINARY && d->task != TASK_MULTICLASS) {
-		*err = "points can be added to classification data only";
+		*err = N_("points can be added to classification data only");
 		return -1;
 	}
 	if (label < 0 || label >= (nout > 1 ? nout : 2)) {
-		*err = "no such class";
+		*err = N_("no such class");
 		return -1;
 	}
 	for (j = 0; j < nin; j++)
 		if (!isfinite(x[j])) {
-			*err = "the point is not finite";
+			*err = N_("the point is not finite");
 			return -1;
 		}
 	if (n >= DATA_MAX_ROWS) {
-		*err = "the training split is full";
+		*err = N_("the training split is full");
 		return -1;
 	}
 	t->x = xreallocarray(t->x, (size_t)(n + 1) * (size_t)nin, sizeof(double));
@@ -206,11 +207,11 @@ dataset_train_remove(struct dataset *d, long i, const char **err)
 	int nin = d->ninputs, nout = d->noutputs;
 
 	if (i < 0 || i >= t->n) {
-		*err = "no such training point";
+		*err = N_("no such training point");
 		return -1;
 	}
 	if (t->n <= 1) {
-		*err = "the last training point stays";
+		*err = N_("the last training point stays");
 		return -1;
 	}
 	rest = t->n - i - 1;

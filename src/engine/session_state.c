@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "session_impl.h"
 
 void
@@ -148,12 +149,12 @@ session_data_changed(struct session *s, const char **err)
 	int closed;
 
 	if (n < 1) {
-		*err = "the training split is empty";
+		*err = N_("the training split is empty");
 		return -1;
 	}
 	bs = s->pos.cfg.batch == 0 || s->pos.cfg.batch > n ? n : s->pos.cfg.batch;
 	if (bs > s->net->cap) {
-		*err = "the batch would outgrow the network's buffers";
+		*err = N_("the batch would outgrow the network's buffers");
 		return -1;
 	}
 	order = realloc(s->order, (size_t)n * sizeof(long));
