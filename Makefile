@@ -37,7 +37,8 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(BUILD)/src/cli/main.o
 BIN      := $(BUILD)/nnstep
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
-TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o) $(BUILD)/tests/unit/main.o $(BUILD)/tests/unit/golden.o
+TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o) $(BUILD)/tests/unit/main.o $(BUILD)/tests/unit/golden.o \
+	$(BUILD)/tests/unit/fixtures.o
 TEST_BIN := $(BUILD)/unit-tests
 
 # Message catalogues: po/LANG.po compiled to $(BUILD)/locale/LANG/LC_MESSAGES/nnstep.mo,

@@ -9,31 +9,9 @@
 #include <string.h>
 
 #include "data/dataset.h"
+#include "fixtures.h"
 #include "engine/checks.h"
 #include "engine/paths.h"
-
-static struct dataset *
-ck_moons(void)
-{
-	struct gen_options g = { 0 };
-	struct data_options o;
-	struct table *t;
-	struct dataset *d;
-	char *err = NULL;
-
-	g.samples = 200;
-	g.noise = 0.2;
-	g.classes = 2;
-	g.seed = 1;
-	t = gen_table("moons", &g, &err);
-	ck_assert_msg(t != NULL, "%s", err ? err : "?");
-	data_options_default(&o);
-	o.task = TASK_BINARY;
-	d = dataset_build(t, &o, NULL, &err);
-	ck_assert_msg(d != NULL, "%s", err ? err : "?");
-	table_free(t);
-	return d;
-}
 
 static void
 ck_cfg(struct session_config *c)
@@ -46,7 +24,7 @@ ck_cfg(struct session_config *c)
 
 START_TEST(test_checks_verdicts)
 {
-	struct dataset *d = ck_moons();
+	struct dataset *d = fixture_moons();
 	struct check_result r[CK_COUNT];
 	struct session_config c;
 	char *err = NULL;
@@ -85,7 +63,7 @@ END_TEST
  * every parameter; and it leaves the weights exactly as they were. */
 START_TEST(test_numeric_grad)
 {
-	struct dataset *d = ck_moons();
+	struct dataset *d = fixture_moons();
 	struct session_config c;
 	struct session *s;
 	double *keep;
@@ -120,7 +98,7 @@ END_TEST
 
 START_TEST(test_lr_line_and_range)
 {
-	struct dataset *d = ck_moons();
+	struct dataset *d = fixture_moons();
 	struct session_config c;
 	struct session *s;
 	double a[LR_LINE_POINTS], l[LR_LINE_POINTS], lr[LR_RANGE_BATCHES], loss[LR_RANGE_BATCHES];
@@ -165,7 +143,7 @@ END_TEST
  * over the batch the samples' shares add up to backprop's dL/dw. */
 START_TEST(test_paths_sum_to_backprop)
 {
-	struct dataset *d = ck_moons();
+	struct dataset *d = fixture_moons();
 	struct session_config c;
 	struct session *s;
 	struct grad_path top[4];

@@ -14,6 +14,7 @@
 
 #include "engine/kernels.h"
 #include "engine/session.h"
+#include "fixtures.h"
 
 /* ------------------------------------------------------------ data sets */
 
@@ -2144,29 +2145,6 @@ add_history_tests(TCase *tc)
 	tcase_add_test(tc, test_histogram_far_out);
 }
 
-/* Moons, 200 rows split 0.7/0.15/0.15: 140 training rows. */
-static struct dataset *
-edit_moons(void)
-{
-	struct gen_options g = { 0 };
-	struct data_options o;
-	struct table *t;
-	struct dataset *d;
-	char *err = NULL;
-
-	g.samples = 200;
-	g.noise = 0.2;
-	g.seed = 1;
-	t = gen_table("moons", &g, &err);
-	ck_assert_msg(t != NULL, "%s", err ? err : "?");
-	data_options_default(&o);
-	o.task = TASK_BINARY;
-	d = dataset_build(t, &o, NULL, &err);
-	ck_assert_msg(d != NULL, "%s", err ? err : "?");
-	table_free(t);
-	return d;
-}
-
 /* Adding and removing training rows mid-epoch: the epoch starts again on
  * the new rows, the history starts here, and two runs agree bit for bit. */
 START_TEST(test_data_edit)
@@ -2182,7 +2160,7 @@ START_TEST(test_data_edit)
 	session_config_default(&c);
 	c.batch = 16;
 	for (k = 0; k < 2; k++) {
-		d[k] = edit_moons();
+		d[k] = fixture_moons();
 		s[k] = new_session(&c, d[k]);
 	}
 	n0 = d[0]->train.n;
