@@ -129,8 +129,9 @@ test: deps-test
 unit: $(TEST_BIN)
 	$(TEST_BIN)
 
-bench: all
+bench:
 	@sh scripts/deps.sh bench
+	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory -C bench
 	@sh bench/run.sh
 

@@ -5,7 +5,7 @@ set -e
 want="build-essential pkg-config libncurses-dev libcsv-dev libjansson-dev check gettext"
 case "${1:-build}" in
   test)  want="$want tmux valgrind clang clang-tidy libclang-rt-14-dev cppcheck python3 procps python3-sklearn python3-torch asciinema" ;;
-  bench) want="$want libfann-dev" ;;
+  bench) want="$want libfann-dev python3 python3-torch" ;;
 esac
 missing=""
 for p in $want; do
