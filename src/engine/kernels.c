@@ -46,6 +46,7 @@ struct mm {
 typedef double vec8 __attribute__((vector_size(64), aligned(8), may_alias));
 typedef double vec4 __attribute__((vector_size(32), aligned(8), may_alias));
 typedef double vec2 __attribute__((vector_size(16), aligned(8), may_alias));
+typedef long long v4i __attribute__((vector_size(32)));
 
 /* A double in every lane. (Macros: a vector wider than the baseline's may
  * not be passed to or returned from a function of the baseline ABI.) */
@@ -60,6 +61,9 @@ typedef double vec2 __attribute__((vector_size(16), aligned(8), may_alias));
  * 0, later parts from the partial sums left in C (a double stored and read
  * back is the same double); the last part adds the post term.
  */
+/* The tile loops unrolled whole, so that the accumulators live in registers. */
+#define MM_UNROLL _Pragma("GCC unroll 8")
+
 #define MM_TILE(NAME, T, W, SPLAT)						\
 INLINE void									\
 NAME(const struct mm *p, long i, long c, long r0, long r1, int first,		\
@@ -71,26 +75,26 @@ NAME(const struct mm *p, long i, long c, long r0, long r1, int first,		\
 	long r, ai = p->ai, ar = p->ar, br = p->br;				\
 	int u, v;								\
 										\
-	for (u = 0; u < MS; u++)						\
-		for (v = 0; v < NV; v++)					\
+	MM_UNROLL for (u = 0; u < MS; u++)						\
+		MM_UNROLL for (v = 0; v < NV; v++)					\
 			acc[u][v] = first ? SPLAT(0.0) :			\
 			    *(const T *)(p->c + (i + u) * p->ci + c + v * (W));	\
 	for (r = r0; r < r1; r++) {						\
-		for (v = 0; v < NV; v++)					\
+		MM_UNROLL for (v = 0; v < NV; v++)					\
 			bv[v] = *(const T *)(b + r * br + v * (W));		\
-		for (u = 0; u < MS; u++) {					\
+		MM_UNROLL for (u = 0; u < MS; u++) {					\
 			s = a[u * ai + r * ar];					\
 			av = SPLAT(s);						\
-			for (v = 0; v < NV; v++)				\
+			MM_UNROLL for (v = 0; v < NV; v++)				\
 				acc[u][v] += av * bv[v];			\
 		}								\
 	}									\
 	s = p->pm;								\
 	pmv = SPLAT(s);								\
-	for (u = 0; u < MS; u++) {						\
+	MM_UNROLL for (u = 0; u < MS; u++) {						\
 		cr = p->c + (i + u) * p->ci + c;				\
 		pr = p->p + (i + u) * p->pi + c;				\
-		for (v = 0; v < NV; v++) {					\
+		MM_UNROLL for (v = 0; v < NV; v++) {					\
 			if (last && p->post == 1)				\
 				acc[u][v] += *(const T *)(pr + v * (W));		\
 			else if (last && p->post == 2)				\
@@ -217,14 +221,23 @@ colsum_run(long rows, int cols, const double *x, double *out, const int WIDTH)
  * exponent field of NaN and infinity is all ones, and adding one to it
  * carries into the sign bit. */
 INLINE int
-finite_run(const double *x, long n)
+finite_run(const double *x, const double *y, long n)
 {
-	uint64_t bad = 0, u;
+	uint64_t bad = 0, u, v;
 	long i;
 
+	if (y == NULL) {
+		for (i = 0; i < n; i++) {
+			memcpy(&u, &x[i], sizeof u);
+			bad |= (u & 0x7ff0000000000000ULL) + 0x0010000000000000ULL;
+		}
+		return (bad >> 63) == 0;
+	}
 	for (i = 0; i < n; i++) {
 		memcpy(&u, &x[i], sizeof u);
-		bad |= (u & 0x7ff0000000000000ULL) + 0x0010000000000000ULL;
+		memcpy(&v, &y[i], sizeof v);
+		bad |= ((u & 0x7ff0000000000000ULL) + 0x0010000000000000ULL) |
+		    ((v & 0x7ff0000000000000ULL) + 0x0010000000000000ULL);
 	}
 	return (bad >> 63) == 0;
 }
@@ -264,9 +277,9 @@ sum8_base(const double *x, long n, double c, int sq)
 }
 
 static int
-finite_base(const double *x, long n)
+finite_base(const double *x, const double *y, long n)
 {
-	return finite_run(x, n);
+	return finite_run(x, y, n);
 }
 
 static void
@@ -283,7 +296,7 @@ colsum_base(long rows, int cols, const double *x, double *out)
 
 static void (*mm_impl)(const struct mm *) = mm_base;
 static void (*colsum_impl)(long, int, const double *, double *) = colsum_base;
-static int (*finite_impl)(const double *, long) = finite_base;
+static int (*finite_impl)(const double *, const double *, long) = finite_base;
 static double (*sum8_impl)(const double *, long, double, int) = sum8_base;
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -300,9 +313,9 @@ colsum_avx512(long rows, int cols, const double *x, double *out)
 }
 
 __attribute__((target("avx512f"))) static int
-finite_avx512(const double *x, long n)
+finite_avx512(const double *x, const double *y, long n)
 {
-	return finite_run(x, n);
+	return finite_run(x, y, n);
 }
 
 __attribute__((target("avx512f"))) static double
@@ -318,9 +331,9 @@ sum8_avx2(const double *x, long n, double c, int sq)
 }
 
 __attribute__((target("avx2"))) static int
-finite_avx2(const double *x, long n)
+finite_avx2(const double *x, const double *y, long n)
 {
-	return finite_run(x, n);
+	return finite_run(x, y, n);
 }
 
 __attribute__((target("avx2"))) static void
@@ -358,7 +371,13 @@ kern_pick(void)
 int
 kern_all_finite(const double *x, long n)
 {
-	return finite_impl(x, n);
+	return finite_impl(x, NULL, n);
+}
+
+int
+kern_all_finite2(const double *x, const double *y, long n)
+{
+	return finite_impl(x, y, n);
 }
 
 double
@@ -367,19 +386,55 @@ kern_sum8(const double *x, long n, double c, int sq)
 	return sum8_impl(x, n, c, sq);
 }
 
-void
+/* Blocks of four rows of W by four columns, turned in registers (four
+ * loads, eight shuffles, four stores); a W of fewer than four columns eight
+ * rows at a time; the edges one double at a time. A W of one row or one
+ * column is its own transpose in memory. */
+INLINE void
+transpose_run(int in, int out, const double *restrict w, double *restrict wt)
+{
+	int j, k, j0 = 0, k0;
+
+	if (in == 1 || out == 1) {
+		memcpy(wt, w, (size_t)in * (size_t)out * sizeof *wt);
+		return;
+	}
+	if (in < 4) {
+		/* Too narrow for blocks: eight rows of W at a time. */
+		for (j0 = 0; j0 + 8 <= out; j0 += 8)
+			for (k = 0; k < in; k++)
+				for (j = 0; j < 8; j++)
+					wt[(long)k * out + j0 + j] = w[(long)(j0 + j) * in + k];
+	}
+	for (; in >= 4 && j0 + 4 <= out; j0 += 4) {
+		for (k0 = 0; k0 + 4 <= in; k0 += 4) {
+			const double *r = w + (long)j0 * in + k0;
+			vec4 r0 = *(const vec4 *)r, r1 = *(const vec4 *)(r + in);
+			vec4 r2 = *(const vec4 *)(r + 2L * in), r3 = *(const vec4 *)(r + 3L * in);
+			vec4 t0 = __builtin_shuffle(r0, r1, (v4i){ 0, 4, 2, 6 });
+			vec4 t1 = __builtin_shuffle(r0, r1, (v4i){ 1, 5, 3, 7 });
+			vec4 t2 = __builtin_shuffle(r2, r3, (v4i){ 0, 4, 2, 6 });
+			vec4 t3 = __builtin_shuffle(r2, r3, (v4i){ 1, 5, 3, 7 });
+			double *d = wt + (long)k0 * out + j0;
+
+			*(vec4 *)d = __builtin_shuffle(t0, t2, (v4i){ 0, 1, 4, 5 });
+			*(vec4 *)(d + out) = __builtin_shuffle(t1, t3, (v4i){ 0, 1, 4, 5 });
+			*(vec4 *)(d + 2L * out) = __builtin_shuffle(t0, t2, (v4i){ 2, 3, 6, 7 });
+			*(vec4 *)(d + 3L * out) = __builtin_shuffle(t1, t3, (v4i){ 2, 3, 6, 7 });
+		}
+		for (k = k0; k < in; k++)
+			for (j = j0; j < j0 + 4; j++)
+				wt[(long)k * out + j] = w[(long)j * in + k];
+	}
+	for (; j0 < out; j0++)
+		for (k = 0; k < in; k++)
+			wt[(long)k * out + j0] = w[(long)j0 * in + k];
+}
+
+KERN_WIDE void
 kern_transpose(int in, int out, const double *restrict w, double *restrict wt)
 {
-	int j, k, j0, jn;
-
-	/* Eight rows of W at a time: eight sequential reads, and a short
-	 * contiguous write for each column. */
-	for (j0 = 0; j0 < out; j0 += 8) {
-		jn = out - j0 < 8 ? out - j0 : 8;
-		for (k = 0; k < in; k++)
-			for (j = 0; j < jn; j++)
-				wt[(long)k * out + j0 + j] = w[(long)(j0 + j) * in + k];
-	}
+	transpose_run(in, out, w, wt);
 }
 
 void

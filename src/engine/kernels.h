@@ -25,6 +25,8 @@ void kern_grad_w(long n, int in, int out, const double *x, const double *dz,
 void kern_grad_x(long n, int in, int out, const double *dz, const double *w, double *dx);
 /* 1 when none of x[0..n) is NaN or infinite. */
 int kern_all_finite(const double *x, long n);
+/* 1 when none of x[0..n) and y[0..n) is NaN or infinite. */
+int kern_all_finite2(const double *x, const double *y, long n);
 /* Sum of x[i], or with sq of (x[i] - c)^2, in eight running sums (sum k
  * takes elements k, k + 8, ...) added pairwise, then the rest in order. */
 double kern_sum8(const double *x, long n, double c, int sq);

@@ -156,10 +156,13 @@ session_check(struct session *s, enum phase ph)
 	switch (ph) {
 	case PHASE_FORWARD:
 		for (l = 0; l < n->nlayers; l++) {
-			if (!session_finite(n->layer[l].z, n->n * n->layer[l].out))
+			struct layer *ly = &n->layer[l];
+
+			if (kern_all_finite2(ly->z, ly->a, n->n * ly->out))
+				continue;
+			if (!session_finite(ly->z, n->n * ly->out))
 				BAD(l + 1, "z");
-			if (!session_finite(n->layer[l].a, n->n * n->layer[l].out))
-				BAD(l + 1, "a");
+			BAD(l + 1, "a");
 		}
 		break;
 	case PHASE_LOSS:
@@ -167,11 +170,11 @@ session_check(struct session *s, enum phase ph)
 			BAD(n->nlayers, "loss");
 		break;
 	case PHASE_BACKWARD:
-		/* Every dW and db at once first; only a failure looks for which. */
-		for (l = 0; l < n->nlayers; l++)
-			if (!session_finite(n->layer[l].dz, n->n * n->layer[l].out))
-				break;
-		if (l == n->nlayers && session_finite(n->grad, n->nparams))
+		/* Every dW and db at once first; only a failure looks for which.
+		 * A NaN or infinity in dL/dz reaches db, the sum of dL/dz over
+		 * the batch (adding finite numbers never makes it finite again),
+		 * so finite gradients mean a finite dL/dz. */
+		if (session_finite(n->grad, n->nparams))
 			break;
 		for (l = n->nlayers - 1; l >= 0; l--) {
 			struct layer *ly = &n->layer[l];
