@@ -9,15 +9,15 @@
 /* --------------------------------------------------------------- sgd */
 
 KERN_WIDE static void
-sgd_step(double lr, long n, double *w, const double *g, double *m, double *v, long t,
-    double *delta)
+sgd_step(double lr, long n, const double *w, double *w_out, const double *g, double *m,
+    double *v, long t, double *delta)
 {
 	double step;
 	long i;
 
 	for (i = 0; i < n; i++) {
 		step = lr * g[i];
-		w[i] -= step;
+		w_out[i] = w[i] - step;
 		if (delta)
 			delta[i] = -step;
 	}
@@ -37,8 +37,8 @@ sgd_describe(enum optim_text what, double lr, char *buf, size_t size)
 /* ---------------------------------------------------------- momentum */
 
 KERN_WIDE static void
-momentum_step(double lr, long n, double *w, const double *g, double *m, double *v, long t,
-    double *delta)
+momentum_step(double lr, long n, const double *w, double *w_out, const double *g, double *m,
+    double *v, long t, double *delta)
 {
 	double step;
 	long i;
@@ -46,7 +46,7 @@ momentum_step(double lr, long n, double *w, const double *g, double *m, double *
 	for (i = 0; i < n; i++) {
 		m[i] = OPT_MOMENTUM_MU * m[i] + g[i];
 		step = lr * m[i];
-		w[i] -= step;
+		w_out[i] = w[i] - step;
 		if (delta)
 			delta[i] = -step;
 	}
@@ -68,8 +68,8 @@ momentum_describe(enum optim_text what, double lr, char *buf, size_t size)
 /* ----------------------------------------------------------- rmsprop */
 
 KERN_WIDE static void
-rmsprop_step(double lr, long n, double *w, const double *g, double *m, double *v, long t,
-    double *delta)
+rmsprop_step(double lr, long n, const double *w, double *w_out, const double *g, double *m,
+    double *v, long t, double *delta)
 {
 	double step;
 	long i;
@@ -77,7 +77,7 @@ rmsprop_step(double lr, long n, double *w, const double *g, double *m, double *v
 	for (i = 0; i < n; i++) {
 		m[i] = OPT_RMSPROP_ALPHA * m[i] + (1.0 - OPT_RMSPROP_ALPHA) * g[i] * g[i];
 		step = lr * g[i] / (sqrt(m[i]) + OPT_EPS);
-		w[i] -= step;
+		w_out[i] = w[i] - step;
 		if (delta)
 			delta[i] = -step;
 	}
@@ -101,8 +101,8 @@ rmsprop_describe(enum optim_text what, double lr, char *buf, size_t size)
 /* -------------------------------------------------------------- adam */
 
 KERN_WIDE static void
-adam_step(double lr, long n, double *w, const double *g, double *m, double *v, long t,
-    double *delta)
+adam_step(double lr, long n, const double *w, double *w_out, const double *g, double *m,
+    double *v, long t, double *delta)
 {
 	double c1 = 1.0 - pow(OPT_ADAM_BETA1, (double)t);
 	double c2 = 1.0 - pow(OPT_ADAM_BETA2, (double)t);
@@ -113,7 +113,7 @@ adam_step(double lr, long n, double *w, const double *g, double *m, double *v, l
 		m[i] = OPT_ADAM_BETA1 * m[i] + (1.0 - OPT_ADAM_BETA1) * g[i];
 		v[i] = OPT_ADAM_BETA2 * v[i] + (1.0 - OPT_ADAM_BETA2) * g[i] * g[i];
 		step = lr * (m[i] / c1) / (sqrt(v[i] / c2) + OPT_EPS);
-		w[i] -= step;
+		w_out[i] = w[i] - step;
 		if (delta)
 			delta[i] = -step;
 	}
@@ -195,5 +195,12 @@ void
 optim_step(enum optim o, double lr, long n, double *w, const double *g,
     double *m, double *v, long t, double *delta)
 {
-	optim_table[o].step(lr, n, w, g, m, v, t, delta);
+	optim_table[o].step(lr, n, w, w, g, m, v, t, delta);
+}
+
+void
+optim_step_to(enum optim o, double lr, long n, const double *w, double *w_out,
+    const double *g, double *m, double *v, long t, double *delta)
+{
+	optim_table[o].step(lr, n, w, w_out, g, m, v, t, delta);
 }

@@ -41,9 +41,10 @@ enum optim_text {
 struct optim_info {
 	const char *name;
 	int state_arrays;		/* arrays of the parameters' size it keeps (0-2) */
-	/* One update of n parameters w with gradient g (see optim_step). */
-	void (*step)(double lr, long n, double *w, const double *g, double *m, double *v,
-	    long t, double *delta);
+	/* One update of n parameters w with gradient g, the new values written
+	 * to w_out (w itself, or an array apart; see optim_step_to). */
+	void (*step)(double lr, long n, const double *w, double *w_out, const double *g,
+	    double *m, double *v, long t, double *delta);
 	/* Writes one of enum optim_text, from the constants the step uses. */
 	void (*describe)(enum optim_text what, double lr, char *buf, size_t size);
 };
@@ -66,5 +67,9 @@ const char *optim_describe(enum optim o, enum optim_text what, double lr, char *
  */
 void optim_step(enum optim o, double lr, long n, double *w, const double *g,
     double *m, double *v, long t, double *delta);
+/* The same update with the new values written to w_out, which is w or an
+ * array that does not overlap it; w is then left as it was. */
+void optim_step_to(enum optim o, double lr, long n, const double *w, double *w_out,
+    const double *g, double *m, double *v, long t, double *delta);
 
 #endif

@@ -295,8 +295,6 @@ session_phase(struct session *s)
 			session_diag_backward(s);
 		break;
 	case PHASE_UPDATE:
-		if (s->prev_param != NULL)
-			memcpy(s->prev_param, n->param, (size_t)n->nparams * sizeof(double));
 		s->updates_written = 1;
 		s->pos.step++;
 		if (s->opt_arrays < optim_state_arrays(s->pos.cfg.optimizer))
@@ -305,8 +303,19 @@ session_phase(struct session *s)
 		 * from the same arithmetic on copies of a block at a time. */
 		if (s->pos.cfg.diagnostics && s->delta == NULL)
 			session_diag_update_blocks(s);
-		optim_step(s->pos.cfg.optimizer, s->pos.cfg.lr, n->nparams, n->param, n->grad,
-		    s->opt_m, s->opt_v, s->pos.step, s->delta);
+		if (s->prev_param != NULL) {
+			/* The new weights go to the other buffer, and the two
+			 * change places: the old weights are kept without a copy. */
+			double *old = n->param;
+
+			optim_step_to(s->pos.cfg.optimizer, s->pos.cfg.lr, n->nparams, old,
+			    s->prev_param, n->grad, s->opt_m, s->opt_v, s->pos.step, s->delta);
+			n->param = s->prev_param;
+			s->prev_param = old;
+		} else {
+			optim_step(s->pos.cfg.optimizer, s->pos.cfg.lr, n->nparams, n->param,
+			    n->grad, s->opt_m, s->opt_v, s->pos.step, s->delta);
+		}
 		net_sync(n);
 		if (s->pos.cfg.diagnostics)
 			session_diag_update(s);
@@ -532,10 +541,9 @@ session_free(struct session *s)
 
 	if (s == NULL)
 		return;
+	session_keep_updates(s, 0, 0);
 	net_free(s->net);
 	free(s->arena);
-	free(s->prev_param);
-	free(s->delta);
 	free(s->order);
 	free(s->epochs);
 	free(s->batch_loss);
@@ -553,6 +561,14 @@ session_keep_updates(struct session *s, int prev, int delta)
 	double **arr[2] = { &s->prev_param, &s->delta };
 	int keep[2] = { prev, delta }, i;
 
+	/* The weights and prev_param take turns in two buffers: the one the
+	 * network was made with stays the weights' when prev_param goes. */
+	if (!prev && s->prev_param != NULL && s->net != NULL &&
+	    s->prev_param == s->net->param_block) {
+		memcpy(s->prev_param, s->net->param, (size_t)s->net->nparams * sizeof(double));
+		s->prev_param = s->net->param;
+		s->net->param = s->net->param_block;
+	}
 	for (i = 0; i < 2; i++) {
 		if (!keep[i]) {
 			free(*arr[i]);
