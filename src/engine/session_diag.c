@@ -15,6 +15,18 @@
 /* Doubles of f'(z) worked out in one call (at least one row of the widest layer). */
 #define SESSION_DIAG_BLOCK NET_MAX_UNITS
 
+/* dL/da = 1 for a block: filled once, when the program starts. */
+static double diag_ones[SESSION_DIAG_BLOCK];
+
+__attribute__((constructor)) static void
+diag_ones_fill(void)
+{
+	int i;
+
+	for (i = 0; i < SESSION_DIAG_BLOCK; i++)
+		diag_ones[i] = 1;
+}
+
 static double
 session_sum8(const double *x, long n, double c, int sq)
 {
@@ -266,7 +278,7 @@ session_diag_forward(struct session *s)
 	struct net *n = s->net;
 	/* f'(z) of a block of rows in one call: the backward pass with
 	 * dL/da = 1 gives it exactly (1 times x is x). */
-	double top[NET_MAX_UNITS], ones[SESSION_DIAG_BLOCK], fprime[SESSION_DIAG_BLOCK];
+	double top[NET_MAX_UNITS], fprime[SESSION_DIAG_BLOCK];
 	int l, j;
 	long i, r, k;
 
@@ -292,9 +304,8 @@ session_diag_forward(struct session *s)
 		}
 		for (i = 0; saturates && i < n->n; i += r) {
 			r = n->n - i < block ? n->n - i : block;
-			for (k = 0; k < r * out; k++)
-				ones[k] = 1;
-			fn->backward(ly->alpha, ly->z + i * out, ly->a + i * out, ones, fprime, r, out);
+			fn->backward(ly->alpha, ly->z + i * out, ly->a + i * out, diag_ones, fprime,
+			    r, out);
 			for (k = 0; k < r; k++)
 				for (j = 0; j < out; j++)
 					sat[j] += fprime[k * out + j] < SESSION_DEAD_DERIV;
