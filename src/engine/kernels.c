@@ -223,22 +223,16 @@ colsum_run(long rows, int cols, const double *x, double *out, const int WIDTH)
 INLINE int
 finite_run(const double *x, const double *y, long n)
 {
-	uint64_t bad = 0, u, v;
+	uint64_t bad = 0;
 	long i;
 
 	if (y == NULL) {
-		for (i = 0; i < n; i++) {
-			memcpy(&u, &x[i], sizeof u);
-			bad |= (u & 0x7ff0000000000000ULL) + 0x0010000000000000ULL;
-		}
+		for (i = 0; i < n; i++)
+			bad |= kern_nonfinite(x[i]);
 		return (bad >> 63) == 0;
 	}
-	for (i = 0; i < n; i++) {
-		memcpy(&u, &x[i], sizeof u);
-		memcpy(&v, &y[i], sizeof v);
-		bad |= ((u & 0x7ff0000000000000ULL) + 0x0010000000000000ULL) |
-		    ((v & 0x7ff0000000000000ULL) + 0x0010000000000000ULL);
-	}
+	for (i = 0; i < n; i++)
+		bad |= kern_nonfinite(x[i]) | kern_nonfinite(y[i]);
 	return (bad >> 63) == 0;
 }
 

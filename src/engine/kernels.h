@@ -6,6 +6,9 @@
 #ifndef NNSTEP_KERNELS_H
 #define NNSTEP_KERNELS_H
 
+#include <stdint.h>
+#include <string.h>
+
 /* Before an element-wise loop's function (no sums across elements, so the
  * width of the vectors cannot change a result): one copy per instruction
  * set, the best one chosen when the program starts. */
@@ -23,6 +26,17 @@ void kern_grad_w(long n, int in, int out, const double *x, const double *dz,
     const double *w, double l2, double *dw, double *db);
 /* dx[s][k] = sum_j dz[s][j] W[j][k]. */
 void kern_grad_x(long n, int in, int out, const double *dz, const double *w, double *dx);
+/* Bit 63 set when x is NaN or infinite: their exponent field is all ones,
+ * and adding one to it carries into the sign bit. OR it over an array. */
+static inline uint64_t
+kern_nonfinite(double x)
+{
+	uint64_t u;
+
+	memcpy(&u, &x, sizeof u);
+	return (u & 0x7ff0000000000000ULL) + 0x0010000000000000ULL;
+}
+
 /* 1 when none of x[0..n) is NaN or infinite. */
 int kern_all_finite(const double *x, long n);
 /* 1 when none of x[0..n) and y[0..n) is NaN or infinite. */

@@ -1,5 +1,6 @@
 /* optim.c: the update rules, one row each, beside how they are shown. */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -8,19 +9,22 @@
 
 /* --------------------------------------------------------------- sgd */
 
-KERN_WIDE static void
+KERN_WIDE static int
 sgd_step(double lr, long n, const double *w, double *w_out, const double *g, double *m,
     double *v, long t, double *delta)
 {
 	double step;
+	uint64_t bad = 0;
 	long i;
 
 	for (i = 0; i < n; i++) {
 		step = lr * g[i];
 		w_out[i] = w[i] - step;
+		bad |= kern_nonfinite(w_out[i]);
 		if (delta)
 			delta[i] = -step;
 	}
+	return (bad >> 63) == 0;
 }
 
 static void
@@ -36,20 +40,23 @@ sgd_describe(enum optim_text what, double lr, char *buf, size_t size)
 
 /* ---------------------------------------------------------- momentum */
 
-KERN_WIDE static void
+KERN_WIDE static int
 momentum_step(double lr, long n, const double *w, double *w_out, const double *g, double *m,
     double *v, long t, double *delta)
 {
 	double step;
+	uint64_t bad = 0;
 	long i;
 
 	for (i = 0; i < n; i++) {
 		m[i] = OPT_MOMENTUM_MU * m[i] + g[i];
 		step = lr * m[i];
 		w_out[i] = w[i] - step;
+		bad |= kern_nonfinite(w_out[i]);
 		if (delta)
 			delta[i] = -step;
 	}
+	return (bad >> 63) == 0;
 }
 
 static void
@@ -67,20 +74,23 @@ momentum_describe(enum optim_text what, double lr, char *buf, size_t size)
 
 /* ----------------------------------------------------------- rmsprop */
 
-KERN_WIDE static void
+KERN_WIDE static int
 rmsprop_step(double lr, long n, const double *w, double *w_out, const double *g, double *m,
     double *v, long t, double *delta)
 {
 	double step;
+	uint64_t bad = 0;
 	long i;
 
 	for (i = 0; i < n; i++) {
 		m[i] = OPT_RMSPROP_ALPHA * m[i] + (1.0 - OPT_RMSPROP_ALPHA) * g[i] * g[i];
 		step = lr * g[i] / (sqrt(m[i]) + OPT_EPS);
 		w_out[i] = w[i] - step;
+		bad |= kern_nonfinite(w_out[i]);
 		if (delta)
 			delta[i] = -step;
 	}
+	return (bad >> 63) == 0;
 }
 
 /* eps (OPT_EPS) is written 1e-8 as the frameworks write it; %g would give 1e-08. */
@@ -100,13 +110,14 @@ rmsprop_describe(enum optim_text what, double lr, char *buf, size_t size)
 
 /* -------------------------------------------------------------- adam */
 
-KERN_WIDE static void
+KERN_WIDE static int
 adam_step(double lr, long n, const double *w, double *w_out, const double *g, double *m,
     double *v, long t, double *delta)
 {
 	double c1 = 1.0 - pow(OPT_ADAM_BETA1, (double)t);
 	double c2 = 1.0 - pow(OPT_ADAM_BETA2, (double)t);
 	double step;
+	uint64_t bad = 0;
 	long i;
 
 	for (i = 0; i < n; i++) {
@@ -114,9 +125,11 @@ adam_step(double lr, long n, const double *w, double *w_out, const double *g, do
 		v[i] = OPT_ADAM_BETA2 * v[i] + (1.0 - OPT_ADAM_BETA2) * g[i] * g[i];
 		step = lr * (m[i] / c1) / (sqrt(v[i] / c2) + OPT_EPS);
 		w_out[i] = w[i] - step;
+		bad |= kern_nonfinite(w_out[i]);
 		if (delta)
 			delta[i] = -step;
 	}
+	return (bad >> 63) == 0;
 }
 
 /* eps as in rmsprop_describe. */
@@ -191,16 +204,16 @@ optim_describe(enum optim o, enum optim_text what, double lr, char *buf, size_t 
 	return buf;
 }
 
-void
+int
 optim_step(enum optim o, double lr, long n, double *w, const double *g,
     double *m, double *v, long t, double *delta)
 {
-	optim_table[o].step(lr, n, w, w, g, m, v, t, delta);
+	return optim_table[o].step(lr, n, w, w, g, m, v, t, delta);
 }
 
-void
+int
 optim_step_to(enum optim o, double lr, long n, const double *w, double *w_out,
     const double *g, double *m, double *v, long t, double *delta)
 {
-	optim_table[o].step(lr, n, w, w_out, g, m, v, t, delta);
+	return optim_table[o].step(lr, n, w, w_out, g, m, v, t, delta);
 }

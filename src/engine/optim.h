@@ -42,8 +42,9 @@ struct optim_info {
 	const char *name;
 	int state_arrays;		/* arrays of the parameters' size it keeps (0-2) */
 	/* One update of n parameters w with gradient g, the new values written
-	 * to w_out (w itself, or an array apart; see optim_step_to). */
-	void (*step)(double lr, long n, const double *w, double *w_out, const double *g,
+	 * to w_out (w itself, or an array apart; see optim_step_to); returns 1
+	 * when every new value is finite. */
+	int (*step)(double lr, long n, const double *w, double *w_out, const double *g,
 	    double *m, double *v, long t, double *delta);
 	/* Writes one of enum optim_text, from the constants the step uses. */
 	void (*describe)(enum optim_text what, double lr, char *buf, size_t size);
@@ -64,12 +65,13 @@ const char *optim_describe(enum optim o, enum optim_text what, double lr, char *
  * One update of n parameters w with gradient g. m and v are the optimizer's
  * state arrays (unused ones may be NULL); t is the 1-based step number (Adam's
  * bias correction). When delta is not NULL it receives the change made to w.
+ * Returns 1 when every new value of w is finite (no NaN, no infinity), else 0.
  */
-void optim_step(enum optim o, double lr, long n, double *w, const double *g,
+int optim_step(enum optim o, double lr, long n, double *w, const double *g,
     double *m, double *v, long t, double *delta);
 /* The same update with the new values written to w_out, which is w or an
  * array that does not overlap it; w is then left as it was. */
-void optim_step_to(enum optim o, double lr, long n, const double *w, double *w_out,
+int optim_step_to(enum optim o, double lr, long n, const double *w, double *w_out,
     const double *g, double *m, double *v, long t, double *delta);
 
 #endif

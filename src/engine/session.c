@@ -197,7 +197,8 @@ session_check(struct session *s, enum phase ph)
 		}
 		break;
 	case PHASE_UPDATE:
-		if (session_finite(n->param, n->nparams))
+		/* The optimizer tested every new value as it wrote it. */
+		if (s->update_finite)
 			break;
 		for (l = 0; l < n->nlayers; l++) {
 			struct layer *ly = &n->layer[l];
@@ -317,13 +318,15 @@ session_phase(struct session *s)
 			 * change places: the old weights are kept without a copy. */
 			double *old = n->param;
 
-			optim_step_to(s->pos.cfg.optimizer, s->pos.cfg.lr, n->nparams, old,
-			    s->prev_param, n->grad, s->opt_m, s->opt_v, s->pos.step, s->delta);
+			s->update_finite = optim_step_to(s->pos.cfg.optimizer, s->pos.cfg.lr,
+			    n->nparams, old, s->prev_param, n->grad, s->opt_m, s->opt_v,
+			    s->pos.step, s->delta);
 			n->param = s->prev_param;
 			s->prev_param = old;
 		} else {
-			optim_step(s->pos.cfg.optimizer, s->pos.cfg.lr, n->nparams, n->param,
-			    n->grad, s->opt_m, s->opt_v, s->pos.step, s->delta);
+			s->update_finite = optim_step(s->pos.cfg.optimizer, s->pos.cfg.lr,
+			    n->nparams, n->param, n->grad, s->opt_m, s->opt_v, s->pos.step,
+			    s->delta);
 		}
 		net_sync(n);
 		if (s->pos.cfg.diagnostics)

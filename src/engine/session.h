@@ -192,6 +192,7 @@ struct session {
 	double *delta;			/* the last update's change of every parameter (NULL: not kept) */
 	double update_rms[NET_MAX_LAYERS];	/* without delta: its rms per layer, this update */
 	int updates_written;		/* prev_param and delta written since they were zero */
+	int update_finite;		/* the last update's new weights are all finite */
 	/* histories */
 	struct epoch_record *epochs;
 	int epochs_cap;
