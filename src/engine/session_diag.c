@@ -269,6 +269,52 @@ session_layer_diag(const struct session *s, int l)
 	return &s->pos.diag_cache[l];
 }
 
+/* Over rows [0, rows) of x (out columns), from column j0 on: top[j] becomes
+ * the largest of top[j] and the column's values (a NaN never is), and
+ * count[j] grows by the values below SESSION_DEAD_DERIV (when count is not
+ * NULL). Eight columns at a time in registers: the order in which the
+ * counts, whole numbers, are added does not change them. */
+static inline __attribute__((always_inline)) void
+diag_columns(const double *x, long rows, int out, double *top, double *count)
+{
+	int j0 = 0, u;
+	long i;
+
+	for (; j0 + 8 <= out; j0 += 8) {
+		double t[8], c[8];
+
+		for (u = 0; u < 8; u++) {
+			t[u] = top ? top[j0 + u] : 0;
+			c[u] = 0;
+		}
+		for (i = 0; i < rows; i++) {
+			const double *xr = x + i * out + j0;
+
+			for (u = 0; u < 8; u++) {
+				if (top)
+					t[u] = xr[u] > t[u] ? xr[u] : t[u];
+				else
+					c[u] += xr[u] < SESSION_DEAD_DERIV;
+			}
+		}
+		for (u = 0; u < 8; u++) {
+			if (top)
+				top[j0 + u] = t[u];
+			else
+				count[j0 + u] += c[u];
+		}
+	}
+	for (; j0 < out; j0++)
+		for (i = 0; i < rows; i++) {
+			double v = x[i * out + j0];
+
+			if (top)
+				top[j0] = v > top[j0] ? v : top[j0];
+			else
+				count[j0] += v < SESSION_DEAD_DERIV;
+		}
+}
+
 /* After the forward pass: which units fired and how often each was
  * saturated accumulate over the pass, so they are counted now; the batch
  * figures wait until they are read. */
@@ -280,7 +326,7 @@ session_diag_forward(struct session *s)
 	 * dL/da = 1 gives it exactly (1 times x is x). */
 	double top[NET_MAX_UNITS], fprime[SESSION_DIAG_BLOCK];
 	int l, j;
-	long i, r, k;
+	long i, r;
 
 	for (l = 0; l < n->nlayers; l++) {
 		struct layer *ly = &n->layer[l];
@@ -292,23 +338,16 @@ session_diag_forward(struct session *s)
 		double *sat = s->unit_sat + s->unit_off[l];
 		int out = ly->out;
 
-		/* Which units fired (their largest z is above 0; a NaN never
-		 * is), and how often each was saturated. */
+		/* Which units fired (their largest z is above 0), and how often
+		 * each was saturated. */
 		for (j = 0; j < out; j++)
 			top[j] = 0;
-		for (i = 0; i < n->n; i++) {
-			const double *zr = ly->z + i * out;
-
-			for (j = 0; j < out; j++)
-				top[j] = zr[j] > top[j] ? zr[j] : top[j];
-		}
+		diag_columns(ly->z, n->n, out, top, NULL);
 		for (i = 0; saturates && i < n->n; i += r) {
 			r = n->n - i < block ? n->n - i : block;
 			fn->backward(ly->alpha, ly->z + i * out, ly->a + i * out, diag_ones, fprime,
 			    r, out);
-			for (k = 0; k < r; k++)
-				for (j = 0; j < out; j++)
-					sat[j] += fprime[k * out + j] < SESSION_DEAD_DERIV;
+			diag_columns(fprime, r, out, NULL, sat);
 		}
 		for (j = 0; j < out; j++) {
 			if (top[j] > 0)
