@@ -446,7 +446,37 @@ kern_forward(long n, int in, int out, const double *x, const double *wt,
 	mm_impl(&p);
 }
 
-void
+/* dW and db of a batch of one row, tested as they are written: each sum
+ * has one term, 0 + dz[j] x[k] as the tiles start it (so that a product
+ * of -0 gives +0 here too), then the decay term. */
+KERN_WIDE static int
+grad_w_row(int in, int out, const double *restrict x, const double *restrict dz,
+    const double *restrict w, double l2, double *restrict dw, double *restrict db)
+{
+	uint64_t bad = 0;
+	int j, k;
+
+	for (j = 0; j < out; j++) {
+		double d = dz[j], *row = dw + (long)j * in;
+		const double *wr = w + (long)j * in;
+
+		if (l2 != 0)
+			for (k = 0; k < in; k++) {
+				row[k] = (0.0 + d * x[k]) + l2 * wr[k];
+				bad |= kern_nonfinite(row[k]);
+			}
+		else
+			for (k = 0; k < in; k++) {
+				row[k] = 0.0 + d * x[k];
+				bad |= kern_nonfinite(row[k]);
+			}
+		db[j] = 0.0 + d;
+		bad |= kern_nonfinite(db[j]);
+	}
+	return (bad >> 63) == 0;
+}
+
+int
 kern_grad_w(long n, int in, int out, const double *x, const double *dz,
     const double *w, double l2, double *dw, double *db)
 {
@@ -458,8 +488,11 @@ kern_grad_w(long n, int in, int out, const double *x, const double *dz,
 		.post = l2 != 0 ? 2 : 0, .p = w, .pi = in, .pm = l2,
 	};
 
+	if (n == 1)
+		return grad_w_row(in, out, x, dz, w, l2, dw, db);
 	mm_impl(&p);
 	colsum_impl(n, out, dz, db);
+	return finite_impl(dw, NULL, (long)in * out) && finite_impl(db, NULL, out);
 }
 
 void

@@ -21,8 +21,9 @@
 /* z[s][j] = (sum_k x[s][k] * W[j][k]) + b[j]; wt is W transposed (in x out). */
 void kern_forward(long n, int in, int out, const double *x, const double *wt,
     const double *b, double *z);
-/* dW[j][k] = sum_s dz[s][j] x[s][k]  (+ l2 W[j][k]);  db[j] = sum_s dz[s][j]. */
-void kern_grad_w(long n, int in, int out, const double *x, const double *dz,
+/* dW[j][k] = sum_s dz[s][j] x[s][k]  (+ l2 W[j][k]);  db[j] = sum_s dz[s][j].
+ * Returns 1 when every dW and db is finite. */
+int kern_grad_w(long n, int in, int out, const double *x, const double *dz,
     const double *w, double l2, double *dw, double *db);
 /* dx[s][k] = sum_j dz[s][j] W[j][k]. */
 void kern_grad_x(long n, int in, int out, const double *dz, const double *w, double *dx);

@@ -258,7 +258,7 @@ void
 net_backward(struct net *n, double l2)
 {
 	struct layer *o = &n->layer[n->nlayers - 1];
-	int l;
+	int l, finite = 1;
 	long i;
 
 	loss_backward(n->loss, o->act, o->alpha, o->z, o->a, n->y, n->w, n->n, o->out,
@@ -270,7 +270,7 @@ net_backward(struct net *n, double l2)
 		if (l < n->nlayers - 1)
 			act_backward(ly->act, ly->alpha, ly->z, ly->a, ly->da, ly->dz,
 			    n->n, ly->out);
-		kern_grad_w(n->n, ly->in, ly->out, x, ly->dz, n->param + ly->w_off, l2,
+		finite &= kern_grad_w(n->n, ly->in, ly->out, x, ly->dz, n->param + ly->w_off, l2,
 		    n->grad + ly->w_off, n->grad + ly->b_off);
 		if (l > 0) {
 			struct layer *prev = &n->layer[l - 1];
@@ -283,6 +283,7 @@ net_backward(struct net *n, double l2)
 					prev->da[i] *= prev->mask[i];
 		}
 	}
+	n->grad_finite = finite;
 }
 
 /* The evaluation of net_evaluate with given weights and buffers. */

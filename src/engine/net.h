@@ -63,6 +63,7 @@ struct net {
 	double *w;		/* cap: its sample weights */
 	double *sample_loss;	/* cap: per-sample loss */
 	double batch_loss;	/* weighted mean of sample_loss */
+	int grad_finite;	/* the last net_backward's dW and db are all finite */
 	/* evaluation scratch (no dropout), so evaluating never disturbs the
 	 * batch buffers that views show */
 	double *eval_z, *eval_a, *eval_loss;

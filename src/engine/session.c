@@ -179,11 +179,11 @@ session_check(struct session *s, enum phase ph)
 			BAD(n->nlayers, "loss");
 		break;
 	case PHASE_BACKWARD:
-		/* Every dW and db at once first; only a failure looks for which.
-		 * A NaN or infinity in dL/dz reaches db, the sum of dL/dz over
-		 * the batch (adding finite numbers never makes it finite again),
-		 * so finite gradients mean a finite dL/dz. */
-		if (session_finite(n->grad, n->nparams))
+		/* The kernels tested every dW and db; only a failure looks for
+		 * which. A NaN or infinity in dL/dz reaches db, the sum of dL/dz
+		 * over the batch (adding finite numbers never makes it finite
+		 * again), so finite gradients mean a finite dL/dz. */
+		if (n->grad_finite)
 			break;
 		for (l = n->nlayers - 1; l >= 0; l--) {
 			struct layer *ly = &n->layer[l];
