@@ -47,6 +47,7 @@ typedef double vec8 __attribute__((vector_size(64), aligned(8), may_alias));
 typedef double vec4 __attribute__((vector_size(32), aligned(8), may_alias));
 typedef double vec2 __attribute__((vector_size(16), aligned(8), may_alias));
 typedef long long v4i __attribute__((vector_size(32)));
+typedef long long v8i __attribute__((vector_size(64)));
 
 /* A double in every lane. (Macros: a vector wider than the baseline's may
  * not be passed to or returned from a function of the baseline ABI.) */
@@ -262,6 +263,99 @@ sum8_run(const double *x, long n, double c, int sq)
 	return p[0];
 }
 
+/* One 8 x 8 block of W (rows j0.., columns k0..) into W^T: eight loads,
+ * three rounds of eight shuffles, eight stores of whole rows of W^T. */
+INLINE void
+transpose8(int in, int out, const double *restrict w, double *restrict wt, int j0, int k0)
+{
+	const double *r = w + (long)j0 * in + k0;
+	double *d = wt + (long)k0 * out + j0;
+	const v8i lo = { 0, 8, 2, 10, 4, 12, 6, 14 }, hi = { 1, 9, 3, 11, 5, 13, 7, 15 };
+	const v8i lo2 = { 0, 1, 8, 9, 4, 5, 12, 13 }, hi2 = { 2, 3, 10, 11, 6, 7, 14, 15 };
+	const v8i lo4 = { 0, 1, 2, 3, 8, 9, 10, 11 }, hi4 = { 4, 5, 6, 7, 12, 13, 14, 15 };
+	vec8 x[8], t[8], u[8];
+	int q;
+
+	for (q = 0; q < 8; q++)
+		x[q] = *(const vec8 *)(r + (long)q * in);
+	for (q = 0; q < 8; q += 2) {
+		t[q] = __builtin_shuffle(x[q], x[q + 1], lo);
+		t[q + 1] = __builtin_shuffle(x[q], x[q + 1], hi);
+	}
+	for (q = 0; q < 8; q += 4) {
+		u[q] = __builtin_shuffle(t[q], t[q + 2], lo2);
+		u[q + 1] = __builtin_shuffle(t[q + 1], t[q + 3], lo2);
+		u[q + 2] = __builtin_shuffle(t[q], t[q + 2], hi2);
+		u[q + 3] = __builtin_shuffle(t[q + 1], t[q + 3], hi2);
+	}
+	/* u[0..3] hold columns (0 4), (1 5), (2 6), (3 7) of rows 0-3; u[4..7]
+	 * the same of rows 4-7. */
+	for (q = 0; q < 4; q++) {
+		*(vec8 *)(d + (long)q * out) = __builtin_shuffle(u[q], u[q + 4], lo4);
+		*(vec8 *)(d + (long)(q + 4) * out) = __builtin_shuffle(u[q], u[q + 4], hi4);
+	}
+}
+
+/* One 4 x 4 block: four loads, eight shuffles, four stores. */
+INLINE void
+transpose4(int in, int out, const double *restrict w, double *restrict wt, int j0, int k0)
+{
+	const double *r = w + (long)j0 * in + k0;
+	vec4 r0 = *(const vec4 *)r, r1 = *(const vec4 *)(r + in);
+	vec4 r2 = *(const vec4 *)(r + 2L * in), r3 = *(const vec4 *)(r + 3L * in);
+	vec4 t0 = __builtin_shuffle(r0, r1, (v4i){ 0, 4, 2, 6 });
+	vec4 t1 = __builtin_shuffle(r0, r1, (v4i){ 1, 5, 3, 7 });
+	vec4 t2 = __builtin_shuffle(r2, r3, (v4i){ 0, 4, 2, 6 });
+	vec4 t3 = __builtin_shuffle(r2, r3, (v4i){ 1, 5, 3, 7 });
+	double *d = wt + (long)k0 * out + j0;
+
+	*(vec4 *)d = __builtin_shuffle(t0, t2, (v4i){ 0, 1, 4, 5 });
+	*(vec4 *)(d + out) = __builtin_shuffle(t1, t3, (v4i){ 0, 1, 4, 5 });
+	*(vec4 *)(d + 2L * out) = __builtin_shuffle(t0, t2, (v4i){ 2, 3, 6, 7 });
+	*(vec4 *)(d + 3L * out) = __builtin_shuffle(t1, t3, (v4i){ 2, 3, 6, 7 });
+}
+
+/*
+ * W^T from W in square blocks turned in registers, B x B with B the vector
+ * width the forward kernel reads W^T with (8 with AVX-512, else 4), so each
+ * row of W^T it loads was stored whole; a W of two columns (a first layer
+ * of two inputs) eight rows at a time from two loads; the edges one double
+ * at a time. A W of one row or one column is its own transpose in memory.
+ */
+INLINE void
+transpose_run(int in, int out, const double *restrict w, double *restrict wt, const int B)
+{
+	int j, k, j0 = 0, k0;
+
+	if (in == 1 || out == 1) {
+		memcpy(wt, w, (size_t)in * (size_t)out * sizeof *wt);
+		return;
+	}
+	if (in == 2) {
+		for (; j0 + 8 <= out; j0 += 8) {
+			vec8 a = *(const vec8 *)(w + 2L * j0), b = *(const vec8 *)(w + 2L * j0 + 8);
+
+			*(vec8 *)(wt + j0) = __builtin_shuffle(a, b,
+			    (v8i){ 0, 2, 4, 6, 8, 10, 12, 14 });
+			*(vec8 *)(wt + out + j0) = __builtin_shuffle(a, b,
+			    (v8i){ 1, 3, 5, 7, 9, 11, 13, 15 });
+		}
+	}
+	for (; in >= B && j0 + B <= out; j0 += B) {
+		for (k0 = 0; k0 + B <= in; k0 += B)
+			if (B == 8)
+				transpose8(in, out, w, wt, j0, k0);
+			else
+				transpose4(in, out, w, wt, j0, k0);
+		for (k = k0; k < in; k++)
+			for (j = j0; j < j0 + B; j++)
+				wt[(long)k * out + j] = w[(long)j * in + k];
+	}
+	for (; j0 < out; j0++)
+		for (k = 0; k < in; k++)
+			wt[(long)k * out + j0] = w[(long)j0 * in + k];
+}
+
 /* ------------------------------------------------ one copy per target */
 
 static double
@@ -288,8 +382,16 @@ colsum_base(long rows, int cols, const double *x, double *out)
 	colsum_run(rows, cols, x, out, 2);
 }
 
+static void
+transpose_base(int in, int out, const double *restrict w, double *restrict wt)
+{
+	transpose_run(in, out, w, wt, 4);
+}
+
 static void (*mm_impl)(const struct mm *) = mm_base;
 static void (*colsum_impl)(long, int, const double *, double *) = colsum_base;
+static void (*transpose_impl)(int, int, const double *restrict, double *restrict) =
+    transpose_base;
 static int (*finite_impl)(const double *, const double *, long) = finite_base;
 static double (*sum8_impl)(const double *, long, double, int) = sum8_base;
 
@@ -304,6 +406,18 @@ __attribute__((target("avx512f"))) static void
 colsum_avx512(long rows, int cols, const double *x, double *out)
 {
 	colsum_run(rows, cols, x, out, 8);
+}
+
+__attribute__((target("avx512f"))) static void
+transpose_avx512(int in, int out, const double *restrict w, double *restrict wt)
+{
+	transpose_run(in, out, w, wt, 8);
+}
+
+__attribute__((target("avx2"))) static void
+transpose_avx2(int in, int out, const double *restrict w, double *restrict wt)
+{
+	transpose_run(in, out, w, wt, 4);
 }
 
 __attribute__((target("avx512f"))) static int
@@ -349,11 +463,13 @@ kern_pick(void)
 	if (__builtin_cpu_supports("avx512f")) {
 		mm_impl = mm_avx512;
 		colsum_impl = colsum_avx512;
+		transpose_impl = transpose_avx512;
 		finite_impl = finite_avx512;
 		sum8_impl = sum8_avx512;
 	} else if (__builtin_cpu_supports("avx2")) {
 		mm_impl = mm_avx2;
 		colsum_impl = colsum_avx2;
+		transpose_impl = transpose_avx2;
 		finite_impl = finite_avx2;
 		sum8_impl = sum8_avx2;
 	}
@@ -380,55 +496,10 @@ kern_sum8(const double *x, long n, double c, int sq)
 	return sum8_impl(x, n, c, sq);
 }
 
-/* Blocks of four rows of W by four columns, turned in registers (four
- * loads, eight shuffles, four stores); a W of fewer than four columns eight
- * rows at a time; the edges one double at a time. A W of one row or one
- * column is its own transpose in memory. */
-INLINE void
-transpose_run(int in, int out, const double *restrict w, double *restrict wt)
-{
-	int j, k, j0 = 0, k0;
-
-	if (in == 1 || out == 1) {
-		memcpy(wt, w, (size_t)in * (size_t)out * sizeof *wt);
-		return;
-	}
-	if (in < 4) {
-		/* Too narrow for blocks: eight rows of W at a time. */
-		for (j0 = 0; j0 + 8 <= out; j0 += 8)
-			for (k = 0; k < in; k++)
-				for (j = 0; j < 8; j++)
-					wt[(long)k * out + j0 + j] = w[(long)(j0 + j) * in + k];
-	}
-	for (; in >= 4 && j0 + 4 <= out; j0 += 4) {
-		for (k0 = 0; k0 + 4 <= in; k0 += 4) {
-			const double *r = w + (long)j0 * in + k0;
-			vec4 r0 = *(const vec4 *)r, r1 = *(const vec4 *)(r + in);
-			vec4 r2 = *(const vec4 *)(r + 2L * in), r3 = *(const vec4 *)(r + 3L * in);
-			vec4 t0 = __builtin_shuffle(r0, r1, (v4i){ 0, 4, 2, 6 });
-			vec4 t1 = __builtin_shuffle(r0, r1, (v4i){ 1, 5, 3, 7 });
-			vec4 t2 = __builtin_shuffle(r2, r3, (v4i){ 0, 4, 2, 6 });
-			vec4 t3 = __builtin_shuffle(r2, r3, (v4i){ 1, 5, 3, 7 });
-			double *d = wt + (long)k0 * out + j0;
-
-			*(vec4 *)d = __builtin_shuffle(t0, t2, (v4i){ 0, 1, 4, 5 });
-			*(vec4 *)(d + out) = __builtin_shuffle(t1, t3, (v4i){ 0, 1, 4, 5 });
-			*(vec4 *)(d + 2L * out) = __builtin_shuffle(t0, t2, (v4i){ 2, 3, 6, 7 });
-			*(vec4 *)(d + 3L * out) = __builtin_shuffle(t1, t3, (v4i){ 2, 3, 6, 7 });
-		}
-		for (k = k0; k < in; k++)
-			for (j = j0; j < j0 + 4; j++)
-				wt[(long)k * out + j] = w[(long)j * in + k];
-	}
-	for (; j0 < out; j0++)
-		for (k = 0; k < in; k++)
-			wt[(long)k * out + j0] = w[(long)j0 * in + k];
-}
-
-KERN_WIDE void
+void
 kern_transpose(int in, int out, const double *restrict w, double *restrict wt)
 {
-	transpose_run(in, out, w, wt);
+	transpose_impl(in, out, w, wt);
 }
 
 void

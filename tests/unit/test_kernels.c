@@ -6,6 +6,7 @@
  * for bit, at every size around the tile and vector edges.
  */
 #include <check.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -124,7 +125,7 @@ check_sizes(long n, int in, int out, int misalign, double l2, uint64_t seed)
 		ck_assert_msg(memcmp(&z[i], &z2[i], sizeof(double)) == 0,
 		    "forward n=%ld in=%d out=%d: z[%ld] %.17g, loop %.17g", n, in, out, i, z[i], z2[i]);
 
-	kern_grad_w(n, in, out, x, dz, w, l2, dw, db);
+	ck_assert_int_eq(kern_grad_w(n, in, out, x, dz, w, l2, dw, db), 1);
 	ref_grad_w(n, in, out, x, dz, w, l2, dw2, db2);
 	for (i = 0; i < (long)in * out; i++)
 		ck_assert_msg(memcmp(&dw[i], &dw2[i], sizeof(double)) == 0,
@@ -193,6 +194,40 @@ START_TEST(test_rows_independent)
 }
 END_TEST
 
+/* kern_grad_w says when a dW or db is NaN or infinite: an infinite input,
+ * a NaN dL/dz, products past the largest double; one row and several. */
+START_TEST(test_grad_w_finite)
+{
+	static const long ns[] = { 1, 3 };
+	double x[3 * 9], dz[3 * 5], w[9 * 5], dw[9 * 5], db[5];
+	size_t a;
+	long i;
+
+	for (a = 0; a < 2; a++) {
+		long n = ns[a];
+
+		for (i = 0; i < n * 9; i++)
+			x[i] = 0.25 * (double)(i % 7) - 0.5;
+		for (i = 0; i < n * 5; i++)
+			dz[i] = 0.125 * (double)(i % 5) - 0.25;
+		for (i = 0; i < 9 * 5; i++)
+			w[i] = 0.1 * (double)(i % 3);
+		ck_assert_int_eq(kern_grad_w(n, 9, 5, x, dz, w, 0.0, dw, db), 1);
+		ck_assert_int_eq(kern_grad_w(n, 9, 5, x, dz, w, 0.5, dw, db), 1);
+		x[(n - 1) * 9 + 8] = INFINITY;
+		ck_assert_int_eq(kern_grad_w(n, 9, 5, x, dz, w, 0.0, dw, db), 0);
+		x[(n - 1) * 9 + 8] = 1e300;
+		dz[(n - 1) * 5 + 4] = 1e300;
+		ck_assert_int_eq(kern_grad_w(n, 9, 5, x, dz, w, 0.0, dw, db), 0);
+		ck_assert(isinf(dw[4 * 9 + 8]));
+		dz[(n - 1) * 5 + 4] = NAN;
+		x[(n - 1) * 9 + 8] = 0;
+		ck_assert_int_eq(kern_grad_w(n, 9, 5, x, dz, w, 0.0, dw, db), 0);
+		ck_assert(isnan(db[4]));
+	}
+}
+END_TEST
+
 Suite *
 kernels_suite(void)
 {
@@ -202,6 +237,7 @@ kernels_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_kernels_match_loops);
 	tcase_add_test(tc, test_rows_independent);
+	tcase_add_test(tc, test_grad_w_finite);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -187,6 +187,42 @@ START_TEST(test_table_rows)
 }
 END_TEST
 
+/* optim_step_to writes the same numbers apart and leaves w as it was; both
+ * say whether every new weight is finite. */
+START_TEST(test_step_to_and_finite)
+{
+	int o;
+
+	for (o = 0; o < OPT_COUNT; o++) {
+		double w[3] = { 1.0, -2.0, 0.5 }, w2[3] = { 1.0, -2.0, 0.5 }, out[3];
+		double g[3] = { 0.5, -1.0, 0.25 }, m[3] = { 0 }, v[3] = { 0 }, m2[3] = { 0 };
+		double v2[3] = { 0 }, d[3], d2[3];
+		double bad[3] = { 0.5, NAN, 0.25 }, big[3] = { 1e308, -1e308, 0 };
+
+		ck_assert_int_eq(optim_step(o, 0.1, 3, w, g, m, v, 1, d), 1);
+		ck_assert_int_eq(optim_step_to(o, 0.1, 3, w2, out, g, m2, v2, 1, d2), 1);
+		ck_assert(memcmp(out, w, sizeof w) == 0);
+		ck_assert(memcmp(d2, d, sizeof d) == 0);
+		ck_assert(w2[0] == 1.0 && w2[1] == -2.0 && w2[2] == 0.5);
+		/* a NaN gradient, or a step past the largest double */
+		memset(m, 0, sizeof m), memset(v, 0, sizeof v);
+		ck_assert_msg(optim_step(o, 0.1, 3, w, bad, m, v, 1, NULL) == 0, "%s, NaN",
+		    optim_name(o));
+		memset(m, 0, sizeof m), memset(v, 0, sizeof v);
+		ck_assert_msg(optim_step_to(o, 1e300, 3, w2, out, big, m, v, 1, NULL) == 0 ||
+		    o == OPT_RMSPROP || o == OPT_ADAM, "%s, overflow", optim_name(o));
+	}
+	/* rmsprop and adam divide by the gradient's size: their step stays
+	 * finite, and a huge learning rate still overflows the weights */
+	{
+		double w[1] = { 1.79e308 }, g[1] = { 1.0 }, m[1] = { 0 }, v[1] = { 0 }, out[1];
+
+		ck_assert_int_eq(optim_step_to(OPT_ADAM, -1e307, 1, w, out, g, m, v, 1, NULL), 0);
+		ck_assert(isinf(out[0]));
+	}
+}
+END_TEST
+
 Suite *
 optim_suite(void)
 {
@@ -200,6 +236,7 @@ optim_suite(void)
 	tcase_add_test(tc, test_adam_first_step);
 	tcase_add_test(tc, test_state_and_names);
 	tcase_add_test(tc, test_table_rows);
+	tcase_add_test(tc, test_step_to_and_finite);
 	suite_add_tcase(s, tc);
 	return s;
 }
