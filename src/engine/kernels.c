@@ -517,33 +517,31 @@ kern_forward(long n, int in, int out, const double *x, const double *wt,
 	mm_impl(&p);
 }
 
-/* dW and db of a batch of one row, tested as they are written: each sum
- * has one term, 0 + dz[j] x[k] as the tiles start it (so that a product
- * of -0 gives +0 here too), then the decay term. */
+/* dW and db of a batch of one row: each sum has one term, 0 + dz[j] x[k]
+ * as the tiles start it (so that a product of -0 gives +0 here too), then
+ * the decay term. Tested for NaN and infinity in one pass after. */
 KERN_WIDE static int
 grad_w_row(int in, int out, const double *restrict x, const double *restrict dz,
     const double *restrict w, double l2, double *restrict dw, double *restrict db)
 {
 	uint64_t bad = 0;
+	long i, m = (long)in * out;
 	int j, k;
 
 	for (j = 0; j < out; j++) {
 		double d = dz[j], *row = dw + (long)j * in;
-		const double *wr = w + (long)j * in;
 
-		if (l2 != 0)
-			for (k = 0; k < in; k++) {
-				row[k] = (0.0 + d * x[k]) + l2 * wr[k];
-				bad |= kern_nonfinite(row[k]);
-			}
-		else
-			for (k = 0; k < in; k++) {
-				row[k] = 0.0 + d * x[k];
-				bad |= kern_nonfinite(row[k]);
-			}
+		for (k = 0; k < in; k++)
+			row[k] = 0.0 + d * x[k];
 		db[j] = 0.0 + d;
-		bad |= kern_nonfinite(db[j]);
 	}
+	if (l2 != 0)
+		for (i = 0; i < m; i++)
+			dw[i] += l2 * w[i];
+	for (i = 0; i < m; i++)
+		bad |= kern_nonfinite(dw[i]);
+	for (j = 0; j < out; j++)
+		bad |= kern_nonfinite(db[j]);
 	return (bad >> 63) == 0;
 }
 
