@@ -515,6 +515,7 @@ session_new(const struct session_config *cfg, const struct dataset *d, char **er
 	s->prev_param = calloc((size_t)s->net->nparams, sizeof(double));
 	s->delta = calloc((size_t)s->net->nparams, sizeof(double));
 	s->order = calloc((size_t)d->train.n, sizeof(long));
+	s->diag_fprime = malloc(NET_MAX_UNITS * sizeof(double));
 	s->epochs_cap = cfg->epochs < 1000 ? 1000 : cfg->epochs;
 	s->epochs = calloc((size_t)s->epochs_cap, sizeof *s->epochs);
 	s->batch_loss_cap = 1L << 16;
@@ -528,7 +529,7 @@ session_new(const struct session_config *cfg, const struct dataset *d, char **er
 	s->metrics_work = malloc(metrics_work_size(d->train.n > d->val.n ?
 	    (d->train.n > d->test.n ? d->train.n : d->test.n) :
 	    (d->val.n > d->test.n ? d->val.n : d->test.n)));
-	if (!s->arena || !s->prev_param || !s->delta || !s->order || !s->epochs ||
+	if (!s->arena || !s->prev_param || !s->delta || !s->order || !s->diag_fprime || !s->epochs ||
 	    !s->batch_loss || !s->events || !s->pred[0] || !s->pred[1] || !s->pred[2] ||
 	    !s->metrics_work || session_history_new(s, cfg) != 0) {
 		session_free(s);
@@ -557,6 +558,7 @@ session_free(struct session *s)
 	net_free(s->net);
 	free(s->arena);
 	free(s->order);
+	free(s->diag_fprime);
 	free(s->epochs);
 	free(s->batch_loss);
 	free(s->events);

@@ -269,50 +269,60 @@ session_layer_diag(const struct session *s, int l)
 	return &s->pos.diag_cache[l];
 }
 
-/* Over rows [0, rows) of x (out columns), from column j0 on: top[j] becomes
- * the largest of top[j] and the column's values (a NaN never is), and
- * count[j] grows by the values below SESSION_DEAD_DERIV (when count is not
- * NULL). Eight columns at a time in registers: the order in which the
- * counts, whole numbers, are added does not change them. */
-static inline __attribute__((always_inline)) void
-diag_columns(const double *x, long rows, int out, double *top, double *count)
+/* Over rows [0, rows) of x (out columns). With alive: a unit whose
+ * largest value is above 0 (a NaN never is) gets alive[j] = 1; returns how
+ * many did not. Else count[j] grows by the values below
+ * SESSION_DEAD_DERIV. Eight columns at a time in registers: the order in
+ * which the counts, whole numbers, are added does not change them. */
+static inline __attribute__((always_inline)) long
+diag_columns(const double *x, long rows, int out, double *alive, double *count)
 {
+	long i, inactive = 0;
 	int j0 = 0, u;
-	long i;
 
 	for (; j0 + 8 <= out; j0 += 8) {
 		double t[8], c[8];
 
-		for (u = 0; u < 8; u++) {
-			t[u] = top ? top[j0 + u] : 0;
-			c[u] = 0;
-		}
+		for (u = 0; u < 8; u++)
+			t[u] = c[u] = 0;
 		for (i = 0; i < rows; i++) {
 			const double *xr = x + i * out + j0;
 
 			for (u = 0; u < 8; u++) {
-				if (top)
+				if (alive)
 					t[u] = xr[u] > t[u] ? xr[u] : t[u];
 				else
 					c[u] += xr[u] < SESSION_DEAD_DERIV;
 			}
 		}
 		for (u = 0; u < 8; u++) {
-			if (top)
-				top[j0 + u] = t[u];
-			else
+			if (alive) {
+				alive[j0 + u] = t[u] > 0 ? 1 : alive[j0 + u];
+				inactive += !(t[u] > 0);
+			} else {
 				count[j0 + u] += c[u];
+			}
 		}
 	}
-	for (; j0 < out; j0++)
+	for (; j0 < out; j0++) {
+		double t = 0, c = 0;
+
 		for (i = 0; i < rows; i++) {
 			double v = x[i * out + j0];
 
-			if (top)
-				top[j0] = v > top[j0] ? v : top[j0];
+			if (alive)
+				t = v > t ? v : t;
 			else
-				count[j0] += v < SESSION_DEAD_DERIV;
+				c += v < SESSION_DEAD_DERIV;
 		}
+		if (alive) {
+			alive[j0] = t > 0 ? 1 : alive[j0];
+			inactive += !(t > 0);
+		} else {
+			count[j0] += c;
+		}
+	}
+	return inactive;
 }
 
 /* After the forward pass: which units fired and how often each was
@@ -322,40 +332,28 @@ KERN_WIDE void
 session_diag_forward(struct session *s)
 {
 	struct net *n = s->net;
-	/* f'(z) of a block of rows in one call: the backward pass with
-	 * dL/da = 1 gives it exactly (1 times x is x). */
-	double top[NET_MAX_UNITS], fprime[SESSION_DIAG_BLOCK];
-	int l, j;
+	double *fprime = s->diag_fprime;
+	int l;
 	long i, r;
 
 	for (l = 0; l < n->nlayers; l++) {
 		struct layer *ly = &n->layer[l];
-		struct layer_diag *d = &s->pos.diag_cache[l];
-		const struct act_info *fn = act_info(ly->act);
-		int saturates = session_saturating(ly->act);
-		long inactive = 0, block = SESSION_DIAG_BLOCK / ly->out;
-		double *alive = s->unit_alive + s->unit_off[l];
-		double *sat = s->unit_sat + s->unit_off[l];
 		int out = ly->out;
+		long inactive, block = SESSION_DIAG_BLOCK / out;
+		double *sat = s->unit_sat + s->unit_off[l];
 
 		/* Which units fired (their largest z is above 0), and how often
 		 * each was saturated. */
-		for (j = 0; j < out; j++)
-			top[j] = 0;
-		diag_columns(ly->z, n->n, out, top, NULL);
-		for (i = 0; saturates && i < n->n; i += r) {
+		inactive = diag_columns(ly->z, n->n, out, s->unit_alive + s->unit_off[l], NULL);
+		s->pos.diag_cache[l].inactive_batch = (double)inactive / out;
+		if (!session_saturating(ly->act))
+			continue;
+		for (i = 0; i < n->n; i += r) {
 			r = n->n - i < block ? n->n - i : block;
-			fn->backward(ly->alpha, ly->z + i * out, ly->a + i * out, diag_ones, fprime,
-			    r, out);
+			act_info(ly->act)->backward(ly->alpha, ly->z + i * out, ly->a + i * out,
+			    diag_ones, fprime, r, out);
 			diag_columns(fprime, r, out, NULL, sat);
 		}
-		for (j = 0; j < out; j++) {
-			if (top[j] > 0)
-				alive[j] = 1;
-			else
-				inactive++;
-		}
-		d->inactive_batch = out ? (double)inactive / out : 0;
 	}
 	s->pos.pass_samples += n->n;
 	s->pos.diag_due |= DIAG_DUE_FORWARD;
