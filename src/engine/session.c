@@ -421,6 +421,7 @@ session_start(struct session *s, uint64_t seed)
 	s->pos.loss_sum = s->pos.weight_seen = 0;
 	s->pos.correct = s->pos.seen = 0;
 	s->pos.pass_samples = 0;
+	session_diag_stage_drop(s);
 	s->pos.nepochs = 0;
 	s->pos.nbatch_loss = 0;
 	s->pos.nevents = 0;
@@ -531,7 +532,8 @@ session_new(const struct session_config *cfg, const struct dataset *d, char **er
 	    (d->val.n > d->test.n ? d->val.n : d->test.n)));
 	if (!s->arena || !s->prev_param || !s->delta || !s->order || !s->diag_fprime || !s->epochs ||
 	    !s->batch_loss || !s->events || !s->pred[0] || !s->pred[1] || !s->pred[2] ||
-	    !s->metrics_work || session_history_new(s, cfg) != 0) {
+	    !s->metrics_work || session_history_new(s, cfg) != 0 ||
+	    session_diag_stage_new(s) != 0) {
 		session_free(s);
 		*err = strdup("out of memory for the session");
 		return NULL;
@@ -559,6 +561,7 @@ session_free(struct session *s)
 	free(s->arena);
 	free(s->order);
 	free(s->diag_fprime);
+	session_diag_stage_free(s);
 	free(s->epochs);
 	free(s->batch_loss);
 	free(s->events);

@@ -188,6 +188,7 @@ struct session {
 	double *unit_sat_frac;		/* per unit: saturated share of the last pass */
 	long unit_off[NET_MAX_LAYERS];	/* where each layer's units start */
 	double *diag_fprime;		/* f'(z) of a block of rows (NET_MAX_UNITS doubles) */
+	struct diag_stage *stage;	/* rows of small batches not yet counted (or NULL) */
 	/* scratch of the current batch (recomputed by replay) */
 	double *prev_param;		/* weights before the last update (NULL: not kept) */
 	double *delta;			/* the last update's change of every parameter (NULL: not kept) */

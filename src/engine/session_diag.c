@@ -111,6 +111,64 @@ session_histogram(int hist[SESSION_HIST_BINS], const double *x, long m, double l
 		hist[b] = (part[0][b] + part[1][b]) + (part[2][b] + part[3][b]);
 }
 
+/* Over rows [0, rows) of x (out columns). Without count: returns how many
+ * columns have no value above 0 (a NaN never is), and a column that has
+ * one gets alive[j] = 1 (when alive is not NULL). With count: count[j]
+ * grows by the values below SESSION_DEAD_DERIV. Eight columns at a time in registers: the order in
+ * which the counts, whole numbers, are added does not change them. */
+static inline __attribute__((always_inline)) long
+diag_columns(const double *x, long rows, int out, double *alive, double *count)
+{
+	long i, inactive = 0;
+	int j0 = 0, u;
+
+	for (; j0 + 8 <= out; j0 += 8) {
+		double t[8], c[8];
+
+		for (u = 0; u < 8; u++)
+			t[u] = c[u] = 0;
+		for (i = 0; i < rows; i++) {
+			const double *xr = x + i * out + j0;
+
+			for (u = 0; u < 8; u++) {
+				if (!count)
+					t[u] = xr[u] > t[u] ? xr[u] : t[u];
+				else
+					c[u] += xr[u] < SESSION_DEAD_DERIV;
+			}
+		}
+		for (u = 0; u < 8; u++) {
+			if (!count) {
+				if (alive)
+					alive[j0 + u] = t[u] > 0 ? 1 : alive[j0 + u];
+				inactive += !(t[u] > 0);
+			} else {
+				count[j0 + u] += c[u];
+			}
+		}
+	}
+	for (; j0 < out; j0++) {
+		double t = 0, c = 0;
+
+		for (i = 0; i < rows; i++) {
+			double v = x[i * out + j0];
+
+			if (!count)
+				t = v > t ? v : t;
+			else
+				c += v < SESSION_DEAD_DERIV;
+		}
+		if (!count) {
+			if (alive)
+				alive[j0] = t > 0 ? 1 : alive[j0];
+			inactive += !(t > 0);
+		} else {
+			count[j0] += c;
+		}
+	}
+	return inactive;
+}
+
 /* The batch figures of the forward pass: a's mean, spread and histogram. */
 static void
 session_diag_fill_forward(const struct session *s, struct session_pos *p)
@@ -129,6 +187,8 @@ session_diag_fill_forward(const struct session *s, struct session_pos *p)
 		/* The ranges are 1, 2, 4 or 8 wide: the scale is exact. */
 		session_histogram(d->hist, ly->a, m, d->hist_lo,
 		    SESSION_HIST_BINS / (d->hist_hi - d->hist_lo));
+		d->inactive_batch = (double)diag_columns(ly->z, n->n, ly->out, NULL, NULL) /
+		    ly->out;
 	}
 }
 
@@ -257,6 +317,7 @@ session_diag_fill(const struct session *s, struct session_pos *p)
 void
 session_diag_settle(struct session *s)
 {
+	session_diag_flush(s);
 	if (s->pos.diag_due)
 		session_diag_fill(s, &s->pos);
 }
@@ -269,91 +330,132 @@ session_layer_diag(const struct session *s, int l)
 	return &s->pos.diag_cache[l];
 }
 
-/* Over rows [0, rows) of x (out columns). With alive: a unit whose
- * largest value is above 0 (a NaN never is) gets alive[j] = 1; returns how
- * many did not. Else count[j] grows by the values below
- * SESSION_DEAD_DERIV. Eight columns at a time in registers: the order in
- * which the counts, whole numbers, are added does not change them. */
-static inline __attribute__((always_inline)) long
-diag_columns(const double *x, long rows, int out, double *alive, double *count)
+/*
+ * Batches of a few rows: the units' rows that fired and were saturated are
+ * counted in blocks of DIAG_STAGE_ROWS rows, so that a batch of one row does
+ * not pay a whole count of its own. z and a of each batch are kept here (in
+ * the order the rows came) until the block is full or something reads the
+ * counts; the counts come out as if each batch had been counted at once.
+ */
+#define DIAG_STAGE_ROWS 32
+#define DIAG_STAGE_MAX_DOUBLES (1L << 17)
+
+struct diag_stage {
+	long rows;			/* rows kept */
+	double *z, *a;			/* layer l's rows at unit_off[l] * DIAG_STAGE_ROWS */
+	enum act act[NET_MAX_LAYERS];	/* the activations they were computed with */
+	double alpha[NET_MAX_LAYERS];
+};
+
+int
+session_diag_stage_new(struct session *s)
 {
-	long i, inactive = 0;
-	int j0 = 0, u;
+	long units = s->unit_off[s->net->nlayers - 1] + s->net->layer[s->net->nlayers - 1].out;
+	struct diag_stage *g;
 
-	for (; j0 + 8 <= out; j0 += 8) {
-		double t[8], c[8];
-
-		for (u = 0; u < 8; u++)
-			t[u] = c[u] = 0;
-		for (i = 0; i < rows; i++) {
-			const double *xr = x + i * out + j0;
-
-			for (u = 0; u < 8; u++) {
-				if (alive)
-					t[u] = xr[u] > t[u] ? xr[u] : t[u];
-				else
-					c[u] += xr[u] < SESSION_DEAD_DERIV;
-			}
-		}
-		for (u = 0; u < 8; u++) {
-			if (alive) {
-				alive[j0 + u] = t[u] > 0 ? 1 : alive[j0 + u];
-				inactive += !(t[u] > 0);
-			} else {
-				count[j0 + u] += c[u];
-			}
-		}
+	/* Not for batches that are large enough, nor networks too wide. */
+	if (s->batch_size >= DIAG_STAGE_ROWS / 2 ||
+	    2 * units * DIAG_STAGE_ROWS > DIAG_STAGE_MAX_DOUBLES)
+		return 0;
+	g = calloc(1, sizeof *g);
+	if (g == NULL)
+		return -1;
+	g->z = malloc((size_t)(2 * units * DIAG_STAGE_ROWS) * sizeof(double));
+	if (g->z == NULL) {
+		free(g);
+		return -1;
 	}
-	for (; j0 < out; j0++) {
-		double t = 0, c = 0;
+	g->a = g->z + units * DIAG_STAGE_ROWS;
+	s->stage = g;
+	return 0;
+}
 
-		for (i = 0; i < rows; i++) {
-			double v = x[i * out + j0];
+void
+session_diag_stage_free(struct session *s)
+{
+	if (s->stage != NULL)
+		free(s->stage->z);
+	free(s->stage);
+	s->stage = NULL;
+}
 
-			if (alive)
-				t = v > t ? v : t;
-			else
-				c += v < SESSION_DEAD_DERIV;
-		}
-		if (alive) {
-			alive[j0] = t > 0 ? 1 : alive[j0];
-			inactive += !(t > 0);
-		} else {
-			count[j0] += c;
-		}
+void
+session_diag_stage_drop(struct session *s)
+{
+	if (s->stage != NULL)
+		s->stage->rows = 0;
+}
+
+/* Counts rows [0, rows) of layer l's z and a, computed with act and alpha:
+ * which units fired, how often each was saturated. */
+KERN_WIDE static void
+diag_count(const struct session *s, int l, const double *z, const double *a, long rows,
+    enum act act, double alpha)
+{
+	int out = s->net->layer[l].out;
+	long block = SESSION_DIAG_BLOCK / out, i, r;
+	double *sat = s->unit_sat + s->unit_off[l];
+
+	diag_columns(z, rows, out, s->unit_alive + s->unit_off[l], NULL);
+	if (!session_saturating(act))
+		return;
+	for (i = 0; i < rows; i += r) {
+		r = rows - i < block ? rows - i : block;
+		act_info(act)->backward(alpha, z + i * out, a + i * out, diag_ones,
+		    s->diag_fprime, r, out);
+		diag_columns(s->diag_fprime, r, out, NULL, sat);
 	}
-	return inactive;
+}
+
+void
+session_diag_flush(const struct session *s)
+{
+	struct diag_stage *g = s->stage;
+	int l;
+
+	if (g == NULL || g->rows == 0)
+		return;
+	for (l = 0; l < s->net->nlayers; l++) {
+		long off = s->unit_off[l] * DIAG_STAGE_ROWS;
+
+		diag_count(s, l, g->z + off, g->a + off, g->rows, g->act[l], g->alpha[l]);
+	}
+	g->rows = 0;
 }
 
 /* After the forward pass: which units fired and how often each was
- * saturated accumulate over the pass, so they are counted now; the batch
- * figures wait until they are read. */
-KERN_WIDE void
+ * saturated accumulate over the pass, so they are counted now (or their
+ * rows kept for a block); the batch figures wait until they are read. */
+void
 session_diag_forward(struct session *s)
 {
 	struct net *n = s->net;
-	double *fprime = s->diag_fprime;
-	int l;
-	long i, r;
+	struct diag_stage *g = s->stage;
+	int l, same = 1;
 
-	for (l = 0; l < n->nlayers; l++) {
-		struct layer *ly = &n->layer[l];
-		int out = ly->out;
-		long inactive, block = SESSION_DIAG_BLOCK / out;
-		double *sat = s->unit_sat + s->unit_off[l];
+	if (g != NULL && n->n <= DIAG_STAGE_ROWS) {
+		for (l = 0; l < n->nlayers; l++)
+			same &= g->act[l] == n->layer[l].act && g->alpha[l] == n->layer[l].alpha;
+		if (!same || g->rows + n->n > DIAG_STAGE_ROWS)
+			session_diag_flush(s);
+		for (l = 0; l < n->nlayers; l++) {
+			const struct layer *ly = &n->layer[l];
+			long off = s->unit_off[l] * DIAG_STAGE_ROWS + g->rows * ly->out;
+			long m = n->n * ly->out, k;
 
-		/* Which units fired (their largest z is above 0), and how often
-		 * each was saturated. */
-		inactive = diag_columns(ly->z, n->n, out, s->unit_alive + s->unit_off[l], NULL);
-		s->pos.diag_cache[l].inactive_batch = (double)inactive / out;
-		if (!session_saturating(ly->act))
-			continue;
-		for (i = 0; i < n->n; i += r) {
-			r = n->n - i < block ? n->n - i : block;
-			act_info(ly->act)->backward(ly->alpha, ly->z + i * out, ly->a + i * out,
-			    diag_ones, fprime, r, out);
-			diag_columns(fprime, r, out, NULL, sat);
+			g->act[l] = ly->act;
+			g->alpha[l] = ly->alpha;
+			for (k = 0; k < m; k++) {
+				g->z[off + k] = ly->z[k];
+				g->a[off + k] = ly->a[k];
+			}
 		}
+		g->rows += n->n;
+	} else {
+		session_diag_flush(s);
+		for (l = 0; l < n->nlayers; l++)
+			diag_count(s, l, n->layer[l].z, n->layer[l].a, n->n, n->layer[l].act,
+			    n->layer[l].alpha);
 	}
 	s->pos.pass_samples += n->n;
 	s->pos.diag_due |= DIAG_DUE_FORWARD;
@@ -378,6 +480,7 @@ session_diag_pass(struct session *s)
 	struct net *n = s->net;
 	int l, j;
 
+	session_diag_flush(s);
 	for (l = 0; l < n->nlayers; l++) {
 		struct layer *ly = &n->layer[l];
 		struct layer_diag *d = &s->pos.diag_cache[l];
@@ -465,6 +568,7 @@ session_unit_dead(const struct session *s, int l, int j)
 		return 0;
 	if (s->pos.diag_cache[l].pass_complete)
 		return s->unit_dead[s->unit_off[l] + j] != 0;
+	session_diag_flush(s);
 	return s->pos.pass_samples > 0 && s->unit_alive[s->unit_off[l] + j] == 0;
 }
 
@@ -475,6 +579,7 @@ session_unit_saturation(const struct session *s, int l, int j)
 		return 0;
 	if (s->pos.diag_cache[l].pass_complete)
 		return s->unit_sat_frac[s->unit_off[l] + j];
+	session_diag_flush(s);
 	return s->pos.pass_samples > 0 ?
 	    s->unit_sat[s->unit_off[l] + j] / s->pos.pass_samples : 0.0;
 }

@@ -64,6 +64,8 @@ session_arena_load(struct session *s, const double *from)
 	memset(s->arena + k * np, 0, (size_t)((2 - k) * np) * sizeof(double));
 	from += k * np;
 	memcpy(s->arena + 2 * np, from, (size_t)(s->arena_len - 2 * np) * sizeof(double));
+	/* The counts now are the snapshot's: rows kept since are not of them. */
+	session_diag_stage_drop(s);
 	from += s->arena_len - 2 * np;
 	memcpy(s->net->param, from, (size_t)np * sizeof(double));
 }

@@ -42,6 +42,14 @@ void session_diag_pass(struct session *s);
 void session_diag_settle(struct session *s);
 enum { DIAG_DUE_FORWARD = 1, DIAG_DUE_BACKWARD = 2, DIAG_DUE_UPDATE = 4 };
 void session_diag_ranges(struct session *s);
+/* Batches of a few rows have their rows counted in blocks (dead and
+ * saturated units): new makes the block's store when the batches are small
+ * (0, or -1 out of memory); flush counts what is kept (before the counts
+ * are read); drop forgets it (the counts were replaced). */
+int session_diag_stage_new(struct session *s);
+void session_diag_stage_free(struct session *s);
+void session_diag_flush(const struct session *s);
+void session_diag_stage_drop(struct session *s);
 
 /* session_epoch.c: the update of an epoch's last batch closes the epoch. */
 void session_close_epoch(struct session *s);

@@ -1283,6 +1283,100 @@ START_TEST(test_dead_relu)
 }
 END_TEST
 
+/*
+ * Batches of one row have their units counted in blocks of rows: the
+ * counts read in the middle of a pass, after going back three batches and
+ * at the end of the pass are those of counting every batch as it came,
+ * worked out here from each forward pass's z and a (f'(z) of the sigmoid
+ * is a(1 - a), what its backward pass gives for dL/da = 1).
+ */
+struct unit_ref {
+	int on;
+	long rows;
+	double alive[8], sat[8];
+};
+
+static void
+unit_ref_observe(struct session *s, int what, void *user)
+{
+	struct unit_ref *r = user;
+	const struct layer *relu = session_layer(s, 0), *sig = session_layer(s, 1);
+	long i;
+	int j;
+
+	if (!r->on || what != PHASE_FORWARD)
+		return;
+	for (i = 0; i < s->net->n; i++)
+		for (j = 0; j < 8; j++) {
+			if (relu->z[i * 8 + j] > 0)
+				r->alive[j] = 1;
+			r->sat[j] += act_deriv(ACT_SIGMOID, sig->alpha, sig->z[i * 8 + j],
+			    sig->a[i * 8 + j]) < SESSION_DEAD_DERIV;
+		}
+	r->rows += s->net->n;
+}
+
+START_TEST(test_small_batch_unit_counts)
+{
+	struct dataset *d = fixture_moons();
+	struct session_config c;
+	struct session *s;
+	struct unit_ref r;
+	double sat[8];
+	int dead[8], j, k, some_dead = 0, some_sat = 0;
+
+	memset(&r, 0, sizeof r);
+	session_config_default(&c);
+	c.nhidden = 2;
+	c.hidden[0] = c.hidden[1] = 8;
+	c.hidden_act[0] = ACT_RELU;
+	c.hidden_act[1] = ACT_SIGMOID;
+	c.init = INIT_UNIFORM;
+	c.init_value = 3;	/* wide weights: some units dead, some saturated */
+	c.bias_init = -4;
+	c.batch = 1;
+	c.lr = 0.01;
+	s = new_session(&c, d);
+	session_set_observer(s, unit_ref_observe, &r);
+	r.on = 1;
+	for (k = 0; k < 45; k++)
+		ck_assert_int_eq(session_step_batch(s), SESSION_OK);
+	ck_assert_int_eq(r.rows, 45);
+	for (j = 0; j < 8; j++) {
+		dead[j] = session_unit_dead(s, 0, j);
+		sat[j] = session_unit_saturation(s, 1, j);
+		ck_assert_int_eq(dead[j], r.alive[j] == 0);
+		ck_assert_msg(sat[j] == r.sat[j] / 45, "unit %d: %g, counted %g of 45", j,
+		    sat[j], r.sat[j]);
+	}
+	/* three batches on and back again */
+	r.on = 0;
+	for (k = 0; k < 3; k++)
+		ck_assert_int_eq(session_step_batch(s), SESSION_OK);
+	for (k = 0; k < 12; k++)
+		ck_assert_int_eq(session_back(s), 0);
+	for (j = 0; j < 8; j++) {
+		ck_assert_int_eq(session_unit_dead(s, 0, j), dead[j]);
+		ck_assert(session_unit_saturation(s, 1, j) == sat[j]);
+	}
+	/* on to the end of the pass */
+	r.on = 1;
+	ck_assert_int_eq(session_step_epoch(s), SESSION_OK);
+	ck_assert_int_eq(r.rows, 140);
+	ck_assert(session_layer_diag(s, 0)->pass_complete);
+	for (j = 0; j < 8; j++) {
+		ck_assert_int_eq(session_unit_dead(s, 0, j), r.alive[j] == 0);
+		ck_assert(session_unit_saturation(s, 1, j) == r.sat[j] / 140);
+		some_dead += r.alive[j] == 0;
+		some_sat += r.sat[j] > 0;
+	}
+	/* the case means something: both kinds of count are not all zero */
+	ck_assert(some_dead > 0 && some_sat > 0);
+	session_free(s);
+	dataset_free(d);
+}
+END_TEST
+
 START_TEST(test_saturated)
 {
 	struct tset t;
@@ -2259,6 +2353,7 @@ session_suite(void)
 	tcase_add_test(tc, test_diverge_in_update_reported);
 	tcase_add_test(tc, test_dead_relu);
 	tcase_add_test(tc, test_saturated);
+	tcase_add_test(tc, test_small_batch_unit_counts);
 	tcase_add_test(tc, test_early_stop_restores_best);
 	tcase_add_test(tc, test_no_early_stop_no_restore);
 	tcase_add_test(tc, test_reduce_lr);
