@@ -21,6 +21,7 @@
  * three, bit for bit.
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kernels.h"
@@ -477,6 +478,30 @@ kern_pick(void)
 #endif
 
 /* ----------------------------------------------------------- the API */
+
+double *
+kern_calloc(long n)
+{
+	unsigned char *raw = calloc(1, (size_t)n * sizeof(double) + 64 + sizeof(void *));
+	uintptr_t at;
+
+	if (raw == NULL)
+		return NULL;
+	at = ((uintptr_t)raw + sizeof(void *) + 63) & ~(uintptr_t)63;
+	memcpy((unsigned char *)at - sizeof(void *), &raw, sizeof raw);
+	return (double *)at;
+}
+
+void
+kern_free(double *p)
+{
+	void *raw;
+
+	if (p == NULL)
+		return;
+	memcpy(&raw, (unsigned char *)p - sizeof raw, sizeof raw);
+	free(raw);
+}
 
 int
 kern_all_finite(const double *x, long n)

@@ -18,6 +18,12 @@
 #define KERN_WIDE
 #endif
 
+/* n zeroed doubles from a 64-byte boundary (a cache line, an AVX-512
+ * vector), so that whole vectors never straddle two lines; calloc's lazily
+ * zeroed pages stay lazy. NULL when out of memory; free with kern_free. */
+double *kern_calloc(long n);
+void kern_free(double *p);
+
 /* z[s][j] = (sum_k x[s][k] * W[j][k]) + b[j]; wt is W transposed (in x out). */
 void kern_forward(long n, int in, int out, const double *x, const double *wt,
     const double *b, double *z);

@@ -114,8 +114,8 @@ net_new(const struct net_shape *sh, long cap, const char **err)
 	 * evaluation: two ping-pong buffers of the widest layer, and a loss. */
 	doubles = cap * (4 * units + 2 * masks + sh->ninputs + sh->noutputs + 2) +
 	    cap * (3 * maxw + 1);
-	n->block = calloc((size_t)doubles, sizeof(double));
-	n->param_block = calloc((size_t)(3 * nparams), sizeof(double));
+	n->block = kern_calloc(doubles);
+	n->param_block = kern_calloc(3 * nparams);
 	if (n->block == NULL || n->param_block == NULL) {
 		*err = "out of memory for the network and its batch buffers";
 		net_free(n);
@@ -155,8 +155,8 @@ net_free(struct net *n)
 {
 	if (n == NULL)
 		return;
-	free(n->block);
-	free(n->param_block);
+	kern_free(n->block);
+	kern_free(n->param_block);
 	free(n);
 }
 

@@ -513,8 +513,8 @@ session_new(const struct session_config *cfg, const struct dataset *d, char **er
 	}
 	s->arena_len = 3 * s->net->nparams + 4 * units;
 	s->arena = calloc((size_t)s->arena_len, sizeof(double));
-	s->prev_param = calloc((size_t)s->net->nparams, sizeof(double));
-	s->delta = calloc((size_t)s->net->nparams, sizeof(double));
+	s->prev_param = kern_calloc(s->net->nparams);
+	s->delta = kern_calloc(s->net->nparams);
 	s->order = calloc((size_t)d->train.n, sizeof(long));
 	s->diag_fprime = malloc(NET_MAX_UNITS * sizeof(double));
 	s->epochs_cap = cfg->epochs < 1000 ? 1000 : cfg->epochs;
@@ -588,11 +588,11 @@ session_keep_updates(struct session *s, int prev, int delta)
 	}
 	for (i = 0; i < 2; i++) {
 		if (!keep[i]) {
-			free(*arr[i]);
+			kern_free(*arr[i]);
 			*arr[i] = NULL;
 		} else if (*arr[i] == NULL) {
 			/* (zero until the next update) */
-			*arr[i] = calloc((size_t)s->net->nparams, sizeof(double));
+			*arr[i] = kern_calloc(s->net->nparams);
 			if (*arr[i] == NULL)
 				return -1;
 		}
