@@ -49,6 +49,7 @@ typedef double vec4 __attribute__((vector_size(32), aligned(8), may_alias));
 typedef double vec2 __attribute__((vector_size(16), aligned(8), may_alias));
 typedef long long v4i __attribute__((vector_size(32)));
 typedef long long v8i __attribute__((vector_size(64)));
+typedef uint64_t bits8 __attribute__((vector_size(64)));
 
 /* A double in every lane. (Macros: a vector wider than the baseline's may
  * not be passed to or returned from a function of the baseline ABI.) */
@@ -542,31 +543,73 @@ kern_forward(long n, int in, int out, const double *x, const double *wt,
 	mm_impl(&p);
 }
 
-/* dW and db of a batch of one row: each sum has one term, 0 + dz[j] x[k]
- * as the tiles start it (so that a product of -0 gives +0 here too), then
- * the decay term. Tested for NaN and infinity in one pass after. */
+/* NaN-or-infinity bits of eight doubles (see kern_nonfinite). */
+#define NONFINITE8(v) (((bits8)(v) & 0x7ff0000000000000ULL) + 0x0010000000000000ULL)
+
+/*
+ * dW and db of a batch of one row: each sum has one term, 0 + dz[j] x[k] as
+ * the tiles start it (so that a product of -0 gives +0 here too), then the
+ * decay term; tested for NaN and infinity as they are written. Rows of W
+ * in vectors of eight when they are whole vectors; a W of two columns
+ * (a first layer of two inputs) eight rows at a time.
+ */
 KERN_WIDE static int
 grad_w_row(int in, int out, const double *restrict x, const double *restrict dz,
     const double *restrict w, double l2, double *restrict dw, double *restrict db)
 {
-	uint64_t bad = 0;
-	long i, m = (long)in * out;
-	int j, k;
+	const vec8 zero = SPLAT8(0.0), l2v = SPLAT8(l2);
+	bits8 badv = { 0 };
+	uint64_t bad = 0, lane[8];
+	vec8 v;
+	int j = 0, k, u;
 
-	for (j = 0; j < out; j++) {
-		double d = dz[j], *row = dw + (long)j * in;
+	if (in % 8 == 0) {
+		for (j = 0; j < out; j++) {
+			double dj = dz[j];
+			const vec8 d = SPLAT8(dj);
 
-		for (k = 0; k < in; k++)
-			row[k] = 0.0 + d * x[k];
-		db[j] = 0.0 + d;
+			for (k = 0; k < in; k += 8) {
+				v = zero + d * *(const vec8 *)(x + k);
+				if (l2 != 0)
+					v += l2v * *(const vec8 *)(w + (long)j * in + k);
+				*(vec8 *)(dw + (long)j * in + k) = v;
+				badv |= NONFINITE8(v);
+			}
+		}
+	} else if (in == 2) {
+		const vec8 xv = { x[0], x[1], x[0], x[1], x[0], x[1], x[0], x[1] };
+
+		for (; j + 8 <= out; j += 8) {
+			vec8 d = *(const vec8 *)(dz + j);
+			vec8 lo = __builtin_shuffle(d, (v8i){ 0, 0, 1, 1, 2, 2, 3, 3 });
+			vec8 hi = __builtin_shuffle(d, (v8i){ 4, 4, 5, 5, 6, 6, 7, 7 });
+			vec8 a = zero + lo * xv, b = zero + hi * xv;
+
+			if (l2 != 0) {
+				a += l2v * *(const vec8 *)(w + 2L * j);
+				b += l2v * *(const vec8 *)(w + 2L * j + 8);
+			}
+			*(vec8 *)(dw + 2L * j) = a;
+			*(vec8 *)(dw + 2L * j + 8) = b;
+			badv |= NONFINITE8(a) | NONFINITE8(b);
+		}
 	}
-	if (l2 != 0)
-		for (i = 0; i < m; i++)
-			dw[i] += l2 * w[i];
-	for (i = 0; i < m; i++)
-		bad |= kern_nonfinite(dw[i]);
-	for (j = 0; j < out; j++)
+	for (; j < out; j++)
+		for (k = 0; k < in; k++) {
+			double t = 0.0 + dz[j] * x[k];
+
+			if (l2 != 0)
+				t += l2 * w[(long)j * in + k];
+			dw[(long)j * in + k] = t;
+			bad |= kern_nonfinite(t);
+		}
+	for (j = 0; j < out; j++) {
+		db[j] = 0.0 + dz[j];
 		bad |= kern_nonfinite(db[j]);
+	}
+	memcpy(lane, &badv, sizeof lane);
+	for (u = 0; u < 8; u++)
+		bad |= lane[u];
 	return (bad >> 63) == 0;
 }
 

@@ -195,36 +195,45 @@ START_TEST(test_rows_independent)
 END_TEST
 
 /* kern_grad_w says when a dW or db is NaN or infinite: an infinite input,
- * a NaN dL/dz, products past the largest double; one row and several. */
+ * a NaN dL/dz, products past the largest double; one row and several, and
+ * rows of W of two columns, of whole vectors and of neither. */
 START_TEST(test_grad_w_finite)
 {
 	static const long ns[] = { 1, 3 };
-	double x[3 * 9], dz[3 * 5], w[9 * 5], dw[9 * 5], db[5];
-	size_t a;
+	static const int ins[] = { 2, 9, 16 };
+	double x[3 * 16], dz[3 * 8], w[16 * 8], dw[16 * 8], db[8];
+	size_t a, c;
 	long i;
 
-	for (a = 0; a < 2; a++) {
-		long n = ns[a];
+	for (a = 0; a < 2; a++)
+		for (c = 0; c < 3; c++) {
+			long n = ns[a];
+			int in = ins[c], out = 8, last = in - 1;
 
-		for (i = 0; i < n * 9; i++)
-			x[i] = 0.25 * (double)(i % 7) - 0.5;
-		for (i = 0; i < n * 5; i++)
-			dz[i] = 0.125 * (double)(i % 5) - 0.25;
-		for (i = 0; i < 9 * 5; i++)
-			w[i] = 0.1 * (double)(i % 3);
-		ck_assert_int_eq(kern_grad_w(n, 9, 5, x, dz, w, 0.0, dw, db), 1);
-		ck_assert_int_eq(kern_grad_w(n, 9, 5, x, dz, w, 0.5, dw, db), 1);
-		x[(n - 1) * 9 + 8] = INFINITY;
-		ck_assert_int_eq(kern_grad_w(n, 9, 5, x, dz, w, 0.0, dw, db), 0);
-		x[(n - 1) * 9 + 8] = 1e300;
-		dz[(n - 1) * 5 + 4] = 1e300;
-		ck_assert_int_eq(kern_grad_w(n, 9, 5, x, dz, w, 0.0, dw, db), 0);
-		ck_assert(isinf(dw[4 * 9 + 8]));
-		dz[(n - 1) * 5 + 4] = NAN;
-		x[(n - 1) * 9 + 8] = 0;
-		ck_assert_int_eq(kern_grad_w(n, 9, 5, x, dz, w, 0.0, dw, db), 0);
-		ck_assert(isnan(db[4]));
-	}
+			for (i = 0; i < n * in; i++)
+				x[i] = 0.25 * (double)(i % 7) - 0.5;
+			for (i = 0; i < n * out; i++)
+				dz[i] = 0.125 * (double)(i % 5) - 0.25;
+			for (i = 0; i < in * out; i++)
+				w[i] = 0.1 * (double)(i % 3);
+			ck_assert_int_eq(kern_grad_w(n, in, out, x, dz, w, 0.0, dw, db), 1);
+			ck_assert_int_eq(kern_grad_w(n, in, out, x, dz, w, 0.5, dw, db), 1);
+			x[(n - 1) * in + last] = INFINITY;
+			ck_assert_int_eq(kern_grad_w(n, in, out, x, dz, w, 0.0, dw, db), 0);
+			x[(n - 1) * in + last] = 1e300;
+			dz[(n - 1) * out + 7] = 1e300;
+			ck_assert_int_eq(kern_grad_w(n, in, out, x, dz, w, 0.0, dw, db), 0);
+			ck_assert(isinf(dw[7 * in + last]));
+			dz[(n - 1) * out + 7] = 1.0;
+			w[3] = 1e308;
+			ck_assert_int_eq(kern_grad_w(n, in, out, x, dz, w, 0.0, dw, db), 1);
+			ck_assert_int_eq(kern_grad_w(n, in, out, x, dz, w, 1e10, dw, db), 0);
+			w[3] = 0;
+			dz[(n - 1) * out + 7] = NAN;
+			x[(n - 1) * in + last] = 0;
+			ck_assert_int_eq(kern_grad_w(n, in, out, x, dz, w, 0.0, dw, db), 0);
+			ck_assert(isnan(db[7]));
+		}
 }
 END_TEST
 
