@@ -47,8 +47,6 @@ struct mm {
 typedef double vec8 __attribute__((vector_size(64), aligned(8), may_alias));
 typedef double vec4 __attribute__((vector_size(32), aligned(8), may_alias));
 typedef double vec2 __attribute__((vector_size(16), aligned(8), may_alias));
-typedef long long v4i __attribute__((vector_size(32)));
-typedef long long v8i __attribute__((vector_size(64)));
 typedef uint64_t bits8 __attribute__((vector_size(64)));
 
 /* A double in every lane. (Macros: a vector wider than the baseline's may
@@ -272,29 +270,28 @@ transpose8(int in, int out, const double *restrict w, double *restrict wt, int j
 {
 	const double *r = w + (long)j0 * in + k0;
 	double *d = wt + (long)k0 * out + j0;
-	const v8i lo = { 0, 8, 2, 10, 4, 12, 6, 14 }, hi = { 1, 9, 3, 11, 5, 13, 7, 15 };
-	const v8i lo2 = { 0, 1, 8, 9, 4, 5, 12, 13 }, hi2 = { 2, 3, 10, 11, 6, 7, 14, 15 };
-	const v8i lo4 = { 0, 1, 2, 3, 8, 9, 10, 11 }, hi4 = { 4, 5, 6, 7, 12, 13, 14, 15 };
 	vec8 x[8], t[8], u[8];
 	int q;
 
 	for (q = 0; q < 8; q++)
 		x[q] = *(const vec8 *)(r + (long)q * in);
 	for (q = 0; q < 8; q += 2) {
-		t[q] = __builtin_shuffle(x[q], x[q + 1], lo);
-		t[q + 1] = __builtin_shuffle(x[q], x[q + 1], hi);
+		t[q] = __builtin_shufflevector(x[q], x[q + 1], 0, 8, 2, 10, 4, 12, 6, 14);
+		t[q + 1] = __builtin_shufflevector(x[q], x[q + 1], 1, 9, 3, 11, 5, 13, 7, 15);
 	}
 	for (q = 0; q < 8; q += 4) {
-		u[q] = __builtin_shuffle(t[q], t[q + 2], lo2);
-		u[q + 1] = __builtin_shuffle(t[q + 1], t[q + 3], lo2);
-		u[q + 2] = __builtin_shuffle(t[q], t[q + 2], hi2);
-		u[q + 3] = __builtin_shuffle(t[q + 1], t[q + 3], hi2);
+		u[q] = __builtin_shufflevector(t[q], t[q + 2], 0, 1, 8, 9, 4, 5, 12, 13);
+		u[q + 1] = __builtin_shufflevector(t[q + 1], t[q + 3], 0, 1, 8, 9, 4, 5, 12, 13);
+		u[q + 2] = __builtin_shufflevector(t[q], t[q + 2], 2, 3, 10, 11, 6, 7, 14, 15);
+		u[q + 3] = __builtin_shufflevector(t[q + 1], t[q + 3], 2, 3, 10, 11, 6, 7, 14, 15);
 	}
 	/* u[0..3] hold columns (0 4), (1 5), (2 6), (3 7) of rows 0-3; u[4..7]
 	 * the same of rows 4-7. */
 	for (q = 0; q < 4; q++) {
-		*(vec8 *)(d + (long)q * out) = __builtin_shuffle(u[q], u[q + 4], lo4);
-		*(vec8 *)(d + (long)(q + 4) * out) = __builtin_shuffle(u[q], u[q + 4], hi4);
+		*(vec8 *)(d + (long)q * out) =
+		    __builtin_shufflevector(u[q], u[q + 4], 0, 1, 2, 3, 8, 9, 10, 11);
+		*(vec8 *)(d + (long)(q + 4) * out) =
+		    __builtin_shufflevector(u[q], u[q + 4], 4, 5, 6, 7, 12, 13, 14, 15);
 	}
 }
 
@@ -305,16 +302,16 @@ transpose4(int in, int out, const double *restrict w, double *restrict wt, int j
 	const double *r = w + (long)j0 * in + k0;
 	vec4 r0 = *(const vec4 *)r, r1 = *(const vec4 *)(r + in);
 	vec4 r2 = *(const vec4 *)(r + 2L * in), r3 = *(const vec4 *)(r + 3L * in);
-	vec4 t0 = __builtin_shuffle(r0, r1, (v4i){ 0, 4, 2, 6 });
-	vec4 t1 = __builtin_shuffle(r0, r1, (v4i){ 1, 5, 3, 7 });
-	vec4 t2 = __builtin_shuffle(r2, r3, (v4i){ 0, 4, 2, 6 });
-	vec4 t3 = __builtin_shuffle(r2, r3, (v4i){ 1, 5, 3, 7 });
+	vec4 t0 = __builtin_shufflevector(r0, r1, 0, 4, 2, 6);
+	vec4 t1 = __builtin_shufflevector(r0, r1, 1, 5, 3, 7);
+	vec4 t2 = __builtin_shufflevector(r2, r3, 0, 4, 2, 6);
+	vec4 t3 = __builtin_shufflevector(r2, r3, 1, 5, 3, 7);
 	double *d = wt + (long)k0 * out + j0;
 
-	*(vec4 *)d = __builtin_shuffle(t0, t2, (v4i){ 0, 1, 4, 5 });
-	*(vec4 *)(d + out) = __builtin_shuffle(t1, t3, (v4i){ 0, 1, 4, 5 });
-	*(vec4 *)(d + 2L * out) = __builtin_shuffle(t0, t2, (v4i){ 2, 3, 6, 7 });
-	*(vec4 *)(d + 3L * out) = __builtin_shuffle(t1, t3, (v4i){ 2, 3, 6, 7 });
+	*(vec4 *)d = __builtin_shufflevector(t0, t2, 0, 1, 4, 5);
+	*(vec4 *)(d + out) = __builtin_shufflevector(t1, t3, 0, 1, 4, 5);
+	*(vec4 *)(d + 2L * out) = __builtin_shufflevector(t0, t2, 2, 3, 6, 7);
+	*(vec4 *)(d + 3L * out) = __builtin_shufflevector(t1, t3, 2, 3, 6, 7);
 }
 
 /*
@@ -337,10 +334,9 @@ transpose_run(int in, int out, const double *restrict w, double *restrict wt, co
 		for (; j0 + 8 <= out; j0 += 8) {
 			vec8 a = *(const vec8 *)(w + 2L * j0), b = *(const vec8 *)(w + 2L * j0 + 8);
 
-			*(vec8 *)(wt + j0) = __builtin_shuffle(a, b,
-			    (v8i){ 0, 2, 4, 6, 8, 10, 12, 14 });
-			*(vec8 *)(wt + out + j0) = __builtin_shuffle(a, b,
-			    (v8i){ 1, 3, 5, 7, 9, 11, 13, 15 });
+			*(vec8 *)(wt + j0) = __builtin_shufflevector(a, b, 0, 2, 4, 6, 8, 10, 12, 14);
+			*(vec8 *)(wt + out + j0) =
+			    __builtin_shufflevector(a, b, 1, 3, 5, 7, 9, 11, 13, 15);
 		}
 	}
 	for (; in >= B && j0 + B <= out; j0 += B) {
@@ -488,20 +484,18 @@ kern_calloc(long n)
 
 	if (raw == NULL)
 		return NULL;
+	/* The block's own address in the word before the first double, where
+	 * kern_free finds it. */
 	at = ((uintptr_t)raw + sizeof(void *) + 63) & ~(uintptr_t)63;
-	memcpy((unsigned char *)at - sizeof(void *), &raw, sizeof raw);
+	((void **)at)[-1] = raw;
 	return (double *)at;
 }
 
 void
 kern_free(double *p)
 {
-	void *raw;
-
-	if (p == NULL)
-		return;
-	memcpy(&raw, (unsigned char *)p - sizeof raw, sizeof raw);
-	free(raw);
+	if (p != NULL)
+		free(((void **)p)[-1]);
 }
 
 int
@@ -581,8 +575,8 @@ grad_w_row(int in, int out, const double *restrict x, const double *restrict dz,
 
 		for (; j + 8 <= out; j += 8) {
 			vec8 d = *(const vec8 *)(dz + j);
-			vec8 lo = __builtin_shuffle(d, (v8i){ 0, 0, 1, 1, 2, 2, 3, 3 });
-			vec8 hi = __builtin_shuffle(d, (v8i){ 4, 4, 5, 5, 6, 6, 7, 7 });
+			vec8 lo = __builtin_shufflevector(d, d, 0, 0, 1, 1, 2, 2, 3, 3);
+			vec8 hi = __builtin_shufflevector(d, d, 4, 4, 5, 5, 6, 6, 7, 7);
 			vec8 a = zero + lo * xv, b = zero + hi * xv;
 
 			if (l2 != 0) {
