@@ -6,12 +6,6 @@
 #include "kernels.h"
 #include "net.h"
 
-/* Doubles left between the buffers: buffers whose sizes are multiples of
- * 4096 bytes (a batch of 256 rows of 16 units is 32 KiB) would otherwise
- * start at the same place of a page, and a loop that reads one while it
- * writes another would see false store-to-load dependencies. */
-#define NET_PAD 8
-
 static const char *const init_names[INIT_COUNT] = {
 	"zeros", "constant", "uniform", "xavier", "he"
 };
@@ -119,39 +113,39 @@ net_new(const struct net_shape *sh, long cap, const char **err)
 	/* batch: z, a, da, dz per unit, masks and masked outputs, x, y, w, loss;
 	 * evaluation: two ping-pong buffers of the widest layer, and a loss. */
 	doubles = cap * (4 * units + 2 * masks + sh->ninputs + sh->noutputs + 2) +
-	    cap * (3 * maxw + 1) + NET_PAD * (6L * n->nlayers + 8);
+	    cap * (3 * maxw + 1);
 	n->block = kern_calloc(doubles);
-	n->param_block = kern_calloc(3 * nparams + 2 * NET_PAD);
+	n->param_block = kern_calloc(3 * nparams);
 	if (n->block == NULL || n->param_block == NULL) {
 		*err = "out of memory for the network and its batch buffers";
 		net_free(n);
 		return NULL;
 	}
 	n->param = n->param_block;
-	n->grad = n->param + nparams + NET_PAD;
-	n->wt = n->grad + nparams + NET_PAD;
+	n->grad = n->param + nparams;
+	n->wt = n->grad + nparams;
 	p = n->block;
 	for (l = 0; l < n->nlayers; l++) {
 		struct layer *ly = &n->layer[l];
 		long m = cap * ly->out;
 
-		ly->z = p, p += m + NET_PAD;
-		ly->a = p, p += m + NET_PAD;
-		ly->da = p, p += m + NET_PAD;
-		ly->dz = p, p += m + NET_PAD;
+		ly->z = p, p += m;
+		ly->a = p, p += m;
+		ly->da = p, p += m;
+		ly->dz = p, p += m;
 		if (ly->dropout > 0) {
-			ly->mask = p, p += m + NET_PAD;
-			ly->drop_a = p, p += m + NET_PAD;
+			ly->mask = p, p += m;
+			ly->drop_a = p, p += m;
 		}
 		ly->out_a = ly->a;
 	}
-	n->x = p, p += cap * sh->ninputs + NET_PAD;
-	n->y = p, p += cap * sh->noutputs + NET_PAD;
-	n->w = p, p += cap + NET_PAD;
-	n->sample_loss = p, p += cap + NET_PAD;
+	n->x = p, p += cap * sh->ninputs;
+	n->y = p, p += cap * sh->noutputs;
+	n->w = p, p += cap;
+	n->sample_loss = p, p += cap;
 	n->eval_width = maxw;
-	n->eval_z = p, p += cap * maxw + NET_PAD;
-	n->eval_a = p, p += 2 * cap * maxw + NET_PAD;
+	n->eval_z = p, p += cap * maxw;
+	n->eval_a = p, p += 2 * cap * maxw;
 	n->eval_loss = p;
 	return n;
 }
