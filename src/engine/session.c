@@ -116,19 +116,10 @@ session_gather(struct session *s)
 	s->batch_n = tr->n - start < s->batch_size ? tr->n - start : s->batch_size;
 	n->n = s->batch_n;
 	for (i = 0; i < s->batch_n; i++) {
-		long r = s->batch_rows[i], k;
+		long r = s->batch_rows[i];
 
-		/* (A few doubles a row are quicker copied in a loop than by memcpy.) */
-		if (nin <= 8)
-			for (k = 0; k < nin; k++)
-				n->x[i * nin + k] = tr->x[r * nin + k];
-		else
-			memcpy(n->x + i * nin, tr->x + r * nin, (size_t)nin * sizeof(double));
-		if (nout <= 8)
-			for (k = 0; k < nout; k++)
-				n->y[i * nout + k] = tr->y[r * nout + k];
-		else
-			memcpy(n->y + i * nout, tr->y + r * nout, (size_t)nout * sizeof(double));
+		memcpy(n->x + i * nin, tr->x + r * nin, (size_t)nin * sizeof(double));
+		memcpy(n->y + i * nout, tr->y + r * nout, (size_t)nout * sizeof(double));
 		n->w[i] = tr->w ? tr->w[r] : 1.0;
 	}
 }
