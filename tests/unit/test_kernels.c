@@ -237,6 +237,28 @@ START_TEST(test_grad_w_finite)
 }
 END_TEST
 
+/* kern_calloc: zeroed doubles from a 64-byte boundary, whatever malloc's
+ * alignment, freed by kern_free (valgrind and ASan check the freeing). */
+START_TEST(test_calloc_aligned)
+{
+	long sizes[] = { 1, 3, 8, 337, 100000 };
+	size_t a;
+	long i;
+
+	for (a = 0; a < sizeof sizes / sizeof *sizes; a++) {
+		double *p = kern_calloc(sizes[a]);
+
+		ck_assert_ptr_nonnull(p);
+		ck_assert_int_eq((int)((uintptr_t)p % 64), 0);
+		for (i = 0; i < sizes[a]; i++)
+			ck_assert(p[i] == 0.0);
+		p[sizes[a] - 1] = 1.0;
+		kern_free(p);
+	}
+	kern_free(NULL);
+}
+END_TEST
+
 Suite *
 kernels_suite(void)
 {
@@ -247,6 +269,7 @@ kernels_suite(void)
 	tcase_add_test(tc, test_kernels_match_loops);
 	tcase_add_test(tc, test_rows_independent);
 	tcase_add_test(tc, test_grad_w_finite);
+	tcase_add_test(tc, test_calloc_aligned);
 	suite_add_tcase(s, tc);
 	return s;
 }

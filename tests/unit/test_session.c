@@ -609,6 +609,56 @@ same_updates(enum optim o, double lr, int *overflowed)
 	session_free(b);
 }
 
+/* The weights and the weights before the update take turns in two
+ * buffers: prev_param holds exactly the weights before each update, and
+ * dropping it after an odd number of updates (the weights then in the
+ * second buffer) keeps the weights, and training goes on bit for bit. */
+START_TEST(test_prev_param_turns)
+{
+	struct dataset d;
+	struct session_config c;
+	struct session *a, *b;
+	double before[64];
+	int k;
+
+	xor_data(&d);
+	session_config_default(&c);
+	c.batch = 2;
+	c.seed = 4;
+	a = new_session(&c, &d);
+	b = new_session(&c, &d);
+	ck_assert_int_le(a->net->nparams, 64);
+	for (k = 0; k < 3; k++) {
+		memcpy(before, a->net->param, (size_t)a->net->nparams * sizeof(double));
+		ck_assert_int_eq(session_step_batch(a), SESSION_OK);
+		ck_assert_int_eq(session_step_batch(b), SESSION_OK);
+		ck_assert(memcmp(a->prev_param, before,
+		    (size_t)a->net->nparams * sizeof(double)) == 0);
+		ck_assert(a->net->param != a->prev_param);
+	}
+	/* three updates: the weights are in the buffer prev_param started in */
+	ck_assert_ptr_eq(a->prev_param, a->net->param_block);
+	ck_assert_int_eq(session_keep_updates(a, 0, 1), 0);
+	ck_assert_ptr_null(a->prev_param);
+	ck_assert_ptr_eq(a->net->param, a->net->param_block);
+	ck_assert(memcmp(a->net->param, b->net->param,
+	    (size_t)a->net->nparams * sizeof(double)) == 0);
+	for (k = 0; k < 4; k++) {
+		ck_assert_int_eq(session_step_batch(a), SESSION_OK);
+		ck_assert_int_eq(session_step_batch(b), SESSION_OK);
+		ck_assert(memcmp(a->net->param, b->net->param,
+		    (size_t)a->net->nparams * sizeof(double)) == 0);
+	}
+	/* kept again: zero until the next update, then the weights before it */
+	ck_assert_int_eq(session_keep_updates(a, 1, 1), 0);
+	memcpy(before, a->net->param, (size_t)a->net->nparams * sizeof(double));
+	ck_assert_int_eq(session_step_batch(a), SESSION_OK);
+	ck_assert(memcmp(a->prev_param, before, (size_t)a->net->nparams * sizeof(double)) == 0);
+	session_free(a);
+	session_free(b);
+}
+END_TEST
+
 START_TEST(test_update_ratio_without_delta)
 {
 	int o, overflowed = 0;
@@ -2344,6 +2394,7 @@ session_suite(void)
 	tcase_add_test(tc, test_update_uses_optimizer);
 	tcase_add_test(tc, test_determinism);
 	tcase_add_test(tc, test_update_ratio_without_delta);
+	tcase_add_test(tc, test_prev_param_turns);
 	tcase_add_test(tc, test_export_import_resumes);
 	tcase_add_test(tc, test_reset_reproduces);
 	tcase_add_test(tc, test_xor_known_answer);
