@@ -114,37 +114,58 @@ session_histogram(int hist[SESSION_HIST_BINS], const double *x, long m, double l
 /* Over rows [0, rows) of x (out columns). Without count: returns how many
  * columns have no value above 0 (a NaN never is), and a column that has
  * one gets alive[j] = 1 (when alive is not NULL). With count: count[j]
- * grows by the values below SESSION_DEAD_DERIV. Eight columns at a time,
- * their figures kept over the rows: the order in which the counts, whole
- * numbers, are added does not change them. */
+ * grows by the values below SESSION_DEAD_DERIV. Eight columns at a time
+ * in registers (a whole group of eight, so the compiler keeps them there),
+ * then the rest one by one: the order in which the counts, whole numbers,
+ * are added does not change them. */
 static inline __attribute__((always_inline)) long
 diag_columns(const double *x, long rows, int out, double *alive, double *count)
 {
 	long i, inactive = 0;
-	int j0, u, w;
+	int j0 = 0, u;
 
-	for (j0 = 0; j0 < out; j0 += w) {
-		double t[8] = { 0 }, c[8] = { 0 };
+	for (; j0 + 8 <= out; j0 += 8) {
+		double t[8], c[8];
 
-		w = out - j0 < 8 ? out - j0 : 8;
+		for (u = 0; u < 8; u++)
+			t[u] = c[u] = 0;
 		for (i = 0; i < rows; i++) {
 			const double *xr = x + i * out + j0;
 
-			for (u = 0; u < w; u++) {
+			for (u = 0; u < 8; u++) {
 				if (!count)
 					t[u] = xr[u] > t[u] ? xr[u] : t[u];
 				else
 					c[u] += xr[u] < SESSION_DEAD_DERIV;
 			}
 		}
-		for (u = 0; u < w; u++) {
-			if (count) {
+		for (u = 0; u < 8; u++) {
+			if (!count) {
+				if (alive)
+					alive[j0 + u] = t[u] > 0 ? 1 : alive[j0 + u];
+				inactive += !(t[u] > 0);
+			} else {
 				count[j0 + u] += c[u];
-				continue;
 			}
-			if (alive && t[u] > 0)
-				alive[j0 + u] = 1;
-			inactive += !(t[u] > 0);
+		}
+	}
+	for (; j0 < out; j0++) {
+		double t = 0, c = 0;
+
+		for (i = 0; i < rows; i++) {
+			double v = x[i * out + j0];
+
+			if (!count)
+				t = v > t ? v : t;
+			else
+				c += v < SESSION_DEAD_DERIV;
+		}
+		if (!count) {
+			if (alive)
+				alive[j0] = t > 0 ? 1 : alive[j0];
+			inactive += !(t > 0);
+		} else {
+			count[j0] += c;
 		}
 	}
 	return inactive;
